@@ -1,0 +1,101 @@
+# eimon - Weekly Economic Impact Monitor builder.
+# Plain GNU make. `make demo` and `make test` do all set-up (scripts/deps.sh).
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BUILD      ?= build
+CC         ?= cc
+OPT        ?= -O2 -g
+SAN        ?=
+PKGS       := libcurl libcjson yaml-0.1
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2 \
+        -Wno-format-nonliteral
+ifneq ($(CI),)
+WARN += -Werror
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DEIMON_VERSION='"$(VERSION)"' \
+            -DEIMON_DATADIR='"$(PREFIX)/share/eimon"'
+CFLAGS   += -std=c11 $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  += $(SAN)
+LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm
+
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB       := $(BUILD)/libeimon.a
+BIN       := $(BUILD)/eimon
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_HELPERS := $(wildcard tests/unit/helpers/*.c)
+DEMO_WEEK := 2026-W47
+
+.PHONY: all deps deps-test demo test unit e2e asan valgrind install clean \
+        lint fuzz bench check-build
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPERS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
+		$(LIB) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+demo: deps
+	@$(MAKE) --no-print-directory -s all
+	@$(BIN) build -c samples/wmca/monitor.yaml --week $(DEMO_WEEK) \
+		--offline --out out
+	@echo "out/$(DEMO_WEEK)/monitor.pdf"
+
+test: deps-test
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@sh tests/run.sh $(BUILD)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		all $(UNIT_BINS:$(BUILD)/%=build/asan/%)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		sh tests/run.sh build/asan
+
+valgrind: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/vg OPT="-O0 -g" all \
+		$(UNIT_BINS:$(BUILD)/%=build/vg/%)
+	@EIMON_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
+		sh tests/run.sh build/vg
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/eimon
+	install -m 644 report_templates/*.yaml $(DESTDIR)$(PREFIX)/share/eimon/report_templates/
+	if [ -f docs/eimon.1 ]; then install -m 644 docs/eimon.1 $(DESTDIR)$(PREFIX)/share/man/man1/eimon.1; fi
+
+clean:
+	rm -rf build out
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

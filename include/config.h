@@ -1,0 +1,138 @@
+/* config.h - monitor.yaml (SPEC §5.1), loaded through the declarative
+ * schema in config.c.
+ *
+ * Ownership: config_load returns a struct config the caller frees with
+ * config_free; all strings and arrays in it belong to it. Paths in it are
+ * already resolved relative to the directory of monitor.yaml. */
+#ifndef EIMON_CONFIG_H
+#define EIMON_CONFIG_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "schema.h"
+
+struct config_place {
+	char *code;   /* GSS code */
+	char *name;
+	char *short_name;
+};
+
+enum feed_format {
+	FEED_NOMIS_CSV,
+	FEED_ONS_TIMESERIES,
+	FEED_ONS_OBSERVATIONS,
+	FEED_JSONSTAT,
+	FEED_CSV,
+	FEED_JSON
+};
+
+/* How a generic csv/json feed maps onto the series model. */
+struct config_mapping {
+	char *records;        /* json: JSON Pointer to the records array */
+	char *period;         /* column/field holding the period */
+	char *geography;      /* column/field holding the GSS code */
+	char *geography_name; /* optional */
+	char *value;
+	char *status;         /* optional */
+	char **dims;          /* further dimension columns/fields */
+	size_t ndims;
+	struct schema_kv *filter; /* keep rows where column == value */
+	size_t nfilter;
+	char *geography_fixed; /* json/csv without a geography: this code */
+};
+
+struct config_feed {
+	char *id;
+	char *title;
+	char *publisher;
+	char *dataset;        /* publication or dataset name */
+	char *licence;        /* default "Open Government Licence v3.0" */
+	char *url;
+	char *path;           /* local file (resolved) */
+	int format;           /* enum feed_format */
+	char *frequency;      /* "month", "week", ... */
+	long max_age_days;    /* latest period older than this: stale */
+	int required;
+	char *ca_file;
+	long timeout_s;
+	long max_bytes;
+	struct config_mapping mapping;
+	char *geography;      /* ons-timeseries/observations: GSS code of the
+				 series when the file does not say */
+	const struct ydoc_node *node; /* for messages */
+};
+
+enum config_unit { UNIT_COUNT, UNIT_PERCENT, UNIT_GBP, UNIT_INDEX, UNIT_RATE };
+enum config_polarity { POL_UP_GOOD, POL_DOWN_GOOD, POL_NEUTRAL };
+enum config_combine { COMBINE_NONE, COMBINE_SUM, COMBINE_RATIO };
+
+struct config_indicator {
+	char *id;
+	char *feed;            /* feed id */
+	char *title;           /* "Claimant count" */
+	char *short_title;
+	char *measure;         /* phrase in sentences: "the claimant count" */
+	struct schema_kv *select; /* dimension filters */
+	size_t nselect;
+	int unit;              /* enum config_unit */
+	long decimals;
+	int polarity;          /* enum config_polarity */
+	char **compare;        /* "previous", "year", "baseline" */
+	size_t ncompare;
+	char *baseline;        /* period text, e.g. "2020-02" */
+	long rolling;          /* rolling mean window (periods); 0 none */
+	int combine;           /* enum config_combine */
+	char *numerator;       /* indicator ids for COMBINE_RATIO */
+	char *denominator;
+	double scale;          /* multiply source values (default 1) */
+	const struct ydoc_node *node;
+};
+
+struct config {
+	char *path;            /* monitor.yaml as given */
+	char *dir;             /* its directory */
+	char *title;
+	char *short_title;
+	char *publisher;
+	char *funding;
+	char *caveat;
+	char *logo;
+	char *contact;
+	char *template_path;
+	char *notes_dir;
+	char *editions_dir;
+	char *cache_dir;
+	char *out_dir;
+	char *first_issue_week; /* "2026-W01" */
+	long first_issue;       /* its number */
+	char *window;           /* "week" or "fortnight" */
+	char *font_regular;     /* optional overrides */
+	char *font_bold;
+	struct config_place area;
+	struct config_place *places;
+	size_t nplaces;
+	struct config_place *comparators;
+	size_t ncomparators;
+	struct config_feed *feeds;
+	size_t nfeeds;
+	struct config_indicator *indicators;
+	size_t nindicators;
+	struct ydoc *yaml;      /* kept: nodes give positions for messages */
+};
+
+/* Load and validate path. On error returns -1 with err set (EIM_NOINPUT
+ * when the file is missing, EIM_DATA otherwise). */
+int config_load(const char *path, struct config **out, struct eim_error *err);
+void config_free(struct config *c);
+
+const struct config_feed *config_find_feed(const struct config *c,
+					   const char *id);
+const struct config_indicator *config_find_indicator(const struct config *c,
+						     const char *id);
+/* Name of a GSS code known to the monitor (area, places, comparators), or
+ * NULL if unknown. */
+const char *config_place_name(const struct config *c, const char *code);
+const char *feed_format_name(int fmt);
+
+#endif

@@ -1,0 +1,201 @@
+/* doc.h - the composed bulletin as a format-independent document model.
+ *
+ * compose builds a struct doc from the config, figures, notes and the
+ * template; a renderer (render_pdf today, HTML later) consumes it and
+ * knows nothing about feeds or YAML. Every number in it is already
+ * formatted text except chart data, which stays numeric.
+ *
+ * Ownership: the doc owns every block, string and array reachable from
+ * it (all allocated with xalloc); doc_free releases everything. The
+ * doc_add_* helpers copy the strings they are given. */
+#ifndef EIMON_DOC_H
+#define EIMON_DOC_H
+
+#include <stddef.h>
+
+#include "period.h"
+
+/* ---- inline text ---------------------------------------------------- */
+enum doc_run_flags {
+	DOC_BOLD = 1 << 0,
+	DOC_ITALIC = 1 << 1,
+	DOC_LINK = 1 << 2 /* href set */
+};
+
+struct doc_run {
+	char *text;   /* UTF-8 */
+	unsigned flags;
+	char *href;   /* for DOC_LINK */
+};
+
+struct doc_text {  /* a paragraph's worth of runs */
+	struct doc_run *runs;
+	size_t n, cap;
+};
+
+/* ---- charts ------------------------------------------------------------ */
+enum doc_chart_kind {
+	DOC_CHART_LINE,   /* several series over time */
+	DOC_CHART_COLUMN, /* one series over time, vertical bars */
+	DOC_CHART_BAR     /* categories (places) compared, horizontal bars */
+};
+
+struct doc_chart_series {
+	char *label;              /* direct label at the line end */
+	size_t n;
+	struct period *x;         /* LINE, COLUMN */
+	double *y;
+	unsigned char *has;       /* 0 = gap (drawn as a break) */
+	int emphasis;             /* 1: the area itself (drawn heavier) */
+};
+
+struct doc_chart_bar {
+	char *label;              /* category, e.g. "Birmingham" */
+	double value;
+	int has;
+	char *value_text;         /* formatted value label */
+	int highlight;            /* the area or the focus place */
+};
+
+struct doc_refline {
+	double value;
+	char *label;              /* e.g. "50 = no change" */
+};
+
+struct doc_chart {
+	enum doc_chart_kind kind;
+	char *title;              /* states the finding */
+	char *subtitle;           /* measure, geography, period */
+	char *y_title;            /* unit, e.g. "Claimants", "%" */
+	char *source;             /* "Source: ..." line under the chart */
+	char *alt;                /* text alternative */
+	struct doc_chart_series *series; /* LINE, COLUMN: at most 4 */
+	size_t nseries;
+	struct doc_chart_bar *bars;      /* BAR, already sorted */
+	size_t nbars;
+	struct doc_refline *refs;
+	size_t nrefs;
+	int decimals;             /* for axis labels */
+	int zero_based;           /* axis must include 0 */
+};
+
+/* ---- tables ------------------------------------------------------------ */
+enum doc_cell_kind {
+	DOC_CELL_TEXT,
+	DOC_CELL_ARROW,  /* direction arrow, see doc_direction */
+	DOC_CELL_SPARK   /* sparkline of values */
+};
+
+enum doc_direction { DOC_DIR_NONE, DOC_DIR_UP, DOC_DIR_DOWN, DOC_DIR_FLAT };
+enum doc_tone { DOC_TONE_NEUTRAL, DOC_TONE_GOOD, DOC_TONE_BAD };
+
+struct doc_cell {
+	enum doc_cell_kind kind;
+	char *text;               /* TEXT; for ARROW a sign/label like "+1.2" */
+	enum doc_direction dir;   /* ARROW */
+	enum doc_tone tone;       /* ARROW: colour by polarity */
+	double *spark;            /* SPARK values */
+	unsigned char *spark_has;
+	size_t nspark;
+	int bold;
+};
+
+enum doc_align { DOC_LEFT, DOC_RIGHT, DOC_CENTER };
+
+struct doc_table {
+	char *caption;            /* title above the table */
+	size_t ncols;
+	char **header;            /* [ncols] */
+	enum doc_align *align;    /* [ncols] */
+	double *widths;           /* [ncols] relative widths, sum any */
+	struct doc_cell *cells;   /* nrows * ncols, row-major */
+	size_t nrows, rows_cap;
+	char *footnote;           /* e.g. "(p) provisional" or NULL */
+	char *source;             /* source line or NULL */
+};
+
+/* ---- notes (qualitative intelligence) ------------------------------------ */
+struct doc_note {
+	char *headline;
+	char **paragraphs;
+	size_t nparas;
+	char *meta;      /* "Manufacturing · Birmingham, Coventry" or NULL */
+	char *cite;      /* "Source: a regional business organisation" */
+	char *link;      /* URL or NULL */
+	int partners;    /* 1: partners-only note (marked in the PDF) */
+};
+
+/* ---- blocks ------------------------------------------------------------ */
+enum doc_block_kind {
+	DOC_HEADING,   /* level 1-3, in contents and bookmarks (1, 2) */
+	DOC_PARA,
+	DOC_BULLETS,
+	DOC_CHART,
+	DOC_TABLE,
+	DOC_NOTE,
+	DOC_SOURCE,    /* small source/footnote line */
+	DOC_PAGEBREAK,
+	DOC_CONTENTS   /* the contents list goes here */
+};
+
+struct doc_block {
+	enum doc_block_kind kind;
+	int level;                 /* HEADING */
+	char *anchor;              /* HEADING: stable id */
+	struct doc_text text;      /* HEADING, PARA, SOURCE */
+	struct doc_text *items;    /* BULLETS */
+	size_t nitems;
+	struct doc_chart *chart;   /* CHART */
+	struct doc_table *table;   /* TABLE */
+	struct doc_note *note;     /* NOTE */
+};
+
+/* ---- the document ------------------------------------------------------- */
+struct doc_style {
+	char *font_regular;  /* TrueType paths; NULL = find at run time */
+	char *font_bold;
+	double page_w, page_h;       /* points; A4 595.28 x 841.89 */
+	double margin_top, margin_bottom, margin_left, margin_right;
+	double body_size;            /* pt */
+	unsigned accent_rgb;         /* masthead colour, 0xRRGGBB */
+	char *logo_png;              /* NULL = none */
+};
+
+struct doc {
+	/* front matter */
+	char *title;
+	char *subtitle;       /* e.g. the area's name */
+	char *publisher;
+	char *funding;
+	char *caveat;
+	int issue;
+	char *date_text;      /* "20 November 2026", printed */
+	int year, month, day; /* publication date: PDF info dates */
+	char *keywords;
+	char *banner;         /* "Partners only — not for publication" or NULL */
+	struct doc_style style;
+	struct doc_block *blocks;
+	size_t nblocks, cap;
+};
+
+void doc_init(struct doc *d);
+void doc_free(struct doc *d);     /* releases contents; d itself not freed */
+
+struct doc_block *doc_add_block(struct doc *d, enum doc_block_kind k);
+struct doc_block *doc_add_heading(struct doc *d, int level, const char *text,
+				  const char *anchor);
+struct doc_block *doc_add_para(struct doc *d, const char *text);
+void doc_text_add(struct doc_text *t, const char *text, unsigned flags,
+		  const char *href);
+/* Plain concatenation of a text's runs (caller frees). */
+char *doc_text_plain(const struct doc_text *t);
+
+struct doc_chart *doc_chart_new(enum doc_chart_kind k);
+struct doc_chart_series *doc_chart_add_series(struct doc_chart *c,
+					      const char *label, size_t n);
+struct doc_table *doc_table_new(size_t ncols);
+/* Append a row; returns its first cell (ncols cells, zeroed TEXT). */
+struct doc_cell *doc_table_add_row(struct doc_table *t);
+void doc_cell_set_text(struct doc_cell *c, const char *text);
+
+#endif

@@ -1,0 +1,35 @@
+/* pipeline.h - the stages put together: what `eimon build`, `check`,
+ * `fetch` and `notes new` do, as library calls that main only wraps.
+ *
+ * Nothing here prints: warnings are collected in a struct eim_warnings
+ * (owned by the caller), errors come back in struct eim_error. */
+#ifndef EIMON_PIPELINE_H
+#define EIMON_PIPELINE_H
+
+#include "error.h"
+#include "period.h"
+
+struct pipeline_opts {
+	const char *config;   /* path to monitor.yaml */
+	struct period week;   /* the edition week (PERIOD_WEEK) */
+	const char *out_dir;  /* NULL: the config's out_dir */
+	int offline;          /* use the feed cache only */
+	int verbose;
+};
+
+/* Build the edition for opts->week: fetch (unless offline), read, compute,
+ * compose, render and publish atomically into OUT/YYYY-Www/.
+ * On success *out_pdf (may be NULL) receives the public PDF's path
+ * (caller frees). */
+int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
+		   struct eim_warnings *w, struct eim_error *err);
+/* Validate config, template, notes and the edition file of the week;
+ * every problem found is appended to problems (formatted messages), and
+ * the first is in err. Returns 0 when all is valid. */
+int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
+		   struct eim_warnings *w, struct eim_error *err);
+/* Refresh the feed cache only. */
+int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
+		   struct eim_error *err);
+
+#endif

@@ -1,0 +1,89 @@
+/* series.h - the common observation model every feed reader produces.
+ *
+ * A struct series_table holds observations of one source: each has one
+ * code (and label) per dimension, a canonical period, a value that may be
+ * missing (has_value 0: missing is missing, never 0) and the source's
+ * status flag ("A", "Q", "e", "p", "[x]", ...; "" when none).
+ * Dimension ids are lower case (nomis: "geography", "measure", ...).
+ * dim_geo is the index of the geography dimension (-1 if none).
+ *
+ * Ownership: the table owns everything reachable from it. Codes and
+ * labels are interned in the table's string pool, so equal strings are
+ * equal pointers within one table; never free them. Pointers into obs[]
+ * are invalidated by series_table_add. */
+#ifndef EIMON_SERIES_H
+#define EIMON_SERIES_H
+
+#include <stddef.h>
+
+#include "period.h"
+
+#define SERIES_STATUS_MAX 8
+
+struct series_obs {
+	const char **codes;  /* [ndims], interned */
+	const char **labels; /* [ndims], interned ("" when none) */
+	struct period period;
+	double value;        /* meaningful only when has_value */
+	int has_value;
+	char status[SERIES_STATUS_MAX];
+};
+
+struct series_pool; /* interning table, private */
+
+struct series_table {
+	size_t ndims;
+	char **dim_ids;      /* [ndims], owned */
+	int dim_geo;         /* -1 if none */
+	struct series_obs *obs;
+	size_t n, cap;
+	char *title;         /* the source's title, or NULL */
+	char *unit;          /* the source's unit text, or NULL */
+	struct series_pool *pool;
+};
+
+void series_table_init(struct series_table *t);
+void series_table_release(struct series_table *t);
+/* Declare the dimensions (once, before adding rows). ids are copied and
+ * lower-cased. */
+void series_table_set_dims(struct series_table *t, size_t n,
+			   const char *const *ids);
+const char *series_intern(struct series_table *t, const char *s, size_t len);
+/* Append a zeroed observation whose codes/labels arrays are allocated
+ * (all entries ""). */
+struct series_obs *series_table_add(struct series_table *t);
+/* Sort by dimension codes (in dimension order), then period. */
+void series_table_sort(struct series_table *t);
+/* Index of dimension id (case-insensitive), or -1. */
+int series_dim_index(const struct series_table *t, const char *id);
+
+/* A filter: keep observations whose dimension dim has code (or label)
+ * equal to value. */
+struct series_filter {
+	const char *dim;
+	const char *value;
+};
+int series_obs_matches(const struct series_table *t,
+		       const struct series_obs *o,
+		       const struct series_filter *f, size_t nf);
+
+/* One time series (one geography, one measure), sorted by period, one
+ * value per period. Owned arrays; series_release frees them. */
+struct series {
+	size_t n;
+	struct period *periods;
+	double *values;
+	unsigned char *has;                  /* has_value */
+	char (*status)[SERIES_STATUS_MAX];
+};
+void series_release(struct series *s);
+/* Extract the observations matching filters (and geography code geo if
+ * not NULL) into out, sorted by period. Two observations for the same
+ * period make the extraction fail (-1): the filters are not specific. */
+int series_extract(const struct series_table *t,
+		   const struct series_filter *f, size_t nf, const char *geo,
+		   struct series *out);
+/* Index of period p in s, or -1. */
+long series_find(const struct series *s, const struct period *p);
+
+#endif

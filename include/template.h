@@ -1,0 +1,83 @@
+/* template.h - report templates (SPEC §5.4): the house style, the
+ * themes of editors' notes and the ordered sections of blocks.
+ *
+ * Ownership: template_load returns a struct template_def freed with
+ * template_free; everything in it belongs to it. */
+#ifndef EIMON_TEMPLATE_H
+#define EIMON_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "schema.h"
+
+enum tpl_block_type {
+	TPL_LEAD, TPL_KEY_ISSUES, TPL_HEADLINES, TPL_DASHBOARD, TPL_CHART,
+	TPL_TABLE, TPL_NOTES, TPL_TEXT, TPL_SOURCES, TPL_CONTENTS,
+	TPL_PAGEBREAK
+};
+
+enum tpl_chart_kind { TPL_CHART_LINE, TPL_CHART_BAR, TPL_CHART_COLUMN };
+
+struct tpl_refline {
+	double value;
+	char *label;
+};
+
+struct tpl_block {
+	int type;             /* enum tpl_block_type */
+	char *title;          /* optional heading / chart title override */
+	char *text;           /* TEXT */
+	int chart;            /* enum tpl_chart_kind */
+	char **indicators;    /* CHART, TABLE, HEADLINES, DASHBOARD */
+	size_t nindicators;
+	char **places;        /* GSS codes or "area", "places", "comparators" */
+	size_t nplaces;
+	char *since;          /* period text */
+	char *index_to;       /* period text: rebase to 100 */
+	struct tpl_refline *refs;
+	size_t nrefs;
+	char **themes;        /* NOTES: default all */
+	size_t nthemes;
+	long max_rows;
+};
+
+struct tpl_section {
+	char *title;          /* heading (H1); NULL: no heading */
+	int page_break;       /* start on a new page */
+	struct tpl_block *blocks;
+	size_t nblocks;
+};
+
+struct tpl_theme {
+	char *id;
+	char *title;
+};
+
+struct tpl_style {
+	char *font_regular;
+	char *font_bold;
+	double body_size;
+	double margin;
+	char *accent;         /* "#12436D" */
+	char *logo;
+};
+
+struct template_def {
+	char *path;
+	char *name;
+	struct tpl_style style;
+	struct tpl_theme *themes;
+	size_t nthemes;
+	struct tpl_section *sections;
+	size_t nsections;
+	const char **theme_ids; /* [nthemes], pointers into themes */
+};
+
+int template_load(const char *path, struct template_def **out,
+		  struct eim_error *err);
+void template_free(struct template_def *t);
+const char *template_theme_title(const struct template_def *t,
+				 const char *id);
+
+#endif

@@ -1,0 +1,33 @@
+#!/bin/sh
+# deps.sh build|test - make sure the Debian packages eimon needs are here.
+# As root, installs what is missing with apt-get; otherwise prints the exact
+# command and fails.
+set -u
+what=${1:-build}
+pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev fonts-dejavu-core"
+if [ "$what" = test ]; then
+	pkgs="$pkgs libcmocka-dev poppler-utils qpdf python3"
+fi
+missing=""
+for p in $pkgs; do
+	if [ "$p" = python3 ] && command -v python3 >/dev/null 2>&1; then
+		continue
+	fi
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
+	case "$st" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "eimon: installing Debian packages:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null &&
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+	{ echo "eimon: apt-get install failed" >&2; exit 1; }
+	exit 0
+fi
+echo "eimon: missing Debian packages. Run:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 1

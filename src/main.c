@@ -1,0 +1,266 @@
+/* main.c - the eimon command: options, dispatch, messages and exit codes.
+ * Everything else is in the library (libeimon.a). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "feed.h"
+#include "notes.h"
+#include "period.h"
+#include "pipeline.h"
+#include "banned.h"
+
+#ifndef EIMON_VERSION
+#define EIMON_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [-v|-q]\n"
+	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
+	"       eimon fetch  [-c monitor.yaml]\n"
+	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
+	"       eimon notes new [-c monitor.yaml] --source ORG --theme THEME\n"
+	"       eimon --help | --version\n";
+
+static const char help_text[] =
+	"\n"
+	"eimon builds a Weekly Economic Impact Monitor: a numbered PDF bulletin\n"
+	"from official statistics and partners' notes, plus figures.csv and\n"
+	"manifest.json, in OUT/YYYY-Www/.\n"
+	"\n"
+	"commands:\n"
+	"  build   fetch feeds, compute figures, render and publish the edition\n"
+	"  check   validate config, template, notes and edition; build nothing\n"
+	"  fetch   refresh the feed cache only\n"
+	"  read    print a feed file's observations as tidy CSV\n"
+	"  notes new  write a pre-filled note for the current week\n"
+	"\n"
+	"options:\n"
+	"  -c, --config FILE   monitor.yaml (default ./monitor.yaml)\n"
+	"  -w, --week YYYY-Www edition week (default: this ISO week, UTC)\n"
+	"      --offline       use the feed cache only\n"
+	"  -o, --out DIR       output folder (default: the config's out_dir)\n"
+	"  -f, --format FMT    read: nomis-csv, ons-timeseries, ons-observations,\n"
+	"                      jsonstat, csv, json\n"
+	"  -s, --select D=C    read: keep rows whose dimension D has code C\n"
+	"      --source ORG    notes new: the organisation\n"
+	"      --theme THEME   notes new: a theme of the template\n"
+	"  -v, --verbose       say what is done\n"
+	"  -q, --quiet         no warnings\n"
+	"  -h, --help          this help\n"
+	"  -V, --version       the version\n"
+	"\n"
+	"exit codes: 0 ok, 64 usage, 65 bad data, 66 input missing, 69 feed\n"
+	"unavailable, 70 internal error, 73 cannot create output, 75 locked.\n";
+
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME };
+
+static const struct option long_opts[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "week", required_argument, NULL, 'w' },
+	{ "offline", no_argument, NULL, OPT_OFFLINE },
+	{ "out", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "select", required_argument, NULL, 's' },
+	{ "source", required_argument, NULL, OPT_SOURCE },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct cli {
+	const char *cmd;
+	struct pipeline_opts po;
+	const char *format;
+	const char *file;
+	const char **selects;
+	int nselects;
+	const char *source;
+	const char *theme;
+	int quiet;
+	int week_given;
+};
+
+static int usage_error(const char *msg, const char *arg)
+{
+	if (msg)
+		fprintf(stderr, "eimon: %s%s%s%s\n", msg, arg ? " '" : "",
+			arg ? arg : "", arg ? "'" : "");
+	fputs(usage_text, stderr);
+	return EX_USAGE;
+}
+
+static int report(const struct eim_error *e)
+{
+	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+
+	eim_error_format(e, buf, sizeof(buf));
+	fprintf(stderr, "eimon: %s\n", buf);
+	return eim_error_exit_code(e->kind);
+}
+
+static void print_warnings(const struct eim_warnings *w, int quiet)
+{
+	unsigned i;
+
+	for (i = 0; !quiet && i < w->n; i++)
+		fprintf(stderr, "eimon: warning: %s\n", w->items[i]);
+}
+
+static struct period this_week(void)
+{
+	time_t now = time(NULL);
+	return period_of_day((long)(now / 86400), PERIOD_WEEK);
+}
+
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+	int ch;
+
+	c->po.config = "monitor.yaml";
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+c:w:o:f:s:vqhV", long_opts,
+				 NULL)) != -1) {
+		switch (ch) {
+		case 'c': c->po.config = optarg; break;
+		case 'w':
+			if (period_parse(optarg, strlen(optarg), &c->po.week) ||
+			    c->po.week.freq != PERIOD_WEEK)
+				return usage_error("--week wants YYYY-Www, not",
+						   optarg);
+			c->week_given = 1;
+			break;
+		case OPT_OFFLINE: c->po.offline = 1; break;
+		case 'o': c->po.out_dir = optarg; break;
+		case 'f': c->format = optarg; break;
+		case 's':
+			c->selects = realloc(c->selects, sizeof(*c->selects) *
+						 (size_t)(c->nselects + 1));
+			if (!c->selects)
+				return EX_OSERR;
+			c->selects[c->nselects++] = optarg;
+			break;
+		case OPT_SOURCE: c->source = optarg; break;
+		case OPT_THEME: c->theme = optarg; break;
+		case 'v': c->po.verbose = 1; break;
+		case 'q': c->quiet = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			return -1;
+		case 'V':
+			printf("eimon %s\n", EIMON_VERSION);
+			return -1;
+		default:
+			return usage_error("unknown or incomplete option",
+					   argv[optind - 1]);
+		}
+	}
+	if (!c->week_given)
+		c->po.week = this_week();
+	return 0;
+}
+
+/* Options come before or after the command word: split them. */
+static int run(int argc, char **argv)
+{
+	struct cli c;
+	struct eim_error err;
+	struct eim_warnings w = { NULL, 0, 0 };
+	char *pdf = NULL;
+	int rc = EX_OK, r;
+
+	memset(&c, 0, sizeof(c));
+	eim_error_init(&err);
+	if (argc < 2)
+		return usage_error(NULL, NULL);
+	if (argv[1][0] != '-') {
+		c.cmd = argv[1];
+		argv++;
+		argc--;
+	}
+	r = parse_args(argc, argv, &c);
+	if (r)
+		goto out_r;
+	if (!c.cmd) {
+		rc = usage_error("no command given", NULL);
+		goto out;
+	}
+	if (strcmp(c.cmd, "build") == 0) {
+		if (optind != argc) {
+			rc = usage_error("unexpected argument", argv[optind]);
+			goto out;
+		}
+		if (pipeline_build(&c.po, &pdf, &w, &err))
+			rc = report(&err);
+		else if (c.po.verbose)
+			fprintf(stderr, "eimon: wrote %s\n", pdf);
+	} else if (strcmp(c.cmd, "check") == 0) {
+		struct eim_warnings problems = { NULL, 0, 0 };
+		unsigned i;
+		if (pipeline_check(&c.po, &problems, &w, &err)) {
+			for (i = 0; i < problems.n; i++)
+				fprintf(stderr, "eimon: %s\n",
+					problems.items[i]);
+			if (!problems.n)
+				report(&err);
+			rc = eim_error_exit_code(err.kind ? err.kind
+							  : EIM_DATA);
+		}
+		eim_warnings_release(&problems);
+	} else if (strcmp(c.cmd, "fetch") == 0) {
+		if (pipeline_fetch(&c.po, &w, &err))
+			rc = report(&err);
+	} else if (strcmp(c.cmd, "read") == 0) {
+		if (!c.format || optind + 1 != argc) {
+			rc = usage_error("read wants --format FMT and one FILE",
+					 NULL);
+			goto out;
+		}
+		if (feed_read_cli(c.format, argv[optind], c.selects,
+				  (size_t)c.nselects, stdout, &err))
+			rc = report(&err);
+	} else if (strcmp(c.cmd, "notes") == 0) {
+		if (optind >= argc || strcmp(argv[optind], "new") != 0 ||
+		    optind + 1 != argc || !c.source || !c.theme) {
+			rc = usage_error("notes wants: new --source ORG --theme "
+					 "THEME", NULL);
+			goto out;
+		}
+		if (notes_new(c.po.config, c.source, c.theme, &c.po.week,
+			      &pdf, &err))
+			rc = report(&err);
+		else
+			printf("%s\n", pdf);
+	} else {
+		rc = usage_error("unknown command", c.cmd);
+	}
+out:
+	print_warnings(&w, c.quiet);
+	eim_warnings_release(&w);
+	free(pdf);
+	free(c.selects);
+	return rc;
+out_r:
+	free(c.selects);
+	return r < 0 ? EX_OK : r;
+}
+
+int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+
+	if (fflush(stdout) != 0 && rc == EX_OK) {
+		perror("eimon: stdout");
+		rc = EX_IOERR;
+	}
+	return rc;
+}

@@ -1,0 +1,48 @@
+# lib.sh - helpers for end-to-end tests (sourced). Each check prints one
+# TAP line: "ok - what" or "not ok - what". The script exits non-zero if
+# any check failed. $EIMON is the binary under test; $EIMON_WRAP (e.g.
+# valgrind) wraps every run of it.
+set -u
+T=$(mktemp -d "${TMPDIR:-/tmp}/eimon-e2e.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+_fails=0
+SAMPLE="$EIMON_TOP/samples/wmca"
+REALDATA="$EIMON_TOP/tests/fixtures/realdata"
+
+eimon() { ${EIMON_WRAP:-} "$EIMON" "$@"; }
+
+ok() { echo "ok - $1"; }
+fail() { echo "not ok - $1"; _fails=$((_fails + 1)); }
+
+# check "what" command...: passes when the command succeeds
+check() {
+	_what=$1; shift
+	if "$@"; then ok "$_what"; else fail "$_what"; fi
+}
+
+# run_eimon: run eimon with args, capture stdout/stderr/exit code in
+# $T/stdout, $T/stderr, $rc
+run_eimon() {
+	eimon "$@" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+}
+
+# expect_rc "what" N: the last run_eimon exited with N
+expect_rc() {
+	if [ "$rc" -eq "$2" ]; then ok "$1"; else
+		fail "$1 (exit $rc, wanted $2)"; sed 's/^/    stderr: /' "$T/stderr"; fi
+}
+
+# expect_grep "what" PATTERN FILE
+expect_grep() {
+	if grep -q -- "$2" "$3"; then ok "$1"; else
+		fail "$1 (no '$2' in $(basename "$3"))"; sed -n '1,20p' "$3" | sed 's/^/    /'; fi
+}
+
+# expect_same "what" EXPECTED_FILE ACTUAL_FILE
+expect_same() {
+	if cmp -s "$2" "$3"; then ok "$1"; else
+		fail "$1"; diff -u "$2" "$3" | sed -n '1,40p' | sed 's/^/    /'; fi
+}
+
+done_testing() { [ "$_fails" -eq 0 ]; }
