@@ -55,6 +55,9 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 /* Format a value of ind for display (compose_figures.c). */
 void compose_format_value(const struct config_indicator *ind, double v,
 			  char *buf, size_t size);
+/* The geography an indicator is reported for (area, else a comparator). */
+const char *compose_main_geo(const struct compose_input *in,
+			     const struct config_indicator *ind);
 int compose_chart(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 int compose_dashboard(const struct compose_input *in,
