@@ -351,13 +351,8 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		for (i = 0; i < n; i++) {
 			struct xfer *x = &xs[i];
 
-			if (x->state != XFER_WAITING)
+			if (x->state != XFER_WAITING || x->start_at > now)
 				continue;
-			if (x->start_at > now) {
-				if (x->start_at - now < wait)
-					wait = (long)(x->start_at - now);
-				continue;
-			}
 			reset_attempt(x);
 			x->res->attempts++;
 			if (curl_multi_add_handle(m, x->h) != CURLM_OK) {
@@ -386,6 +381,11 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		}
 		if (!left)
 			break;
+		now = now_ms();
+		for (i = 0; i < n; i++)
+			if (xs[i].state == XFER_WAITING &&
+			    xs[i].start_at - now < wait)
+				wait = (long)(xs[i].start_at - now);
 		/* Sleeps even with no transfer running: backoff delays. */
 		if (curl_multi_poll(m, NULL, 0, (int)(wait > 0 ? wait : 1),
 				    NULL) != CURLM_OK) {
