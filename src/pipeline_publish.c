@@ -52,7 +52,7 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 		     struct eim_warnings *w, struct eim_error *err)
 {
 	const char *base = o->out_dir ? o->out_dir : r->cfg->out_dir;
-	char dir[EIM_PATH_MAX], wk[PERIOD_TEXT_MAX], path[EIM_PATH_MAX];
+	char dir[EIM_PATH_MAX], wk[PERIOD_TEXT_MAX], path[EIM_PATH_MAX + 16];
 
 	(void)w;
 	period_format(&o->week, wk, sizeof(wk));
