@@ -1,0 +1,291 @@
+/* headline.c - headline sentences and change directions (see headline.h). */
+#include "headline.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "banned.h"
+
+#define CLAUSES_MAX 3
+
+static int is_pp(int unit)
+{
+	return unit == UNIT_PERCENT || unit == UNIT_RATE;
+}
+
+enum doc_direction headline_direction(double change, int unit,
+				      long decimals)
+{
+	char buf[FMT_MAX];
+
+	if (!isfinite(change))
+		return DOC_DIR_NONE;
+	fmt_change(buf, sizeof(buf), change, unit, (int)decimals);
+	if (buf[0] == '+')
+		return DOC_DIR_UP;
+	if (strncmp(buf, FMT_MINUS, strlen(FMT_MINUS)) == 0)
+		return DOC_DIR_DOWN;
+	return DOC_DIR_FLAT;
+}
+
+enum doc_direction headline_figure_direction(const struct figure_set *set,
+					     const struct config_indicator
+						     *ind,
+					     const char *geo, const char *name)
+{
+	const struct figure *f = figures_find(set, ind->id, geo, name);
+	int pct = strstr(name, "_pct") != NULL;
+
+	if (!f)
+		return DOC_DIR_NONE;
+	/* percentage changes are shown as percentages with one decimal */
+	return headline_direction(f->value, pct ? UNIT_PERCENT : ind->unit,
+				  pct ? 1 : ind->decimals);
+}
+
+enum doc_tone headline_tone(enum doc_direction dir, int polarity)
+{
+	if (dir != DOC_DIR_UP && dir != DOC_DIR_DOWN)
+		return DOC_TONE_NEUTRAL;
+	if (polarity == POL_UP_GOOD)
+		return dir == DOC_DIR_UP ? DOC_TONE_GOOD : DOC_TONE_BAD;
+	if (polarity == POL_DOWN_GOOD)
+		return dir == DOC_DIR_DOWN ? DOC_TONE_GOOD : DOC_TONE_BAD;
+	return DOC_TONE_NEUTRAL;
+}
+
+const char *headline_place(char *buf, size_t size, const char *name)
+{
+	static const char *const prefixes[] = {
+		"North ", "South ", "East ", "West ", "United Kingdom", "UK"
+	};
+	int the = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			the = 1;
+	if (strstr(name, "Combined Authority") || strstr(name, "Region") ||
+	    strcmp(name, "East Midlands") == 0)
+		the = 1;
+	/* a place that already says "the", or "West Bromwich"-like towns
+	 * are not regions: only names of regions and authorities qualify */
+	if (strncmp(name, "The ", 4) == 0 || strncmp(name, "the ", 4) == 0 ||
+	    strcmp(name, "West Bromwich") == 0)
+		the = 0;
+	snprintf(buf, size, "%s%s", the ? "the " : "", name);
+	return buf;
+}
+
+/* Number of periods in a year of freq: the span a record must cover. */
+static long year_span(enum period_freq f)
+{
+	switch (f) {
+	case PERIOD_QUARTER:
+		return 4;
+	case PERIOD_MONTH:
+	case PERIOD_ROLL12:
+		return 12;
+	case PERIOD_WEEK:
+		return 52;
+	case PERIOD_DAY:
+		return 365;
+	default:
+		return 1;
+	}
+}
+
+/* The size of a change, without sign, in the unit's words: "1,240",
+ * "£340m", "0.2 percentage points". */
+static const char *amount(char *buf, size_t size,
+			  const struct config_indicator *ind, double change)
+{
+	char n[FMT_MAX];
+	int dec = (int)ind->decimals;
+	double a = fabs(change);
+
+	if (is_pp(ind->unit)) {
+		fmt_number(n, sizeof(n), a, dec);
+		snprintf(buf, size, "%s percentage point%s", n,
+			 fmt_round(a, dec) == 1.0 ? "" : "s");
+		return buf;
+	}
+	return fmt_value(buf, size, a, ind->unit, dec);
+}
+
+static const char *status_word(const char *status)
+{
+	if (status[0] == 'p')
+		return " (provisional)";
+	if (status[0] == 'e')
+		return " (estimated)";
+	return "";
+}
+
+/* "September" when a and b are months of the same year, else the full
+ * label of a ("September 2026", "Q2 2026"...), with its preposition. */
+static const char *from_phrase(char *buf, size_t size, const struct period *a,
+			       const struct period *b)
+{
+	if (a->freq == PERIOD_MONTH && b->freq == PERIOD_MONTH &&
+	    a->year == b->year) {
+		snprintf(buf, size, "in %s", fmt_month_name(a->num));
+		return buf;
+	}
+	return fmt_period_phrase(buf, size, a);
+}
+
+/* "12,300 higher than a year earlier" or "the same as a year earlier". */
+static int comparison(struct strbuf *c, const struct config_indicator *ind,
+		      const struct figure *f, const char *than,
+		      const char *same)
+{
+	char a[FMT_MAX * 2];
+	enum doc_direction d = headline_direction(f->value, ind->unit,
+						  ind->decimals);
+
+	if (d == DOC_DIR_FLAT)
+		return strbuf_addf(c, "the same as %s", same);
+	return strbuf_addf(c, "%s %s than %s",
+			   amount(a, sizeof(a), ind, f->value),
+			   d == DOC_DIR_UP ? "higher" : "lower", than);
+}
+
+/* A record clause into c if one spans a year: high or low. */
+static int record_clause(struct strbuf *c, const struct figure_set *set,
+			 const struct config_indicator *ind, const char *geo,
+			 const struct figure *latest, int high)
+{
+	const struct figure *f;
+	char p[FMT_MAX];
+	const char *word = high ? "highest" : "lowest";
+
+	f = figures_find(set, ind->id, geo,
+			 high ? "record_high_since" : "record_low_since");
+	if (f && period_diff(&f->period, &latest->period) >=
+			 year_span(latest->period.freq))
+		return strbuf_addf(c, "the %s since %s", word,
+				   fmt_period(p, sizeof(p), &f->period)) < 0
+			       ? -1
+			       : 1;
+	f = figures_find(set, ind->id, geo,
+			 high ? "record_high" : "record_low");
+	if (f && period_diff(&f->period, &latest->period) >=
+			 year_span(latest->period.freq))
+		return strbuf_addf(c, "the %s on record", word) < 0 ? -1 : 1;
+	return 0;
+}
+
+int headline_sentence(const struct figure_set *set,
+		      const struct config_indicator *ind, const char *geo,
+		      const char *place, struct strbuf *out)
+{
+	const struct figure *latest, *prev, *chg, *pct, *yr, *base, *basev;
+	struct strbuf s = STRBUF_INIT;
+	struct strbuf clause[CLAUSES_MAX];
+	char v[FMT_MAX], a[FMT_MAX * 2], p[FMT_MAX * 2], q[FMT_MAX * 2];
+	const char *measure = ind->measure ? ind->measure : ind->title;
+	enum doc_direction dir = DOC_DIR_NONE;
+	size_t nc = 0, i;
+	int ret = -1, r;
+
+	for (i = 0; i < CLAUSES_MAX; i++)
+		strbuf_init(&clause[i], 0);
+	latest = figures_find(set, ind->id, geo, "latest");
+	if (!latest) {
+		ret = 0;
+		goto out;
+	}
+	prev = figures_find(set, ind->id, geo, "previous");
+	chg = figures_find(set, ind->id, geo, "change_prev");
+	pct = figures_find(set, ind->id, geo, "change_prev_pct");
+	yr = figures_find(set, ind->id, geo, "change_year");
+	base = figures_find(set, ind->id, geo, "change_base");
+	basev = figures_find(set, ind->id, geo, "baseline");
+	fmt_value(v, sizeof(v), latest->value, ind->unit, (int)ind->decimals);
+	fmt_period_phrase(p, sizeof(p), &latest->period);
+
+	if (strbuf_addf(&s, "%s in %s", measure ? measure : ind->id, place) < 0)
+		goto out;
+	if (s.len > 0)
+		s.buf[0] = (char)toupper((unsigned char)s.buf[0]);
+	if (chg)
+		dir = headline_direction(chg->value, ind->unit, ind->decimals);
+	if (dir == DOC_DIR_FLAT) {
+		r = strbuf_addf(&s, " was unchanged at %s%s %s", v,
+				status_word(latest->status), p);
+	} else if (dir != DOC_DIR_NONE && ind->unit == UNIT_INDEX && prev) {
+		char pv[FMT_MAX];
+
+		fmt_value(pv, sizeof(pv), prev->value, ind->unit,
+			  (int)ind->decimals);
+		r = strbuf_addf(&s, " %s from %s %s to %s%s %s",
+				dir == DOC_DIR_UP ? "rose" : "fell", pv,
+				from_phrase(q, sizeof(q), &prev->period,
+					    &latest->period),
+				v, status_word(latest->status), p);
+	} else if (dir != DOC_DIR_NONE) {
+		char pc[FMT_MAX + 16] = "";
+
+		if (pct) {
+			char t[FMT_MAX];
+
+			if (fmt_round(fabs(pct->value), 1) == 0)
+				snprintf(pc, sizeof(pc), " (less than 0.1%%)");
+			else
+				snprintf(pc, sizeof(pc), " (%s)",
+					 fmt_percent(t, sizeof(t),
+						     fabs(pct->value), 1));
+		}
+		r = strbuf_addf(&s, " %s by %s%s to %s%s %s",
+				dir == DOC_DIR_UP ? "rose" : "fell",
+				amount(a, sizeof(a), ind, chg->value), pc, v,
+				status_word(latest->status), p);
+	} else {
+		r = strbuf_addf(&s, " was %s%s %s", v,
+				status_word(latest->status), p);
+	}
+	if (r < 0)
+		goto out;
+
+	if (yr) {
+		if (comparison(&clause[nc++], ind, yr, "a year earlier",
+			       "a year earlier") < 0)
+			goto out;
+	}
+	if (base && basev) {
+		char than[FMT_MAX * 2];
+
+		fmt_period_phrase(than, sizeof(than), &basev->period);
+		if (comparison(&clause[nc++], ind, base, than, than) < 0)
+			goto out;
+	}
+	if (dir == DOC_DIR_UP || dir == DOC_DIR_DOWN) {
+		r = record_clause(&clause[nc], set, ind, geo, latest,
+				  dir == DOC_DIR_UP);
+	} else {
+		r = record_clause(&clause[nc], set, ind, geo, latest, 1);
+		if (r == 0)
+			r = record_clause(&clause[nc], set, ind, geo, latest,
+					  0);
+	}
+	if (r < 0)
+		goto out;
+	nc += (size_t)r;
+	for (i = 0; i < nc; i++)
+		if (strbuf_addf(&s, "%s%s", i == 0 ? ", " :
+					     i + 1 == nc ? " and " : ", ",
+				clause[i].buf) < 0)
+			goto out;
+	if (strbuf_addch(&s, '.') < 0 || strbuf_add(out, s.buf, s.len) < 0)
+		goto out;
+	ret = 1;
+out:
+	for (i = 0; i < CLAUSES_MAX; i++)
+		strbuf_release(&clause[i]);
+	strbuf_release(&s);
+	return ret;
+}
