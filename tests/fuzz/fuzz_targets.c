@@ -11,8 +11,10 @@
 #include "config.h"
 #include "csv.h"
 #include "error.h"
+#include "feed.h"
 #include "notes.h"
 #include "period.h"
+#include "series.h"
 #include "template.h"
 #include "yamldoc.h"
 
@@ -162,6 +164,70 @@ int fuzz_yamldoc(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* One mapping for the generic csv and json readers; the seeds in
+ * tests/fuzz/seeds/feed_csv and feed_json use these names. */
+static char m_records[] = "/records", m_period[] = "period",
+	m_geo[] = "geography", m_geo_name[] = "geography_name",
+	m_value[] = "value", m_status[] = "status", m_measure[] = "measure",
+	m_kind[] = "kind", m_total[] = "total";
+static char *m_dims[] = { m_measure };
+static struct schema_kv m_filter[] = { { m_kind, m_total } };
+static const struct config_mapping fuzz_mapping = {
+	m_records, m_period, m_geo, m_geo_name, m_value, m_status, m_dims, 1,
+	m_filter, 1, NULL
+};
+
+static int feed_run(int fmt, const uint8_t *data, size_t size)
+{
+	struct series_table t;
+	struct series_filter f = { "measure", "1" };
+	struct eim_error err;
+
+	series_table_init(&t);
+	eim_error_init(&err);
+	/* once without and once with a filter: both paths drop/keep rows */
+	if (feed_read_buffer(fmt, (const char *)data, size, "fuzz",
+			     &fuzz_mapping, NULL, 0, &t, &err) == 0)
+		series_table_sort(&t);
+	series_table_release(&t);
+	series_table_init(&t);
+	eim_error_init(&err);
+	(void)feed_read_buffer(fmt, (const char *)data, size, "fuzz",
+			       &fuzz_mapping, &f, 1, &t, &err);
+	series_table_release(&t);
+	return 0;
+}
+
+int fuzz_feed_nomis_csv(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_NOMIS_CSV, data, size);
+}
+
+int fuzz_feed_ons_timeseries(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_ONS_TIMESERIES, data, size);
+}
+
+int fuzz_feed_ons_observations(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_ONS_OBSERVATIONS, data, size);
+}
+
+int fuzz_feed_jsonstat(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_JSONSTAT, data, size);
+}
+
+int fuzz_feed_csv(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_CSV, data, size);
+}
+
+int fuzz_feed_json(const uint8_t *data, size_t size)
+{
+	return feed_run(FEED_JSON, data, size);
+}
+
 const struct fuzz_target fuzz_targets[] = {
 	{ "config", fuzz_config },
 	{ "template", fuzz_template },
@@ -170,5 +236,11 @@ const struct fuzz_target fuzz_targets[] = {
 	{ "period", fuzz_period },
 	{ "csv", fuzz_csv },
 	{ "yamldoc", fuzz_yamldoc },
+	{ "feed_nomis_csv", fuzz_feed_nomis_csv },
+	{ "feed_ons_timeseries", fuzz_feed_ons_timeseries },
+	{ "feed_ons_observations", fuzz_feed_ons_observations },
+	{ "feed_jsonstat", fuzz_feed_jsonstat },
+	{ "feed_csv", fuzz_feed_csv },
+	{ "feed_json", fuzz_feed_json },
 	{ NULL, NULL }
 };

@@ -26,6 +26,12 @@ int fuzz_edition(const uint8_t *data, size_t size);
 int fuzz_period(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
 int fuzz_yamldoc(const uint8_t *data, size_t size);
+int fuzz_feed_nomis_csv(const uint8_t *data, size_t size);
+int fuzz_feed_ons_timeseries(const uint8_t *data, size_t size);
+int fuzz_feed_ons_observations(const uint8_t *data, size_t size);
+int fuzz_feed_jsonstat(const uint8_t *data, size_t size);
+int fuzz_feed_csv(const uint8_t *data, size_t size);
+int fuzz_feed_json(const uint8_t *data, size_t size);
 
 extern const struct fuzz_target fuzz_targets[];
 

@@ -43,7 +43,7 @@ if [ "${1:-}" = --one ]; then
 	feed_csv) seed samples/wmca/data/*.csv tests/bad/feeds/*.csv ;;
 	feed_json) seed samples/wmca/data/natwest*.json tests/bad/feeds/*.json ;;
 	esac
-	seed tests/fuzz/regress/"$t"/*
+	seed tests/fuzz/seeds/"$t"/* tests/fuzz/regress/"$t"/*
 	log="$build/logs/$t.log"
 	"$build/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 \
 		-timeout=10 -rss_limit_mb=2048 -max_len=65536 ${FUZZ_ARGS:-} \
