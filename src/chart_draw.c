@@ -183,6 +183,7 @@ static void draw_value_axis(struct rctx *r, const struct vaxis *a,
 	rp_line(r, x0, a->y0, x1, a->y0, 0.9, C_GREY, 0);
 }
 
+/* Reference lines across the plot; their labels go with the end labels. */
 static void draw_refs(struct rctx *r, const struct doc_chart *c,
 		      const struct vaxis *a, double x0, double x1)
 {
@@ -194,14 +195,6 @@ static void draw_refs(struct rctx *r, const struct doc_chart *c,
 		if (y < a->y0 - 0.01 || y > a->y1 + 0.01)
 			continue;
 		rp_line(r, x0, y, x1, y, 1.0, 0x3D3D3DU, 1);
-		if (c->refs[i].label) {
-			double base = y + 3;
-
-			if (base + A_SIZE > a->y1)
-				base = y - A_SIZE - 2;
-			rp_stext(r, F_REG, A_SIZE, 0x3D3D3DU, x0 + 4, base,
-				 c->refs[i].label);
-		}
 	}
 }
 
@@ -229,9 +222,15 @@ static int draw_date_axis(struct rctx *r, const struct doc_chart *c,
 }
 
 /* ---- line chart ------------------------------------------------------ */
+/* A label right of the plot: a short swatch (the line's colour and
+ * weight, dashed for reference lines) and dark text. */
 struct dlabel {
-	size_t s;
+	const char *text;
 	double y;
+	unsigned rgb;
+	double lw;
+	int dashed;
+	size_t order;
 };
 
 static int cmp_dlabel(const void *a, const void *b)
@@ -240,7 +239,84 @@ static int cmp_dlabel(const void *a, const void *b)
 
 	if (x->y != y->y)
 		return x->y < y->y ? 1 : -1; /* top first */
-	return x->s < y->s ? -1 : x->s > y->s;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+#define MAX_DLABELS (MAX_SERIES + 8)
+
+/* Width the end labels need right of the plot (0 when none). */
+static double end_label_width(struct rctx *r, const struct doc_chart *c)
+{
+	double w = 0, t;
+	size_t i;
+
+	for (i = 0; c->kind == DOC_CHART_LINE && i < c->nseries; i++)
+		if (c->series[i].label &&
+		    (t = rp_swidth(r, F_BOLD, L_SIZE, c->series[i].label)) > w)
+			w = t;
+	for (i = 0; i < c->nrefs && i < 8; i++)
+		if (c->refs[i].label &&
+		    (t = rp_swidth(r, F_REG, L_SIZE, c->refs[i].label)) > w)
+			w = t;
+	return w > 0 ? w + 18 : 0;
+}
+
+static void add_ref_labels(const struct doc_chart *c, const struct vaxis *a,
+			   struct dlabel *lab, size_t *nl)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrefs && i < 8; i++) {
+		double y = vy(a, c->refs[i].value);
+
+		if (!c->refs[i].label || y < a->y0 - 0.01 ||
+		    y > a->y1 + 0.01)
+			continue;
+		lab[*nl].text = c->refs[i].label;
+		lab[*nl].y = y;
+		lab[*nl].rgb = 0x3D3D3DU;
+		lab[*nl].lw = 1.0;
+		lab[*nl].dashed = 1;
+		lab[*nl].order = 100 + i;
+		(*nl)++;
+	}
+}
+
+/* Sort top down, push apart so that none overlap, keep in the plot. */
+static void draw_end_labels(struct rctx *r, struct dlabel *lab, size_t nl,
+			    const struct vaxis *a, double x1)
+{
+	static const HPDF_UINT16 dash[] = { 2, 2 };
+	size_t i;
+
+	qsort(lab, nl, sizeof(lab[0]), cmp_dlabel);
+	for (i = 0; i < nl; i++) {
+		if (lab[i].y > a->y1 - 4)
+			lab[i].y = a->y1 - 4;
+		if (i && lab[i].y > lab[i - 1].y - 11)
+			lab[i].y = lab[i - 1].y - 11;
+	}
+	if (nl && lab[nl - 1].y < a->y0 + 4) {
+		double up = a->y0 + 4 - lab[nl - 1].y;
+
+		for (i = 0; i < nl; i++)
+			lab[i].y += up;
+	}
+	for (i = 0; i < nl; i++) {
+		rp_set_stroke(r, lab[i].rgb, lab[i].lw);
+		if (lab[i].dashed)
+			HPDF_Page_SetDash(r->page, dash, 2, 0);
+		HPDF_Page_MoveTo(r->page, (HPDF_REAL)(x1 + 4),
+				 (HPDF_REAL)lab[i].y);
+		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x1 + 12),
+				 (HPDF_REAL)lab[i].y);
+		HPDF_Page_Stroke(r->page);
+		if (lab[i].dashed)
+			HPDF_Page_SetDash(r->page, NULL, 0, 0);
+		rp_stext(r, lab[i].dashed ? F_REG : F_BOLD, L_SIZE,
+			 lab[i].dashed ? C_GREY : C_TEXT, x1 + 15,
+			 lab[i].y - 3, lab[i].text);
+	}
 }
 
 static void stroke_series(struct rctx *r, const struct doc_chart_series *s,
@@ -291,8 +367,8 @@ static void stroke_series(struct rctx *r, const struct doc_chart_series *s,
 static int line_chart(struct rctx *r, const struct doc_chart *c)
 {
 	struct vaxis a;
-	struct dlabel lab[MAX_SERIES];
-	double min = HUGE_VAL, max = -HUGE_VAL, lw = 0, x0, x1, over;
+	struct dlabel lab[MAX_DLABELS];
+	double min = HUGE_VAL, max = -HUGE_VAL, lw, x0, x1, over;
 	long d0 = 0, d1 = 0;
 	int any = 0;
 	enum period_freq freq = PERIOD_NONE;
@@ -300,11 +376,7 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 
 	for (i = 0; i < c->nseries; i++) {
 		const struct doc_chart_series *s = &c->series[i];
-		double w = s->label ? rp_swidth(r, F_BOLD, L_SIZE, s->label)
-				    : 0;
 
-		if (w > lw)
-			lw = w;
 		for (j = 0; j < s->n; j++) {
 			long d;
 
@@ -333,15 +405,16 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 		if (c->refs[i].value > max)
 			max = c->refs[i].value;
 	}
+	lw = end_label_width(r, c);
 	if (lw > 0.3 * r->width)
-		return rp_fail(r, EIM_DATA, "chart '%s': series label too long "
-			       "for a direct label", title_of(c));
+		return rp_fail(r, EIM_DATA, "chart '%s': a line label is too "
+			       "long to label the line directly", title_of(c));
 	a.y1 = r->y;
 	a.y0 = r->y - PLOT_H;
 	if (value_axis(r, c, min, max, &a) != 0)
 		return -1;
 	x0 = r->left + a.gutter;
-	x1 = r->right - (lw > 0 ? lw + 18 : 10);
+	x1 = r->right - (lw > 0 ? lw : 10);
 	draw_value_axis(r, &a, x0, x1);
 	draw_refs(r, c, &a, x0, x1);
 	over = a.gutter < 14 ? a.gutter : 14;
@@ -364,32 +437,17 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 			if (s->has[j])
 				break;
 		if (j < s->n && s->label) {
-			lab[nl].s = i;
+			lab[nl].text = s->label;
 			lab[nl].y = vy(&a, s->y[j]);
+			lab[nl].rgb = palette[i];
+			lab[nl].lw = s->emphasis ? 3.0 : 1.8;
+			lab[nl].dashed = 0;
+			lab[nl].order = i;
 			nl++;
 		}
 	}
-	qsort(lab, nl, sizeof(lab[0]), cmp_dlabel);
-	for (i = 0; i < nl; i++) {
-		if (lab[i].y > a.y1 - 4)
-			lab[i].y = a.y1 - 4;
-		if (i && lab[i].y > lab[i - 1].y - 11)
-			lab[i].y = lab[i - 1].y - 11;
-	}
-	if (nl && lab[nl - 1].y < a.y0 + 4) {
-		double up = a.y0 + 4 - lab[nl - 1].y;
-
-		for (i = 0; i < nl; i++)
-			lab[i].y += up;
-	}
-	for (i = 0; i < nl; i++) {
-		const struct doc_chart_series *s = &c->series[lab[i].s];
-
-		rp_line(r, x1 + 4, lab[i].y, x1 + 12, lab[i].y,
-			s->emphasis ? 3.0 : 1.8, palette[lab[i].s], 0);
-		rp_stext(r, F_BOLD, L_SIZE, C_TEXT, x1 + 15, lab[i].y - 3,
-			 s->label);
-	}
+	add_ref_labels(c, &a, lab, &nl);
+	draw_end_labels(r, lab, nl, &a, x1);
 	r->y = a.y0 - (A_LEAD + 8);
 	return r->failed ? -1 : 0;
 }
@@ -399,9 +457,10 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 {
 	const struct doc_chart_series *s = &c->series[0];
 	struct vaxis a;
-	double min = HUGE_VAL, max = -HUGE_VAL, x0, x1, slot, bw;
+	struct dlabel lab[MAX_DLABELS];
+	double min = HUGE_VAL, max = -HUGE_VAL, x0, x1, slot, bw, lw;
 	long d0, d1;
-	size_t i;
+	size_t i, nl = 0;
 	int any = 0;
 
 	for (i = 0; i < s->n; i++) {
@@ -426,8 +485,12 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	a.y0 = r->y - PLOT_H;
 	if (value_axis(r, c, min, max, &a) != 0)
 		return -1;
+	lw = end_label_width(r, c);
+	if (lw > 0.3 * r->width)
+		return rp_fail(r, EIM_DATA, "chart '%s': a reference line "
+			       "label is too long", title_of(c));
 	x0 = r->left + a.gutter;
-	x1 = r->right - 14;
+	x1 = r->right - (lw > 0 ? lw : 14);
 	slot = (x1 - x0) / (double)s->n;
 	bw = slot * 0.72;
 	draw_value_axis(r, &a, x0, x1);
@@ -446,6 +509,8 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	if (a.t.lo < 0 && a.t.hi > 0)
 		rp_line(r, x0, vy(&a, 0), x1, vy(&a, 0), 0.9, C_TEXT, 0);
 	draw_refs(r, c, &a, x0, x1);
+	add_ref_labels(c, &a, lab, &nl);
+	draw_end_labels(r, lab, nl, &a, x1);
 	d0 = axis_period_day(&s->x[0]);
 	d1 = axis_period_day(&s->x[s->n - 1]);
 	if (draw_date_axis(r, c, d0, d1, s->x[0].freq, x0 + slot / 2,

@@ -77,7 +77,13 @@ static int flow(struct rctx *r, const struct runs *rs, double x,
 	if (wrap_runs(r, &l, rs, width, size, what) != 0)
 		goto out;
 	for (i = 0; i < l.nlines; i++) {
-		if (r->y - lead < r->bottom && rp_new_page(r) != 0)
+		int room = (int)((r->y - r->bottom) / lead + 1e-6);
+
+		/* no widow: the last line never goes alone to a new page
+		 * when the line before it can go with it */
+		if (room == 1 && l.nlines - i == 2 && i >= 2)
+			room = 0;
+		if (room < 1 && rp_new_page(r) != 0)
 			goto out;
 		rp_draw_line(r, &l, i, rs->sp, rs->href, size, rgb, x,
 			     rp_base(r->y, size, lead));
@@ -209,7 +215,7 @@ static int draw_heading(struct rctx *r, size_t k, const struct doc_block *b)
 /* ---- notes ------------------------------------------------------------- */
 static double note_min_height(struct rctx *r, const struct doc_note *n)
 {
-	double bs = r->d->style.body_size, h = 0;
+	double bs = r->d->style.body_size, h = 10;
 
 	if (n->headline)
 		h += str_height(r, n->headline, F_BOLD, r->width, 11.5,
@@ -227,6 +233,10 @@ static int draw_note(struct rctx *r, const struct doc_note *n)
 	double bs = r->d->style.body_size;
 	size_t i;
 
+	/* a hairline between notes */
+	if (!rp_at_top(r))
+		rp_line(r, r->left, r->y, r->right, r->y, 0.6, C_RULE, 0);
+	r->y -= 10;
 	if (n->headline &&
 	    flow_str(r, n->headline, F_BOLD, r->left, r->width, 11.5,
 		     11.5 * 1.3, r->d->style.accent_rgb, NULL) != 0)

@@ -108,6 +108,7 @@ static struct doc_chart *line_chart(void)
 			cs->has[i] = 1;
 		}
 	}
+	doc_chart_add_ref(c, 4.5, "Pre-pandemic");
 	/* a gap of three months in the England series */
 	c->series[1].has[30] = c->series[1].has[31] = 0;
 	c->series[1].has[32] = 0;
