@@ -55,6 +55,12 @@ expect_grep "£ extracts as text" "£238,000" "$T/all.txt"
 expect_grep "ŵ extracts as text" "Gŵyr" "$T/all.txt"
 expect_grep "– extracts as text" "region – thanks" "$T/all.txt"
 expect_grep "’ extracts as text" "England’s" "$T/all.txt"
+# a word longer than the line is broken between characters, never cut
+long="Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochŵŵŵ"
+long="${long}Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch£££ end."
+tr -d '\n' <"$T/all.txt" >"$T/joined.txt"
+expect_grep "an over-long word is kept whole across lines" "$long" \
+	"$T/joined.txt"
 expect_grep "masthead issue line" "Issue 123 · 20 November 2026" \
 	"$T/all.txt"
 expect_grep "the table continues" "(continued)" "$T/all.txt"

@@ -12,13 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "doc.h"
 #include "render_pdf.h"
 
-static char *dup(const char *s)
+static char *xdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *p = malloc(n);
@@ -88,11 +89,11 @@ static struct doc_chart *line_chart(void)
 	static const char *const names[3] = { "WMCA", "England", "UK" };
 	size_t s, i;
 
-	c->title = dup("The claimant rate in the region stays above England’s");
-	c->subtitle = dup("Claimant count as % of residents aged 16–64, "
+	c->title = xdup("The claimant rate in the region stays above England’s");
+	c->subtitle = xdup("Claimant count as % of residents aged 16–64, "
 			  "WMCA, England and UK, Nov 2021 to Oct 2026");
-	c->y_title = dup("% of residents aged 16–64");
-	c->source = dup("Source: ONS Claimant count (Nomis), not seasonally "
+	c->y_title = xdup("% of residents aged 16–64");
+	c->source = xdup("Source: ONS Claimant count (Nomis), not seasonally "
 			"adjusted");
 	for (s = 0; s < 3; s++) {
 		struct doc_chart_series *cs =
@@ -121,11 +122,11 @@ static struct doc_chart *pmi_chart(void)
 	struct doc_chart_series *s;
 	size_t i;
 
-	c->title = dup("Business activity has grown for five months");
-	c->subtitle = dup("PMI output index, West Midlands, Nov 2024 to "
+	c->title = xdup("Business activity has grown for five months");
+	c->subtitle = xdup("PMI output index, West Midlands, Nov 2024 to "
 			  "Oct 2026");
-	c->y_title = dup("Index (50 = no change)");
-	c->source = dup("Source: NatWest Regional Growth Tracker (PMI)");
+	c->y_title = xdup("Index (50 = no change)");
+	c->source = xdup("Source: NatWest Regional Growth Tracker (PMI)");
 	s = doc_chart_add_series(c, "PMI", 24);
 	for (i = 0; i < 24; i++) {
 		s->x[i].freq = PERIOD_MONTH;
@@ -144,10 +145,10 @@ static struct doc_chart *bar_chart(void)
 	struct doc_chart *c = doc_chart_new(DOC_CHART_BAR);
 	size_t i;
 
-	c->title = dup("Birmingham has the highest claimant rate");
-	c->subtitle = dup("Claimant rate, local authorities, October 2026");
-	c->y_title = dup("% of residents aged 16–64");
-	c->source = dup("Source: ONS Claimant count (Nomis)");
+	c->title = xdup("Birmingham has the highest claimant rate");
+	c->subtitle = xdup("Claimant rate, local authorities, October 2026");
+	c->y_title = xdup("% of residents aged 16–64");
+	c->source = xdup("Source: ONS Claimant count (Nomis)");
 	for (i = 0; i < 10; i++) {
 		char v[16];
 		double val = 7.9 - 0.45 * (double)i;
@@ -163,7 +164,7 @@ static struct doc_table *big_table(void)
 	struct doc_table *t = doc_table_new(4);
 	size_t i;
 
-	t->caption = dup("Table 1: Claimants by ward, October 2026");
+	t->caption = xdup("Table 1: Claimants by ward, October 2026");
 	doc_table_set_header(t, 0, "Ward", DOC_LEFT, 3);
 	doc_table_set_header(t, 1, "Claimants", DOC_RIGHT, 1.5);
 	doc_table_set_header(t, 2, "Change on year", DOC_RIGHT, 1.5);
@@ -184,9 +185,9 @@ static struct doc_table *big_table(void)
 		snprintf(buf, sizeof(buf), "%zu.%zu%%", 2 + i % 7, i % 10);
 		doc_cell_set_text(&row[3], buf);
 	}
-	t->footnote = dup("(p) provisional. Rates use mid-2024 population "
+	t->footnote = xdup("(p) provisional. Rates use mid-2024 population "
 			  "estimates.");
-	t->source = dup("Source: ONS Claimant count (Nomis)");
+	t->source = xdup("Source: ONS Claimant count (Nomis)");
 	return t;
 }
 
@@ -213,7 +214,7 @@ static struct doc_table *dashboard(void)
 	};
 	size_t i, j;
 
-	t->caption = dup("Dashboard: the latest figures at a glance");
+	t->caption = xdup("Dashboard: the latest figures at a glance");
 	doc_table_set_header(t, 0, "Indicator", DOC_LEFT, 3);
 	doc_table_set_header(t, 1, "Latest", DOC_RIGHT, 1.6);
 	doc_table_set_header(t, 2, "Change on year", DOC_LEFT, 2);
@@ -235,7 +236,7 @@ static struct doc_table *dashboard(void)
 		}
 		doc_cell_set_spark(&row[4], v, has, 24);
 	}
-	t->source = dup("Sources: ONS, Nomis, Adzuna, NatWest PMI, HM Land "
+	t->source = xdup("Sources: ONS, Nomis, Adzuna, NatWest PMI, HM Land "
 			"Registry");
 	return t;
 }
@@ -249,21 +250,21 @@ static void build(struct doc *d)
 	int i, words_left;
 
 	doc_init(d);
-	d->title = dup("West Midlands Weekly Economic Impact Monitor");
-	d->subtitle = dup("West Midlands Combined Authority area");
-	d->publisher = dup("West Midlands Combined Authority");
-	d->funding = dup("Produced with funding from partners across the "
+	d->title = xdup("West Midlands Weekly Economic Impact Monitor");
+	d->subtitle = xdup("West Midlands Combined Authority area");
+	d->publisher = xdup("West Midlands Combined Authority");
+	d->funding = xdup("Produced with funding from partners across the "
 			 "region – thanks to everyone who contributes.");
-	d->caveat = dup("Figures marked (p) are provisional and may be "
+	d->caveat = xdup("Figures marked (p) are provisional and may be "
 			"revised. Qualitative notes reflect partners’ views "
 			"and are not official statistics.");
 	d->issue = 123;
-	d->date_text = dup("20 November 2026");
+	d->date_text = xdup("20 November 2026");
 	d->year = 2026;
 	d->month = 11;
 	d->day = 20;
-	d->keywords = dup("economy, labour market, West Midlands");
-	d->banner = dup("Partners only — not for publication");
+	d->keywords = xdup("economy, labour market, West Midlands");
+	d->banner = xdup("Partners only — not for publication");
 
 	doc_add_block(d, DOC_CONTENTS);
 	doc_add_heading(d, 1, "Headlines", "headlines");
@@ -301,9 +302,9 @@ static void build(struct doc *d)
 	doc_add_heading(d, 2, "Partners’ intelligence", "notes");
 	n = doc_add_note(d, "Manufacturers report orders slowing as energy "
 			 "costs bite");
-	n->meta = dup("Manufacturing · Birmingham, Coventry");
-	n->cite = dup("Source: a regional business organisation");
-	n->link = dup("https://www.example.org/reports/2026/11/"
+	n->meta = xdup("Manufacturing · Birmingham, Coventry");
+	n->cite = xdup("Source: a regional business organisation");
+	n->link = xdup("https://www.example.org/reports/2026/11/"
 		      "manufacturing-survey-quarter-three-results");
 	n->partners = 1;
 	words_left = 3000;
@@ -320,10 +321,14 @@ static void build(struct doc *d)
 	n = doc_add_note(d, "Retailers see steady footfall in city centres");
 	doc_note_add_para(n, "Footfall held up in Birmingham and Coventry; "
 			  "Wolverhampton’s market reopened – £2.3m spent.");
-	n->cite = dup("Source: a business improvement district");
+	n->cite = xdup("Source: a business improvement district");
 	doc_add_heading(d, 2, "About this bulletin", "about");
 	doc_add_para(d, "This bulletin is produced weekly. Cymraeg: Croeso i "
 		     "Abertawe a Gŵyr.");
+	/* a word longer than the line is broken between characters */
+	doc_add_para(d, "Longest: Llanfairpwllgwyngyllgogerychwyrndrobwllllanty"
+		     "siliogogogochŵŵŵLlanfairpwllgwyngyllgogerychwyrndrobwll"
+		     "llantysiliogogogoch£££ end.");
 }
 
 static void test_render_whole_bulletin(void **state)
@@ -367,8 +372,8 @@ static void test_cell_too_narrow_is_error(void **state)
 
 	(void)state;
 	doc_init(&d);
-	d.title = dup("T");
-	t->caption = dup("Narrow");
+	d.title = xdup("T");
+	t->caption = xdup("Narrow");
 	for (i = 0; i < 8; i++)
 		doc_table_set_header(t, i, i == 0 ? "" : "x", DOC_LEFT,
 				     i == 0 ? 1 : 5);
@@ -395,7 +400,7 @@ static void test_too_many_series_is_error(void **state)
 
 	(void)state;
 	doc_init(&d);
-	c->title = dup("Five lines");
+	c->title = xdup("Five lines");
 	for (i = 0; i < 5; i++) {
 		struct doc_chart_series *s = doc_chart_add_series(c, "s", 2);
 
@@ -423,11 +428,55 @@ static void test_missing_font_is_noinput(void **state)
 
 	(void)state;
 	doc_init(&d);
-	d.style.font_regular = dup("/nonexistent/font.ttf");
+	d.style.font_regular = xdup("/nonexistent/font.ttf");
 	eim_error_init(&err);
 	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
 	assert_int_equal(err.kind, EIM_NOINPUT);
 	assert_non_null(strstr(err.msg, "/nonexistent/font.ttf"));
+	doc_free(&d);
+}
+
+/* An 8 x 4 white RGB PNG. */
+static const unsigned char png8x4[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04,
+	0x08, 0x02, 0x00, 0x00, 0x00, 0x3c, 0xaf, 0xe9, 0xa7, 0x00, 0x00, 0x00,
+	0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0x8f, 0x03, 0x30,
+	0x50, 0x4f, 0x02, 0x00, 0xae, 0xb2, 0x5f, 0xa1, 0x0c, 0xe2, 0x88, 0x65,
+	0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
+};
+
+static void test_logo(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len = 0;
+	char path[] = "/tmp/eimon-logo-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(png8x4, 1, sizeof(png8x4), f),
+			 sizeof(png8x4));
+	assert_int_equal(fclose(f), 0);
+	doc_init(&d);
+	d.title = xdup("Monitor");
+	d.style.logo_png = xdup(path);
+	doc_add_para(&d, "Body.");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), 0);
+	assert_non_null(find_bytes(out, len, "/Subtype /Image", 15));
+	free(out);
+	out = NULL;
+	unlink(path);
+	/* a missing logo is a missing input */
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_NOINPUT);
+	assert_non_null(strstr(err.msg, path));
 	doc_free(&d);
 }
 
@@ -450,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_cell_too_narrow_is_error),
 		cmocka_unit_test(test_too_many_series_is_error),
 		cmocka_unit_test(test_missing_font_is_noinput),
+		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_find_font),
 	};
 
