@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "notes_report.h"
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -53,25 +54,13 @@ void edition_release(struct edition *e)
 	memset(e, 0, sizeof(*e));
 }
 
-static void record(struct eim_warnings *problems, struct eim_error *err,
-		   const struct eim_error *e)
-{
-	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
-
-	if (problems) {
-		eim_error_format(e, buf, sizeof(buf));
-		eim_warn(problems, "%s", buf);
-	}
-	if (err && err->kind == EIM_OK)
-		*err = *e;
-}
-
 int edition_load_file(const char *path, const char *display,
 		      struct edition *out, struct eim_warnings *problems,
 		      struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
-	struct eim_error e;
+	struct eim_error e, first;
+	struct eim_warnings mine = { NULL, 0, 0 };
 	struct schema_ctx cx;
 	const char *name = display ? display : path;
 	long day;
@@ -81,17 +70,18 @@ int edition_load_file(const char *path, const char *display,
 	memset(out, 0, sizeof(*out));
 	eim_error_init(&e);
 	if (ydoc_load_file(path, name, &doc, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
+	eim_error_init(&first);
 	memset(&cx, 0, sizeof(cx));
 	cx.file = name;
-	cx.err = err;
-	cx.all = problems;
+	cx.err = &first;
+	cx.all = &mine;
 	if (!doc->root) {
 		eim_error_set(&e, EIM_DATA, name, 0, 0, "empty edition file "
 			      "(it needs at least 'published')");
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	if (doc->root->type != YDOC_MAP) {
@@ -117,6 +107,7 @@ int edition_load_file(const char *path, const char *display,
 	out->file = xstrdup(name);
 	ret = 0;
 out:
+	notes_report_sorted(name, &mine, problems, err);
 	if (ret)
 		edition_release(out);
 	ydoc_free(doc);

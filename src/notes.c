@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "notes_report.h"
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -36,9 +37,10 @@ static int check_link(const struct ydoc_node *n, const void *field,
 	else if (strncasecmp(s, "http://", 7) == 0)
 		host = s + 7;
 	else
-		return *why = "must be an http:// or https:// address", -1;
+		return *why = "only http:// and https:// addresses are "
+			      "allowed", -1;
 	if (!*host || *host == '/' || strpbrk(s, " \t\n\"<>\\"))
-		return *why = "is not a valid web address", -1;
+		return *why = "not a complete web address", -1;
 	return 0;
 }
 
@@ -212,26 +214,14 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 	return 0;
 }
 
-static void record(struct eim_warnings *problems, struct eim_error *err,
-		   const struct eim_error *e)
-{
-	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
-
-	if (problems) {
-		eim_error_format(e, buf, sizeof(buf));
-		eim_warn(problems, "%s", buf);
-	}
-	if (err && err->kind == EIM_OK)
-		*err = *e;
-}
-
 int notes_load_file(const char *path, const char *display,
 		    const struct config *cfg, const char *const *themes,
 		    size_t nthemes, struct notes *out,
 		    struct eim_warnings *problems, struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
-	struct eim_error e;
+	struct eim_error e, first;
+	struct eim_warnings mine = { NULL, 0, 0 };
 	struct schema_ctx cx;
 	const struct ydoc_node *root;
 	size_t i, n0 = out->n;
@@ -240,18 +230,21 @@ int notes_load_file(const char *path, const char *display,
 
 	eim_error_init(&e);
 	if (ydoc_load_file(path, name, &doc, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
+	/* Collect the file's problems apart, to report them in the order of
+	 * the file rather than the order of the schema table. */
+	eim_error_init(&first);
 	memset(&cx, 0, sizeof(cx));
 	cx.file = name;
-	cx.err = err;
-	cx.all = problems;
+	cx.err = &first;
+	cx.all = &mine;
 	root = doc->root;
 	if (!root || (root->type == YDOC_SEQ && root->n == 0)) {
 		eim_error_set(&e, EIM_DATA, name, root ? root->line : 0,
 			      root ? root->col : 0, "no note in the file");
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	if (root->type == YDOC_MAP) {
@@ -269,6 +262,7 @@ int notes_load_file(const char *path, const char *display,
 		goto out;
 	ret = 0;
 out:
+	notes_report_sorted(name, &mine, problems, err);
 	if (ret) {
 		/* Keep only the notes of earlier files. */
 		for (i = n0; i < out->n; i++)
@@ -382,7 +376,7 @@ int notes_load(const char *dir, const struct config *cfg,
 		goto out;
 	}
 	if (walk(dir, "", 0, &fl, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);

@@ -48,6 +48,27 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	*col = c;
 }
 
+/* Byte offset of a 1-based line and column (in characters), or len.
+ * libyaml's mark.index counts characters, not bytes, so it cannot index
+ * the buffer once a multi-byte character has gone before. */
+static size_t pos_offset(const unsigned char *buf, size_t len, int line,
+			 int col)
+{
+	size_t i = 0;
+	int l = 1, c = 1;
+
+	while (i < len && l < line)
+		if (buf[i++] == '\n')
+			l++;
+	while (i < len && c < col && buf[i] != '\n') {
+		i++;
+		while (i < len && (buf[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
+}
+
 /* Length of the valid UTF-8 sequence at p, or 0 (overlongs, surrogates
  * and code points past U+10FFFF are invalid). */
 static size_t utf8_seq(const unsigned char *p, size_t n)
@@ -106,7 +127,7 @@ static int parser_error(struct loader *ld)
 	yaml_parser_t *p = &ld->parser;
 	int line = (int)p->problem_mark.line + 1;
 	int col = (int)p->problem_mark.column + 1;
-	size_t off = p->problem_mark.index;
+	size_t off = pos_offset(ld->buf, ld->len, line, col);
 	const char *what = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
