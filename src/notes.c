@@ -99,25 +99,6 @@ void notes_release(struct notes *n)
 	memset(n, 0, sizeof(*n));
 }
 
-/* Is code one of the monitor's GSS codes? Same rule as
- * config_place_name (area, places, comparators), read from the struct so
- * that this module links without config.c. */
-static int place_known(const struct config *cfg, const char *code)
-{
-	size_t i;
-
-	if (cfg->area.code && strcmp(cfg->area.code, code) == 0)
-		return 1;
-	for (i = 0; i < cfg->nplaces; i++)
-		if (cfg->places[i].code && strcmp(cfg->places[i].code, code) == 0)
-			return 1;
-	for (i = 0; i < cfg->ncomparators; i++)
-		if (cfg->comparators[i].code &&
-		    strcmp(cfg->comparators[i].code, code) == 0)
-			return 1;
-	return 0;
-}
-
 static void check_theme(struct schema_ctx *cx, const struct ydoc_node *node,
 			const char *theme, const char *const *themes,
 			size_t nthemes)
@@ -170,15 +151,22 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 				     "'headline' is too long (%zu characters, "
 				     "at most %d)", nc, NOTES_HEADLINE_MAX);
 	}
+	/* Walk the nodes rather than note->places: an item the schema
+	 * refused is not in the list, and the positions must stay right. */
 	v = ydoc_get(map, "places");
-	for (i = 0; cfg && i < note->nplaces; i++) {
-		const struct ydoc_node *at = v;
-		if (v && v->type == YDOC_SEQ && i < v->n)
-			at = v->items[i];
-		if (!place_known(cfg, note->places[i]))
-			schema_error(cx, at, "unknown GSS code '%s' in "
-				     "'places' (not a place of the monitor)",
-				     note->places[i]);
+	if (cfg && v && (v->type == YDOC_SEQ || v->type == YDOC_SCALAR)) {
+		size_t n = v->type == YDOC_SEQ ? v->n : 1;
+		for (i = 0; i < n; i++) {
+			const struct ydoc_node *it =
+				v->type == YDOC_SEQ ? v->items[i] : v;
+			if (it->type != YDOC_SCALAR || ydoc_is_null(it) ||
+			    !*it->str)
+				continue;
+			if (!config_place_name(cfg, it->str))
+				schema_error(cx, it, "unknown GSS code '%s' in "
+					     "'places' (not a place of the "
+					     "monitor)", it->str);
+		}
 	}
 	v = ydoc_get(map, "sentiment");
 	if (v && !ydoc_is_null(v))

@@ -26,14 +26,17 @@ static const char *const themes[] = { "labour-market", "business",
 static char c_wmca[] = "E47000007", c_bham[] = "E08000025",
 	    c_cov[] = "E08000026", c_wal[] = "E08000030",
 	    c_wolv[] = "E08000031", c_eng[] = "E92000001";
+static char n_wmca[] = "West Midlands Combined Authority",
+	    n_bham[] = "Birmingham", n_cov[] = "Coventry", n_wal[] = "Walsall",
+	    n_wolv[] = "Wolverhampton", n_eng[] = "England";
 static struct config_place places[] = {
-	{ c_bham, NULL, NULL },
-	{ c_cov, NULL, NULL },
-	{ c_wal, NULL, NULL },
-	{ c_wolv, NULL, NULL },
+	{ c_bham, n_bham, NULL },
+	{ c_cov, n_cov, NULL },
+	{ c_wal, n_wal, NULL },
+	{ c_wolv, n_wolv, NULL },
 };
 static struct config_place comparators[] = {
-	{ c_eng, NULL, NULL },
+	{ c_eng, n_eng, NULL },
 };
 
 /* A monitor as config_load would give it: area, places, comparators. */
@@ -43,6 +46,7 @@ static struct config test_cfg(void)
 
 	memset(&c, 0, sizeof(c));
 	c.area.code = c_wmca;
+	c.area.name = n_wmca;
 	c.places = places;
 	c.nplaces = 4;
 	c.comparators = comparators;
@@ -723,6 +727,70 @@ static void test_write_new_current_week(void **state)
 	free(dir);
 }
 
+/* notes_new itself: config and template from files, today's date. */
+static void test_notes_new(void **state)
+{
+	char *dir = tmp_dir(), *p = NULL, *p2 = NULL, cfgpath[600];
+	char want[700];
+	struct period w47 = { PERIOD_WEEK, 2026, 47 };
+	struct notes out;
+	struct eim_warnings problems = { NULL, 0, 0 };
+	struct eim_error err;
+	long first, last;
+
+	(void)state;
+	write_file(dir, "monitor.yaml",
+		   "title: Test monitor\n"
+		   "publisher: City-REDI\n"
+		   "template: tpl/weekly.yaml\n"
+		   "notes_dir: intel\n"
+		   "area: {code: E47000007, name: WMCA}\n"
+		   "places:\n"
+		   "  - {code: E08000025, name: Birmingham}\n"
+		   "feeds:\n"
+		   "  - {id: cc, title: Claimant count, publisher: ONS,\n"
+		   "     format: nomis-csv, path: data/cc.csv}\n"
+		   "indicators:\n"
+		   "  - {id: cc, feed: cc, title: Claimant count}\n");
+	write_file(dir, "tpl/weekly.yaml",
+		   "themes:\n"
+		   "  - {id: business, title: Business}\n"
+		   "  - {id: labour-market, title: Labour market}\n"
+		   "sections:\n"
+		   "  - title: Intelligence\n"
+		   "    blocks:\n"
+		   "      - {type: notes}\n");
+	snprintf(cfgpath, sizeof(cfgpath), "%s/monitor.yaml", dir);
+	eim_error_init(&err);
+	if (notes_new(cfgpath, "Birmingham Chamber", "business", &w47, &p,
+		      &err))
+		fail_msg("notes_new: %s:%d:%d: %s", err.file, err.line,
+			 err.col, err.msg);
+	snprintf(want, sizeof(want),
+		 "%s/intel/2026-W47/birmingham-chamber-1.yaml", dir);
+	assert_string_equal(p, want);
+	/* Not a template theme: a usage error, nothing written. */
+	assert_int_equal(notes_new(cfgpath, "Birmingham Chamber", "housing",
+				   &w47, &p2, &err), -1);
+	assert_int_equal(err.kind, EIM_USAGE);
+	assert_null(p2);
+	/* The note is valid and dated inside the week. */
+	snprintf(want, sizeof(want), "%s/intel", dir);
+	memset(&out, 0, sizeof(out));
+	eim_error_init(&err);
+	assert_int_equal(notes_load(want, NULL, (const char *const[]){
+					    "business", "labour-market" }, 2,
+				    &out, &problems, &err), 0);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(notes_window(&w47, NULL, &first, &last), 0);
+	assert_true(out.items[0].day >= first && out.items[0].day <= last);
+	assert_string_equal(out.items[0].source, "Birmingham Chamber");
+	notes_release(&out);
+	free(p);
+	rm_rf(dir);
+	free(dir);
+}
+
 /* ---- main: one test per bad note, then the rest ---- */
 
 static int cmp_names(const void *a, const void *b)
@@ -744,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_thousand_notes),
 		cmocka_unit_test(test_write_new),
 		cmocka_unit_test(test_write_new_current_week),
+		cmocka_unit_test(test_notes_new),
 	};
 	char dirpath[600], **names = NULL;
 	size_t n = 0, cap = 0, i, nfixed = sizeof(fixed) / sizeof(fixed[0]);
