@@ -25,6 +25,14 @@ static int check_issue(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
+static void rtrim(char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+}
+
 static const struct schema_field edition_fields[] = {
 	{ .key = "published", .type = SCHEMA_STRING,
 	  .offset = offsetof(struct edition, published),
@@ -91,6 +99,12 @@ int edition_load_file(const char *path, const char *display,
 		goto out;
 	}
 	schema_bind(&cx, &edition_schema, doc->root, out);
+	/* Block scalars (`lead: >`) end with a newline: drop it. */
+	rtrim(out->published);
+	rtrim(out->lead);
+	rtrim(out->caveat);
+	for (i = 0; i < out->nkey_issues; i++)
+		rtrim(out->key_issues[i]);
 	if (out->published && notes_parse_date(out->published, &day))
 		schema_error(&cx, ydoc_get(doc->root, "published"),
 			     "'published' must be a real date written "

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,30 @@ static void check_theme(struct schema_ctx *cx, const struct ydoc_node *node,
 			     "declares no themes)", theme);
 }
 
+/* Keys that hold one line of text. A block scalar (`headline: >`) ends
+ * with a newline: trailing white space is dropped from every text, and a
+ * line break left inside one of these is an error. */
+static const struct {
+	const char *key;
+	size_t offset;
+} one_line[] = {
+	{ "date", offsetof(struct note, date) },
+	{ "source", offsetof(struct note, source) },
+	{ "cite_as", offsetof(struct note, cite_as) },
+	{ "theme", offsetof(struct note, theme) },
+	{ "headline", offsetof(struct note, headline) },
+	{ "sector", offsetof(struct note, sector) },
+	{ "link", offsetof(struct note, link) },
+};
+
+static void rtrim(char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+}
+
 /* Checks that need the monitor or the template, or a message that names
  * the value: run after binding so that every error is reported. */
 static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
@@ -137,7 +162,17 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 	const struct ydoc_node *v;
 	size_t i, nc;
 
-	if (note->date && notes_parse_date(note->date, &note->day))
+	rtrim(note->body);
+	for (i = 0; i < sizeof(one_line) / sizeof(one_line[0]); i++) {
+		char *t = *(char **)((char *)note + one_line[i].offset);
+		rtrim(t);
+		if (t && strchr(t, '\n'))
+			schema_error(cx, ydoc_get(map, one_line[i].key),
+				     "'%s' must be one line of text",
+				     one_line[i].key);
+	}
+	if (note->date && !strchr(note->date, '\n') &&
+	    notes_parse_date(note->date, &note->day))
 		schema_error(cx, ydoc_get(map, "date"), "'date' must be a "
 			     "real date written YYYY-MM-DD, not '%s'",
 			     note->date);

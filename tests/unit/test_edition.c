@@ -95,7 +95,7 @@ static void test_good(void **state)
 	assert_int_equal(e.issue, 143);
 	assert_string_equal(e.lead, "The claimant count fell for a second "
 			    "month \xE2\x80\x93 by 1,200 \xE2\x80\x93 while "
-			    "vacancies held at \xC2\xA3-pay levels.\n");
+			    "vacancies held at \xC2\xA3-pay levels.");
 	assert_int_equal(e.nkey_issues, 2);
 	assert_string_equal(e.key_issues[0],
 			    "Claimant count down 1.2% on the month");

@@ -237,7 +237,7 @@ static void test_one_note_file(void **state)
 	assert_string_equal(n->headline,
 			    "Manufacturers report a fall in export orders");
 	assert_string_equal(n->body, "Orders from the EU fell for a third "
-			    "month.\n\nFirms expect a better first quarter.\n");
+			    "month.\n\nFirms expect a better first quarter.");
 	assert_string_equal(n->sector, "Manufacturing");
 	assert_int_equal(n->nplaces, 2);
 	assert_string_equal(n->places[0], "E08000030");
@@ -259,14 +259,16 @@ static void test_defaults(void **state)
 	const struct note *n;
 
 	(void)state;
+	/* A folded headline: one line once its final newline is gone. */
 	write_file(dir, "min.yml", "date: '2026-11-18'\nsource: WMCA\n"
-		   "theme: investment\nheadline: New site opens\n");
+		   "theme: investment\nheadline: >\n  New site\n  opens\n");
 	memset(&out, 0, sizeof(out));
 	eim_error_init(&err);
 	/* No config and no themes given: GSS codes and themes unchecked. */
 	assert_int_equal(notes_load(dir, NULL, NULL, 0, &out, NULL, &err), 0);
 	assert_int_equal(out.n, 1);
 	n = &out.items[0];
+	assert_string_equal(n->headline, "New site opens");
 	assert_null(n->cite_as);
 	assert_null(n->body);
 	assert_null(n->sector);
