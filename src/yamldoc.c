@@ -29,6 +29,14 @@ const char *ydoc_type_name(enum ydoc_type t)
 	return "?";
 }
 
+/* Bytes of a UTF-8 byte order mark at the start of buf: libyaml skips it
+ * without counting a column, so positions must too. */
+static size_t bom_len(const unsigned char *buf, size_t len)
+{
+	return len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
+		       ? 3 : 0;
+}
+
 /* Line and column (1-based, in characters) of a byte offset. */
 static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 		       int *line, int *col)
@@ -36,7 +44,7 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	size_t i;
 	int l = 1, c = 1;
 
-	for (i = 0; i < off && i < len; i++) {
+	for (i = bom_len(buf, len); i < off && i < len; i++) {
 		if (buf[i] == '\n') {
 			l++;
 			c = 1;
@@ -54,7 +62,7 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 static size_t pos_offset(const unsigned char *buf, size_t len, int line,
 			 int col)
 {
-	size_t i = 0;
+	size_t i = bom_len(buf, len);
 	int l = 1, c = 1;
 
 	while (i < len && l < line)

@@ -282,6 +282,29 @@ static void test_defaults(void **state)
 	free(dir);
 }
 
+/* A byte order mark (Windows editors write one) is fine. */
+static void test_bom(void **state)
+{
+	char *dir = tmp_dir();
+	struct notes out;
+	struct eim_error err;
+
+	(void)state;
+	write_file(dir, "bom.yaml", "\xEF\xBB\xBF" "date: 2026-11-18\n"
+		   "source: A\ntheme: business\nheadline: ok\n");
+	memset(&out, 0, sizeof(out));
+	eim_error_init(&err);
+	assert_int_equal(notes_load(dir, NULL, themes, NTHEMES, &out, NULL,
+				    &err), 0);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.items[0].date, "2026-11-18");
+	assert_int_equal(out.items[0].line, 1);
+	assert_int_equal(out.items[0].col, 1);
+	notes_release(&out);
+	rm_rf(dir);
+	free(dir);
+}
+
 static void test_list_and_nested(void **state)
 {
 	char *dir = tmp_dir();
@@ -805,6 +828,7 @@ int main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_one_note_file),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_list_and_nested),
 		cmocka_unit_test(test_all_files_reported),
 		cmocka_unit_test(test_missing_folder),
