@@ -29,6 +29,14 @@ const char *ydoc_type_name(enum ydoc_type t)
 	return "?";
 }
 
+/* Bytes of a UTF-8 byte order mark at the start of buf: libyaml skips it
+ * without counting a column, so positions must too. */
+static size_t bom_len(const unsigned char *buf, size_t len)
+{
+	return len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
+		       ? 3 : 0;
+}
+
 /* Line and column (1-based, in characters) of a byte offset. */
 static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 		       int *line, int *col)
@@ -36,7 +44,7 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	size_t i;
 	int l = 1, c = 1;
 
-	for (i = 0; i < off && i < len; i++) {
+	for (i = bom_len(buf, len); i < off && i < len; i++) {
 		if (buf[i] == '\n') {
 			l++;
 			c = 1;
@@ -46,6 +54,27 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	}
 	*line = l;
 	*col = c;
+}
+
+/* Byte offset of a 1-based line and column (in characters), or len.
+ * libyaml's mark.index counts characters, not bytes, so it cannot index
+ * the buffer once a multi-byte character has gone before. */
+static size_t pos_offset(const unsigned char *buf, size_t len, int line,
+			 int col)
+{
+	size_t i = bom_len(buf, len);
+	int l = 1, c = 1;
+
+	while (i < len && l < line)
+		if (buf[i++] == '\n')
+			l++;
+	while (i < len && c < col && buf[i] != '\n') {
+		i++;
+		while (i < len && (buf[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
 }
 
 /* Length of the valid UTF-8 sequence at p, or 0 (overlongs, surrogates
@@ -106,7 +135,7 @@ static int parser_error(struct loader *ld)
 	yaml_parser_t *p = &ld->parser;
 	int line = (int)p->problem_mark.line + 1;
 	int col = (int)p->problem_mark.column + 1;
-	size_t off = p->problem_mark.index;
+	size_t off = pos_offset(ld->buf, ld->len, line, col);
 	const char *what = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
