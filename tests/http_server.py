@@ -156,6 +156,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the tests open many connections at once
 
     def handle_error(self, request, client_address):
         pass  # clients hang up on purpose (size cap, timeouts)
