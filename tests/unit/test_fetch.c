@@ -495,31 +495,6 @@ static void test_no_credentials_in_messages(void **state)
 	tdir_remove(dir);
 }
 
-/* Row counter for the server's Nomis-like CSV (the pipeline uses the
- * nomis-csv reader): data lines, RECORD_COUNT = last field of line 2. */
-static int count_rows(const char *body, size_t len, long *rows, long *total,
-		      void *ctx)
-{
-	const char *p = body, *end = body + len, *nl;
-	long n = -1;
-
-	(void)ctx;
-	*total = -1;
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			nl = end;
-		if (nl > p && ++n == 1) {
-			const char *c = nl;
-			while (c > p && c[-1] != ',')
-				c--;
-			*total = strtol(c, NULL, 10);
-		}
-	}
-	*rows = n < 0 ? 0 : n;
-	return *total < 0 && *rows > 0 ? -1 : 0;
-}
-
 static void test_nomis_truncation_paged(void **state)
 {
 	struct config_feed f;
@@ -540,7 +515,7 @@ static void test_nomis_truncation_paged(void **state)
 	(void)state;
 	eim_error_init(&err);
 	opts_init(&o, dir, 0);
-	o.count_rows = count_rows;
+	o.count_rows = http_nomis_count_rows;
 	feed_init(&f, "claimants", "/nomis?geography=E08000025", 1);
 	f.format = FEED_NOMIS_CSV;
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
@@ -549,6 +524,42 @@ static void test_nomis_truncation_paged(void **state)
 	assert_cached(dir, "claimants", want, T1);
 	fetch_results_free(r, 1);
 	free(f.url);
+	tdir_remove(dir);
+}
+
+/* A truncated answer that cannot be completed is a failure: the last
+ * good copy is used, never the partial body. */
+static void test_nomis_truncation_unrecoverable(void **state)
+{
+	struct config_feed f[2];
+	struct fetch_opts o;
+	struct fetch_result *r = NULL;
+	struct eim_warnings w = { 0 };
+	struct eim_error err;
+	char *dir = tdir_make();
+
+	(void)state;
+	eim_error_init(&err);
+	opts_init(&o, dir, 0);
+	o.count_rows = http_nomis_count_rows;
+	feed_init(&f[0], "bad", "/nomisbad?x=1", 1);
+	feed_init(&f[1], "short", "/nomisshort?x=1", 1);
+	f[0].format = f[1].format = FEED_NOMIS_CSV;
+	seed(dir, &f[0], GOOD, NULL);
+	seed(dir, &f[1], GOOD, NULL);
+	assert_int_equal(fetch_feeds(f, 2, &o, &r, &w, &err), 0);
+	assert_int_equal(r[0].source, FETCH_CACHE_FALLBACK);
+	assert_string_equal(r[0].reason, "truncated at 2 of 5 records, page "
+			    "at recordoffset=2 failed: HTTP 500");
+	assert_string_equal(r[0].body, GOOD);
+	assert_int_equal(r[1].source, FETCH_CACHE_FALLBACK);
+	assert_string_equal(r[1].reason, "truncated: 2 of 5 records");
+	assert_string_equal(r[1].body, GOOD);
+	assert_cached(dir, "bad", GOOD, T0);
+	assert_cached(dir, "short", GOOD, T0);
+	fetch_results_free(r, 2);
+	eim_warnings_release(&w);
+	free_urls(f, 2);
 	tdir_remove(dir);
 }
 
@@ -566,6 +577,7 @@ int main(void)
 		cmocka_unit_test(test_local_path_feeds),
 		cmocka_unit_test(test_no_credentials_in_messages),
 		cmocka_unit_test(test_nomis_truncation_paged),
+		cmocka_unit_test(test_nomis_truncation_unrecoverable),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

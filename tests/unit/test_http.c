@@ -452,6 +452,85 @@ static void test_nomis_paging(void **state)
 	free((char *)rq.url);
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = malloc(1 << 20);
+
+	assert_non_null(f);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The built-in counter on real Nomis answers (complete: rows equal
+ * RECORD_COUNT), a truncated one, BOM + CRLF, and bad input. */
+static void test_nomis_count_rows(void **state)
+{
+	const char *aps = "tests/data/http/"
+		"nomis_NM_17_5_aps_kirklees_oct2024-sep2025.csv";
+	const char *cc = "tests/data/http/"
+		"nomis_NM_162_1_claimant_count_kirklees_2026-02_full_columns.csv";
+	struct strbuf sb = STRBUF_INIT;
+	size_t len, i, cut = 0;
+	long rows = -1, total = -1;
+	const char *t;
+	char *b;
+	int lines = 0;
+
+	(void)state;
+	b = slurp(cc, &len);
+	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 4);
+	assert_int_equal(total, 4);
+	free(b);
+
+	b = slurp(aps, &len);
+	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 6);
+	assert_int_equal(total, 6);
+	/* header + 2 records: what a truncated answer looks like */
+	for (i = 0; i < len && lines < 3; i++)
+		if (b[i] == '\n' && ++lines == 3)
+			cut = i + 1;
+	assert_int_equal(http_nomis_count_rows(b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(total, 6);
+	/* BOM and CRLF */
+	strbuf_adds(&sb, "\xEF\xBB\xBF");
+	for (i = 0; i < len; i++) {
+		if (b[i] == '\n')
+			strbuf_addch(&sb, '\r');
+		strbuf_addch(&sb, b[i]);
+	}
+	assert_int_equal(http_nomis_count_rows(sb.buf, sb.len, &rows, &total,
+					       NULL), 0);
+	assert_int_equal(rows, 6);
+	assert_int_equal(total, 6);
+	strbuf_release(&sb);
+	free(b);
+
+	/* header only: nothing matched */
+	assert_int_equal(http_nomis_count_rows("\"A\",\"RECORD_COUNT\"\n", 17,
+					       &rows, &total, NULL), 0);
+	assert_int_equal(rows, 0);
+	assert_int_equal(total, 0);
+	/* quoted comma before the column, blank line ignored */
+	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(total, 7);
+	/* no RECORD_COUNT column, or not a number */
+	assert_int_equal(http_nomis_count_rows("\"A\"\n1\n", 8, &rows,
+					       &total, NULL), -1);
+	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -475,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_url_set_param),
 		cmocka_unit_test(test_csv_append_page),
 		cmocka_unit_test(test_nomis_paging),
+		cmocka_unit_test(test_nomis_count_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
