@@ -566,6 +566,84 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len)
 	return strbuf_add(acc, page + skip, len - skip);
 }
 
+/* One CSV field from *pp: [*fs, *fe) is its text without the quotes
+ * (escaped quotes stay doubled: names and numbers never have any). */
+static void csv_field(const char **pp, const char *end, const char **fs,
+		      const char **fe)
+{
+	const char *p = *pp;
+
+	if (p < end && *p == '"') {
+		*fs = ++p;
+		while (p < end && !(*p == '"' && (p + 1 >= end || p[1] != '"')))
+			p += *p == '"' ? 2 : 1;
+		*fe = p < end ? p : end;
+		if (p < end)
+			p++;
+		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+			p++;
+	} else {
+		*fs = p;
+		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+			p++;
+		*fe = p;
+	}
+	*pp = p;
+}
+
+int http_nomis_count_rows(const char *body, size_t len, long *rows,
+			  long *total, void *ctx)
+{
+	const char *p = body, *end = body + len, *fs, *fe;
+	long col = 0, rc_col = -1, rec = 0, n = 0;
+	int have_total = 0, empty_rec = 1;
+
+	(void)ctx;
+	*rows = *total = 0;
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end) {
+		csv_field(&p, end, &fs, &fe);
+		if (fe > fs || col > 0)
+			empty_rec = 0;
+		if (rec == 0 && fe - fs == 12 && !memcmp(fs, "RECORD_COUNT", 12))
+			rc_col = col;
+		if (rec == 1 && col == rc_col && !have_total) {
+			char num[32], *e;
+			size_t k = (size_t)(fe - fs);
+
+			if (k == 0 || k >= sizeof(num))
+				return -1;
+			memcpy(num, fs, k);
+			num[k] = '\0';
+			*total = strtol(num, &e, 10);
+			if (*e || *total < 0)
+				return -1;
+			have_total = 1;
+		}
+		if (p < end && *p == ',') {
+			col++;
+			p++;
+			continue;
+		}
+		if (p < end && *p == '\r')
+			p++;
+		if (p < end && *p == '\n')
+			p++;
+		if (!empty_rec) { /* blank lines are not records */
+			if (rec > 0)
+				n++;
+			rec++;
+		}
+		col = 0;
+		empty_rec = 1;
+	}
+	if (rc_col < 0 || (n > 0 && !have_total))
+		return -1;
+	*rows = n;
+	return 0;
+}
+
 void http_fetch_nomis_pages(const struct http_request *req,
 			    const struct http_options *opt,
 			    http_row_counter count, void *ctx,
