@@ -37,6 +37,20 @@ int headline_sentence(const struct figure_set *set,
 		      const struct config_indicator *ind, const char *geo,
 		      const char *place, struct strbuf *out);
 
+/* Append "compared with 5.9% in the West Midlands and 4.2% in the UK":
+ * the comparators' values in the period of geo's latest value, in config
+ * order (those without a value in that period are left out; provisional
+ * ones marked). Returns 1 if written, 0 if no comparator has a value
+ * (nothing appended), -1 at the cap. */
+int headline_versus(const struct figure_set *set, const struct config *cfg,
+		    const struct config_indicator *ind, const char *geo,
+		    struct strbuf *out);
+
+/* "6th of 12", "joint 3rd of 4" for geo's rank, or "" when unranked. */
+const char *headline_rank(char *buf, size_t size,
+			  const struct figure_set *set,
+			  const struct config_indicator *ind, const char *geo);
+
 /* A place name as it reads in a sentence: "the West Midlands Combined
  * Authority", "the West Midlands", "the UK", but "Birmingham",
  * "England". */

@@ -454,7 +454,7 @@ static void geo_figures(struct ctx *c, const struct geo *g, long rank_of,
 	struct period l;
 	char st[FIGURE_STATUS_MAX] = "";
 
-	if (g->latest < 0)
+	if (g->latest < 0 || !g->code)
 		return;
 	l = s->periods[g->latest];
 	status_merge(st, s->status[g->latest]);
@@ -694,20 +694,28 @@ out:
 	return ret;
 }
 
-/* The shortest %.Ng text that reads back as v. */
+/* The shortest decimal text that reads back as v, in positional form
+ * (25340000000, 0.08, never 2.534e+10) for |v| in [1e-5, 1e17). */
 static void shortest(char *buf, size_t size, double v)
 {
-	int prec;
+	char e[40];
+	int prec, x;
 
 	if (v == 0) {
 		snprintf(buf, size, "0");
 		return;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	for (prec = 1; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return;
+			break;
 	}
+	snprintf(buf, size, "%.*g", prec, v);
+	snprintf(e, sizeof(e), "%.*e", prec - 1, v);
+	x = (int)strtol(strchr(e, 'e') + 1, NULL, 10);
+	if (x >= -5 && x < 17)
+		snprintf(buf, size, "%.*f", prec - 1 - x > 0 ? prec - 1 - x : 0,
+			 v);
 }
 
 int figures_write_csv(const struct figure_set *set, struct strbuf *out)

@@ -289,3 +289,74 @@ out:
 	strbuf_release(&s);
 	return ret;
 }
+
+int headline_versus(const struct figure_set *set, const struct config *cfg,
+		    const struct config_indicator *ind, const char *geo,
+		    struct strbuf *out)
+{
+	const struct figure *latest = figures_find(set, ind->id, geo,
+						   "latest");
+	const struct figure *c[16];
+	size_t n = 0, i;
+	struct strbuf s = STRBUF_INIT;
+	int ret = -1;
+
+	if (!latest)
+		return 0;
+	for (i = 0; i < cfg->ncomparators && n < 16; i++) {
+		const struct figure *f;
+
+		if (!cfg->comparators[i].code ||
+		    strcmp(cfg->comparators[i].code, geo) == 0)
+			continue;
+		f = figures_find(set, ind->id, cfg->comparators[i].code,
+				 "latest");
+		if (f && period_eq(&f->period, &latest->period))
+			c[n++] = f;
+	}
+	if (n == 0)
+		return 0;
+	if (strbuf_adds(&s, "compared with ") < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		char v[FMT_MAX], place[256];
+		const char *name = "";
+		size_t k;
+
+		for (k = 0; k < cfg->ncomparators; k++)
+			if (cfg->comparators[k].code &&
+			    strcmp(cfg->comparators[k].code, c[i]->geography) ==
+				    0)
+				name = cfg->comparators[k].name;
+		if (strbuf_addf(&s, "%s%s%s in %s",
+				i == 0 ? "" : i + 1 == n ? " and " : ", ",
+				fmt_value(v, sizeof(v), c[i]->value, ind->unit,
+					  (int)ind->decimals),
+				status_word(c[i]->status),
+				headline_place(place, sizeof(place),
+					       name ? name : "")) < 0)
+			goto out;
+	}
+	if (strbuf_add(out, s.buf, s.len) < 0)
+		goto out;
+	ret = 1;
+out:
+	strbuf_release(&s);
+	return ret;
+}
+
+const char *headline_rank(char *buf, size_t size,
+			  const struct figure_set *set,
+			  const struct config_indicator *ind, const char *geo)
+{
+	const struct figure *r = figures_find(set, ind->id, geo, "rank");
+	const struct figure *of = figures_find(set, ind->id, geo, "rank_of");
+
+	if (!r || !of) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	return fmt_rank(buf, size, (long)r->value, (long)of->value,
+			figures_rank_is_joint(set, ind->id, geo));
+}
