@@ -18,7 +18,10 @@
  * - a provisional or estimated latest value is marked "(provisional)" /
  *   "(estimated)" after it;
  * - a percentage below 0.05% reads "(less than 0.1%)".
- * Negative amounts never appear: the verb carries the sign.
+ * Negative amounts never appear: the verb carries the sign. The subject
+ * is the indicator's measure (else its title, else its id) and must be a
+ * singular noun phrase ("the number of claimants", not "claimants"): the
+ * verbs are "rose", "fell", "was".
  *
  * Nothing here owns memory beyond the strbuf the caller passes. */
 #ifndef EIMON_HEADLINE_H

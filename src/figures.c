@@ -289,6 +289,13 @@ static int geos_load(const struct config *cfg,
 		gs->g[k].code = cfg->comparators[i].code;
 		gs->g[k++].role = GEO_COMPARATOR;
 	}
+	if (t->dim_geo < 0) {
+		ind_error(cfg, ind, err,
+			  "indicator '%s': feed '%s' has no geography "
+			  "dimension",
+			  ind->id, ind->feed ? ind->feed : "?");
+		goto out;
+	}
 	f = xcalloc(ind->nselect ? ind->nselect : 1, sizeof(*f));
 	for (i = 0; i < ind->nselect; i++) {
 		f[i].dim = ind->select[i].key;

@@ -59,23 +59,25 @@ enum doc_tone headline_tone(enum doc_direction dir, int polarity)
 
 const char *headline_place(char *buf, size_t size, const char *name)
 {
-	static const char *const prefixes[] = {
-		"North ", "South ", "East ", "West ", "United Kingdom", "UK"
+	/* Names that take "the": the English regions (but not Yorkshire and
+	 * The Humber or London), the UK and Great Britain, and combined
+	 * authorities, LEPs and "... region". Councils such as North
+	 * Tyneside or West Berkshire do not. */
+	static const char *const regions[] = {
+		"North East", "North West", "East Midlands", "West Midlands",
+		"East of England", "East", "South East", "South West",
+		"United Kingdom", "UK", "Great Britain"
 	};
+	size_t i, n = strlen(name);
 	int the = 0;
-	size_t i;
 
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
+		if (strcmp(name, regions[i]) == 0)
 			the = 1;
-	if (strstr(name, "Combined Authority") || strstr(name, "Region") ||
-	    strcmp(name, "East Midlands") == 0)
+	if (strstr(name, "Combined Authority") ||
+	    strstr(name, "Local Enterprise Partnership") ||
+	    (n > 7 && strcmp(name + n - 7, " region") == 0))
 		the = 1;
-	/* a place that already says "the", or "West Bromwich"-like towns
-	 * are not regions: only names of regions and authorities qualify */
-	if (strncmp(name, "The ", 4) == 0 || strncmp(name, "the ", 4) == 0 ||
-	    strcmp(name, "West Bromwich") == 0)
-		the = 0;
 	snprintf(buf, size, "%s%s", the ? "the " : "", name);
 	return buf;
 }

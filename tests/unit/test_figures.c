@@ -535,6 +535,15 @@ static void test_place(void **state)
 			    "Birmingham");
 	assert_string_equal(headline_place(buf, sizeof(buf), "England"),
 			    "England");
+	assert_string_equal(headline_place(buf, sizeof(buf), "North Tyneside"),
+			    "North Tyneside");
+	assert_string_equal(headline_place(buf, sizeof(buf), "West Berkshire"),
+			    "West Berkshire");
+	assert_string_equal(headline_place(buf, sizeof(buf), "North East"),
+			    "the North East");
+	assert_string_equal(headline_place(buf, sizeof(buf),
+					   "Yorkshire and The Humber"),
+			    "Yorkshire and The Humber");
 }
 
 /* A ratio indicator through figures_compute is refused; ambiguous
