@@ -49,6 +49,17 @@ int headline_versus(const struct figure_set *set, const struct config *cfg,
 		    const struct config_indicator *ind, const char *geo,
 		    struct strbuf *out);
 
+/* Append the places with the highest values, in rank order:
+ *   In October 2026, Sandwell had the highest number of claimants (300),
+ *   followed by Coventry (250), Birmingham (100) and Dudley (100).
+ * At least n places (more when places tie at the n-th rank); places
+ * sharing the first rank "had the joint highest". Names are the places'
+ * config names; the measure loses its leading "the ". Returns 1 if
+ * written, 0 if no place is ranked, -1 at the cap. */
+int headline_top(const struct figure_set *set, const struct config *cfg,
+		 const struct config_indicator *ind, size_t n,
+		 struct strbuf *out);
+
 /* "6th of 12", "joint 3rd of 4" for geo's rank, or "" when unranked. */
 const char *headline_rank(char *buf, size_t size,
 			  const struct figure_set *set,

@@ -4,9 +4,11 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #define CLAUSES_MAX 3
@@ -361,4 +363,116 @@ const char *headline_rank(char *buf, size_t size,
 	}
 	return fmt_rank(buf, size, (long)r->value, (long)of->value,
 			figures_rank_is_joint(set, ind->id, geo));
+}
+
+struct ranked {
+	const struct figure *rank;
+	const struct figure *value; /* the value in the rank period */
+	const char *name;
+	size_t order;
+};
+
+static int ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->rank->value != b->rank->value)
+		return a->rank->value < b->rank->value ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The value of ind at geo in period p: latest, else previous (the rank
+ * period can be earlier than a place's latest). */
+static const struct figure *value_in(const struct figure_set *set,
+				     const struct config_indicator *ind,
+				     const char *geo, const struct period *p)
+{
+	static const char *const names[] = { "latest", "previous",
+					     "year_ago" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct figure *f = figures_find(set, ind->id, geo,
+						      names[i]);
+
+		if (f && period_eq(&f->period, p))
+			return f;
+	}
+	return NULL;
+}
+
+int headline_top(const struct figure_set *set, const struct config *cfg,
+		 const struct config_indicator *ind, size_t n,
+		 struct strbuf *out)
+{
+	struct ranked *r = NULL;
+	struct strbuf s = STRBUF_INIT;
+	const char *measure = ind->measure ? ind->measure
+			      : ind->title ? ind->title : ind->id;
+	char per[FMT_MAX], v[FMT_MAX];
+	size_t nr = 0, i, show, first;
+	const char *r_sep = "";
+	int ret = -1;
+
+	if (strncmp(measure, "the ", 4) == 0)
+		measure += 4;
+	r = xcalloc(cfg->nplaces ? cfg->nplaces : 1, sizeof(*r));
+	for (i = 0; i < cfg->nplaces; i++) {
+		const char *code = cfg->places[i].code;
+		const struct figure *f;
+
+		if (!code || !(f = figures_find(set, ind->id, code, "rank")))
+			continue;
+		r[nr].rank = f;
+		r[nr].value = value_in(set, ind, code, &f->period);
+		r[nr].name = cfg->places[i].name ? cfg->places[i].name : code;
+		r[nr].order = i;
+		nr++;
+	}
+	if (nr == 0) {
+		ret = 0;
+		goto out;
+	}
+	qsort(r, nr, sizeof(*r), ranked_cmp);
+	for (show = 0; show < nr; show++)
+		if (show >= n && r[show].rank->value != r[show - 1].rank->value)
+			break;
+	for (first = 1; first < show; first++)
+		if (r[first].rank->value != r[0].rank->value)
+			break;
+	fmt_period_phrase(per, sizeof(per), &r[0].rank->period);
+	per[0] = (char)toupper((unsigned char)per[0]);
+	if (strbuf_addf(&s, "%s, ", per) < 0)
+		goto out;
+	for (i = 0; i < first; i++)
+		if (strbuf_addf(&s, "%s%s", i == 0 ? "" :
+					    i + 1 == first ? " and " : ", ",
+				r[i].name) < 0)
+			goto out;
+	if (strbuf_addf(&s, " had the %shighest %s", first > 1 ? "joint " : "",
+			measure) < 0)
+		goto out;
+	for (i = 0; i < show; i++) {
+		if (i > first)
+			r_sep = i + 1 == show ? " and " : ", ";
+		else if (i == first)
+			r_sep = ", followed by ";
+		if (i >= first &&
+		    (strbuf_adds(&s, r_sep) < 0 ||
+		     strbuf_adds(&s, r[i].name) < 0))
+			goto out;
+		/* the tied first group shares one displayed value */
+		if ((i >= first || i == 0) && r[i].value &&
+		    strbuf_addf(&s, " (%s)",
+				fmt_value(v, sizeof(v), r[i].value->value,
+					  ind->unit, (int)ind->decimals)) < 0)
+			goto out;
+	}
+	if (strbuf_addch(&s, '.') < 0 || strbuf_add(out, s.buf, s.len) < 0)
+		goto out;
+	ret = 1;
+out:
+	free(r);
+	strbuf_release(&s);
+	return ret;
 }

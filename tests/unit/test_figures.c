@@ -7,16 +7,17 @@
  *                  place=, comparator=: "CODE Name"), as_of= (optional
  *                  edition period), headline= (GSS codes whose
  *                  sentence is checked, in order), versus= (codes whose
- *                  comparator phrase is checked) and rank= (codes whose
- *                  rank phrase is checked)
+ *                  comparator phrase is checked), rank= (codes whose
+ *                  rank phrase is checked) and top= (the number of
+ *                  places headline_top names)
  *   series.csv     geography,period,value,status (value empty: missing);
  *                  for combine=ratio: numerator.csv and denominator.csv
  *   expected.csv   the figures.csv rows, computed by hand (values compared
  *                  to 1e-9 relative: hand arithmetic is written to about
  *                  12 significant digits)
  *   expected.txt   the headline sentences, one per line, then the
- *                  versus= phrases, then the rank= phrases ("(none)"
- *                  where nothing is said)
+ *                  versus= phrases, then the rank= phrases, then the
+ *                  top= sentence ("(none)" where nothing is said)
  * Beyond the files, every case checks that each _pct figure equals its
  * change over the earlier value, and that no value is nan or inf. */
 #include <setjmp.h>
@@ -54,6 +55,7 @@ struct tcase {
 	size_t nversus;
 	char *rank[MAX_LIST];   /* checked with headline_rank */
 	size_t nrank;
+	long top;               /* > 0: headline_top(top) is checked */
 	struct period as_of;
 	int has_as_of;
 	char *strings[256]; /* everything allocated, freed at the end */
@@ -189,6 +191,8 @@ static void case_load(struct tcase *c, const char *name)
 			c->versus[c->nversus++] = keep(c, v, strlen(v));
 		else if (strcmp(k, "rank") == 0)
 			c->rank[c->nrank++] = keep(c, v, strlen(v));
+		else if (strcmp(k, "top") == 0)
+			c->top = strtol(v, NULL, 10);
 		else
 			fail_msg("%s: unknown key '%s'", path, k);
 	}
@@ -448,9 +452,17 @@ static void run_case(const char *name)
 		assert_int_equal(strbuf_addf(&text, "%s\n",
 					     r[0] ? r : "(none)"), 0);
 	}
+	if (c->top > 0) {
+		rc = headline_top(&set, &c->cfg, &c->ind, (size_t)c->top,
+				  &text);
+		assert_true(rc >= 0);
+		if (rc == 0)
+			assert_int_equal(strbuf_adds(&text, "(none)"), 0);
+		assert_int_equal(strbuf_addch(&text, '\n'), 0);
+	}
 	snprintf(path, sizeof(path), "%s/expected.txt", c->dir);
 	want = slurp(path);
-	if (c->nheadline || c->nversus || c->nrank || want) {
+	if (c->nheadline || c->nversus || c->nrank || c->top || want) {
 		assert_non_null(want);
 		if (strcmp(text.buf, want) != 0)
 			fail_msg("%s: sentences:\n%s\nexpected:\n%s", c->dir,
