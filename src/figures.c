@@ -48,12 +48,15 @@ void figures_release(struct figure_set *set)
 
 /* ---- statuses ---------------------------------------------------------- */
 
-/* Fold a source flag into a figure status: provisional beats estimated. */
+/* Fold a source flag into a figure status: provisional beats estimated.
+ * "p", "P", "[p]", "provisional" are provisional; likewise for e. */
 static void status_merge(char *dst, const char *src)
 {
-	if (src[0] == 'p' || src[0] == 'P')
+	char c = src[0] == '[' ? src[1] : src[0];
+
+	if (c == 'p' || c == 'P')
 		snprintf(dst, FIGURE_STATUS_MAX, "p");
-	else if ((src[0] == 'e' || src[0] == 'E') && dst[0] != 'p')
+	else if ((c == 'e' || c == 'E') && dst[0] != 'p')
 		snprintf(dst, FIGURE_STATUS_MAX, "e");
 }
 

@@ -416,6 +416,8 @@ int headline_top(const struct figure_set *set, const struct config *cfg,
 
 	if (strncmp(measure, "the ", 4) == 0)
 		measure += 4;
+	if (n == 0)
+		n = 1;
 	r = xcalloc(cfg->nplaces ? cfg->nplaces : 1, sizeof(*r));
 	for (i = 0; i < cfg->nplaces; i++) {
 		const char *code = cfg->places[i].code;
