@@ -617,12 +617,69 @@ static void test_errors(void **state)
 	series_table_release(&t);
 }
 
+/* Select filters pick one measure of a two-measure table; scale
+ * multiplies source values (thousands to persons). */
+static void test_select_scale(void **state)
+{
+	static const char *const dims[] = { "geography", "measure" };
+	static char path[] = "monitor.yaml", code[] = "E47000007", id[] = "emp",
+		    dim[] = "measure", want[] = "2";
+	static const struct {
+		const char *measure;
+		int month;
+		double v;
+	} rows[] = { { "1", 9, 5.0 }, { "1", 10, 6.0 }, { "2", 9, 1.5 },
+		     { "2", 10, 1.75 } };
+	struct schema_kv sel = { dim, want };
+	struct config cfg;
+	struct config_indicator ind;
+	struct series_table t;
+	struct figure_set set;
+	struct eim_error err;
+	const struct figure *f;
+	size_t i;
+
+	(void)state;
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&ind, 0, sizeof(ind));
+	cfg.path = path;
+	cfg.area.code = code;
+	ind.id = id;
+	ind.scale = 1000;
+	ind.select = &sel;
+	ind.nselect = 1;
+	series_table_init(&t);
+	series_table_set_dims(&t, 2, dims);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct series_obs *o = series_table_add(&t);
+
+		o->codes[0] = series_intern(&t, code, strlen(code));
+		o->codes[1] = series_intern(&t, rows[i].measure, 1);
+		o->period = (struct period){ PERIOD_MONTH, 2026, rows[i].month };
+		o->value = rows[i].v;
+		o->has_value = 1;
+	}
+	figures_init(&set);
+	eim_error_init(&err);
+	assert_int_equal(figures_compute(&cfg, &ind, &t, NULL, &set, &err), 0);
+	f = figures_find(&set, "emp", code, "latest");
+	assert_non_null(f);
+	assert_true(f->value == 1750.0);
+	f = figures_find(&set, "emp", code, "change_prev");
+	assert_non_null(f);
+	assert_true(f->value == 250.0);
+	assert_null(figures_find(&set, "emp", code, "rank"));
+	figures_release(&set);
+	series_table_release(&t);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_direction_tone),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_select_scale),
 	};
 	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]), n, i;
 	char **names = case_names(&n);
