@@ -18,7 +18,10 @@
  * - a provisional or estimated latest value is marked "(provisional)" /
  *   "(estimated)" after it;
  * - a percentage below 0.05% reads "(less than 0.1%)".
- * Negative amounts never appear: the verb carries the sign.
+ * Negative amounts never appear: the verb carries the sign. The subject
+ * is the indicator's measure (else its title, else its id) and must be a
+ * singular noun phrase ("the number of claimants", not "claimants"): the
+ * verbs are "rose", "fell", "was".
  *
  * Nothing here owns memory beyond the strbuf the caller passes. */
 #ifndef EIMON_HEADLINE_H
@@ -36,6 +39,31 @@
 int headline_sentence(const struct figure_set *set,
 		      const struct config_indicator *ind, const char *geo,
 		      const char *place, struct strbuf *out);
+
+/* Append "compared with 5.9% in the West Midlands and 4.2% in the UK":
+ * the comparators' values in the period of geo's latest value, in config
+ * order (those without a value in that period are left out; provisional
+ * ones marked). Returns 1 if written, 0 if no comparator has a value
+ * (nothing appended), -1 at the cap. */
+int headline_versus(const struct figure_set *set, const struct config *cfg,
+		    const struct config_indicator *ind, const char *geo,
+		    struct strbuf *out);
+
+/* Append the places with the highest values, in rank order:
+ *   In October 2026, Sandwell had the highest number of claimants (300),
+ *   followed by Coventry (250), Birmingham (100) and Dudley (100).
+ * At least n places (more when places tie at the n-th rank); places
+ * sharing the first rank "had the joint highest". Names are the places'
+ * config names; the measure loses its leading "the ". Returns 1 if
+ * written, 0 if no place is ranked, -1 at the cap. */
+int headline_top(const struct figure_set *set, const struct config *cfg,
+		 const struct config_indicator *ind, size_t n,
+		 struct strbuf *out);
+
+/* "6th of 12", "joint 3rd of 4" for geo's rank, or "" when unranked. */
+const char *headline_rank(char *buf, size_t size,
+			  const struct figure_set *set,
+			  const struct config_indicator *ind, const char *geo);
 
 /* A place name as it reads in a sentence: "the West Midlands Combined
  * Authority", "the West Midlands", "the UK", but "Birmingham",

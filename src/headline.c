@@ -4,9 +4,11 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #define CLAUSES_MAX 3
@@ -59,23 +61,25 @@ enum doc_tone headline_tone(enum doc_direction dir, int polarity)
 
 const char *headline_place(char *buf, size_t size, const char *name)
 {
-	static const char *const prefixes[] = {
-		"North ", "South ", "East ", "West ", "United Kingdom", "UK"
+	/* Names that take "the": the English regions (but not Yorkshire and
+	 * The Humber or London), the UK and Great Britain, and combined
+	 * authorities, LEPs and "... region". Councils such as North
+	 * Tyneside or West Berkshire do not. */
+	static const char *const regions[] = {
+		"North East", "North West", "East Midlands", "West Midlands",
+		"East of England", "East", "South East", "South West",
+		"United Kingdom", "UK", "Great Britain"
 	};
+	size_t i, n = strlen(name);
 	int the = 0;
-	size_t i;
 
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
+		if (strcmp(name, regions[i]) == 0)
 			the = 1;
-	if (strstr(name, "Combined Authority") || strstr(name, "Region") ||
-	    strcmp(name, "East Midlands") == 0)
+	if (strstr(name, "Combined Authority") ||
+	    strstr(name, "Local Enterprise Partnership") ||
+	    (n > 7 && strcmp(name + n - 7, " region") == 0))
 		the = 1;
-	/* a place that already says "the", or "West Bromwich"-like towns
-	 * are not regions: only names of regions and authorities qualify */
-	if (strncmp(name, "The ", 4) == 0 || strncmp(name, "the ", 4) == 0 ||
-	    strcmp(name, "West Bromwich") == 0)
-		the = 0;
 	snprintf(buf, size, "%s%s", the ? "the " : "", name);
 	return buf;
 }
@@ -286,6 +290,191 @@ int headline_sentence(const struct figure_set *set,
 out:
 	for (i = 0; i < CLAUSES_MAX; i++)
 		strbuf_release(&clause[i]);
+	strbuf_release(&s);
+	return ret;
+}
+
+int headline_versus(const struct figure_set *set, const struct config *cfg,
+		    const struct config_indicator *ind, const char *geo,
+		    struct strbuf *out)
+{
+	const struct figure *latest = figures_find(set, ind->id, geo,
+						   "latest");
+	const struct figure *c[16];
+	size_t n = 0, i;
+	struct strbuf s = STRBUF_INIT;
+	int ret = -1;
+
+	if (!latest)
+		return 0;
+	for (i = 0; i < cfg->ncomparators && n < 16; i++) {
+		const struct figure *f;
+
+		if (!cfg->comparators[i].code ||
+		    strcmp(cfg->comparators[i].code, geo) == 0)
+			continue;
+		f = figures_find(set, ind->id, cfg->comparators[i].code,
+				 "latest");
+		if (f && period_eq(&f->period, &latest->period))
+			c[n++] = f;
+	}
+	if (n == 0)
+		return 0;
+	if (strbuf_adds(&s, "compared with ") < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		char v[FMT_MAX], place[256];
+		const char *name = "";
+		size_t k;
+
+		for (k = 0; k < cfg->ncomparators; k++)
+			if (cfg->comparators[k].code &&
+			    strcmp(cfg->comparators[k].code, c[i]->geography) ==
+				    0)
+				name = cfg->comparators[k].name;
+		if (strbuf_addf(&s, "%s%s%s in %s",
+				i == 0 ? "" : i + 1 == n ? " and " : ", ",
+				fmt_value(v, sizeof(v), c[i]->value, ind->unit,
+					  (int)ind->decimals),
+				status_word(c[i]->status),
+				headline_place(place, sizeof(place),
+					       name ? name : "")) < 0)
+			goto out;
+	}
+	if (strbuf_add(out, s.buf, s.len) < 0)
+		goto out;
+	ret = 1;
+out:
+	strbuf_release(&s);
+	return ret;
+}
+
+const char *headline_rank(char *buf, size_t size,
+			  const struct figure_set *set,
+			  const struct config_indicator *ind, const char *geo)
+{
+	const struct figure *r = figures_find(set, ind->id, geo, "rank");
+	const struct figure *of = figures_find(set, ind->id, geo, "rank_of");
+
+	if (!r || !of) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	return fmt_rank(buf, size, (long)r->value, (long)of->value,
+			figures_rank_is_joint(set, ind->id, geo));
+}
+
+struct ranked {
+	const struct figure *rank;
+	const struct figure *value; /* the value in the rank period */
+	const char *name;
+	size_t order;
+};
+
+static int ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->rank->value != b->rank->value)
+		return a->rank->value < b->rank->value ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The value of ind at geo in period p: latest, else previous (the rank
+ * period can be earlier than a place's latest). */
+static const struct figure *value_in(const struct figure_set *set,
+				     const struct config_indicator *ind,
+				     const char *geo, const struct period *p)
+{
+	static const char *const names[] = { "latest", "previous",
+					     "year_ago" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct figure *f = figures_find(set, ind->id, geo,
+						      names[i]);
+
+		if (f && period_eq(&f->period, p))
+			return f;
+	}
+	return NULL;
+}
+
+int headline_top(const struct figure_set *set, const struct config *cfg,
+		 const struct config_indicator *ind, size_t n,
+		 struct strbuf *out)
+{
+	struct ranked *r = NULL;
+	struct strbuf s = STRBUF_INIT;
+	const char *measure = ind->measure ? ind->measure
+			      : ind->title ? ind->title : ind->id;
+	char per[FMT_MAX], v[FMT_MAX];
+	size_t nr = 0, i, show, first;
+	const char *r_sep = "";
+	int ret = -1;
+
+	if (strncmp(measure, "the ", 4) == 0)
+		measure += 4;
+	if (n == 0)
+		n = 1;
+	r = xcalloc(cfg->nplaces ? cfg->nplaces : 1, sizeof(*r));
+	for (i = 0; i < cfg->nplaces; i++) {
+		const char *code = cfg->places[i].code;
+		const struct figure *f;
+
+		if (!code || !(f = figures_find(set, ind->id, code, "rank")))
+			continue;
+		r[nr].rank = f;
+		r[nr].value = value_in(set, ind, code, &f->period);
+		r[nr].name = cfg->places[i].name ? cfg->places[i].name : code;
+		r[nr].order = i;
+		nr++;
+	}
+	if (nr == 0) {
+		ret = 0;
+		goto out;
+	}
+	qsort(r, nr, sizeof(*r), ranked_cmp);
+	for (show = 0; show < nr; show++)
+		if (show >= n && r[show].rank->value != r[show - 1].rank->value)
+			break;
+	for (first = 1; first < show; first++)
+		if (r[first].rank->value != r[0].rank->value)
+			break;
+	fmt_period_phrase(per, sizeof(per), &r[0].rank->period);
+	per[0] = (char)toupper((unsigned char)per[0]);
+	if (strbuf_addf(&s, "%s, ", per) < 0)
+		goto out;
+	for (i = 0; i < first; i++)
+		if (strbuf_addf(&s, "%s%s", i == 0 ? "" :
+					    i + 1 == first ? " and " : ", ",
+				r[i].name) < 0)
+			goto out;
+	if (strbuf_addf(&s, " had the %shighest %s", first > 1 ? "joint " : "",
+			measure) < 0)
+		goto out;
+	for (i = 0; i < show; i++) {
+		if (i > first)
+			r_sep = i + 1 == show ? " and " : ", ";
+		else if (i == first)
+			r_sep = ", followed by ";
+		if (i >= first &&
+		    (strbuf_adds(&s, r_sep) < 0 ||
+		     strbuf_adds(&s, r[i].name) < 0))
+			goto out;
+		/* the tied first group shares one displayed value */
+		if ((i >= first || i == 0) && r[i].value &&
+		    strbuf_addf(&s, " (%s)",
+				fmt_value(v, sizeof(v), r[i].value->value,
+					  ind->unit, (int)ind->decimals)) < 0)
+			goto out;
+	}
+	if (strbuf_addch(&s, '.') < 0 || strbuf_add(out, s.buf, s.len) < 0)
+		goto out;
+	ret = 1;
+out:
+	free(r);
 	strbuf_release(&s);
 	return ret;
 }
