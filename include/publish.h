@@ -109,6 +109,11 @@ int publish_load_previous_figures(const char *out_dir, const char *week,
  * EIM_DATA naming the first file that does not match. */
 int publish_verify_edition(const char *edition_dir, struct eim_error *err);
 
+/* Tests only: when set, called at each step of publish_commit ("previous",
+ * "manifest", "synced", "aside" (fallback only), "swapped", "tidied",
+ * "latest") so that a test can kill the process exactly there. */
+extern void (*publish_test_hook)(const char *step);
+
 /* 0 when s is a canonical ISO week "YYYY-Www" (W01..W53). */
 int publish_week_valid(const char *s);
 

@@ -68,6 +68,14 @@
 #define PREVIOUS_NAME "previous"
 #define LATEST_NAME "latest"
 
+void (*publish_test_hook)(const char *step);
+
+static void step(const char *name)
+{
+	if (publish_test_hook)
+		publish_test_hook(name);
+}
+
 struct staged {
 	char *name;
 	char sha256[SHA256_HEX_LEN];
@@ -548,6 +556,7 @@ static int swap_in(struct publish *pub, struct eim_error *err)
 	if (rename(pub->live, old))
 		return eim_error_set(err, EIM_CANTCREAT, pub->live, 0, 0,
 				     "cannot move aside: %s", strerror(errno));
+	step("aside");
 	if (rename(pub->stage, pub->live)) {
 		int e = errno;
 
@@ -604,6 +613,7 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		outcome = PUBLISH_REVISED;
 		if (stage_previous(pub, &rev, err))
 			goto out;
+		step("previous");
 		manifest_init(&none);
 		manifest_diff_inputs(pub->have_prev ? &pub->prev : &none, m);
 		manifest_release(&none);
@@ -618,18 +628,25 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		goto out;
 	}
 	if (atomic_write_file(pub->stage, MANIFEST_NAME, json.buf, json.len,
-			      err) ||
-	    atomic_fsync_dir(pub->stage, err) || swap_in(pub, err) ||
-	    atomic_fsync_dir(pub->out, err))
+			      err))
 		goto out;
+	step("manifest");
+	if (atomic_fsync_dir(pub->stage, err))
+		goto out;
+	step("synced");
+	if (swap_in(pub, err) || atomic_fsync_dir(pub->out, err))
+		goto out;
+	step("swapped");
 	/* From here the new edition is published; what follows is tidying
 	 * (a failure is cleaned by the next build). */
 	if (pub->staging) {
 		atomic_remove_tree(pub->stage);
 		pub->staging = 0;
 	}
+	step("tidied");
 	if (update_latest(pub->out, err))
 		goto out;
+	step("latest");
 done:
 	if (res) {
 		res->outcome = outcome;

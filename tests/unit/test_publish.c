@@ -846,17 +846,62 @@ static void test_manifest_roundtrip(void **state)
 	strbuf_release(&b);
 }
 
+/* The week's edition after a kill: complete (returns its version). With
+ * the two-rename fallback the week may be absent for an instant; then the
+ * old edition waits at .W.old.PID and the next publish_begin puts it
+ * back. */
+static int check_after_kill(struct fx *f, const char *dir, int fallback)
+{
+	struct eim_error err;
+	struct publish *pub = NULL;
+	struct manifest m;
+	char path[EIM_PATH_MAX], sub[EIM_PATH_MAX], note[128];
+	char sha[SHA256_HEX_LEN];
+	struct dirent *de;
+	DIR *d;
+	int v;
+
+	eim_error_init(&err);
+	if (access(dir, F_OK)) {
+		assert_true(fallback);
+		assert_true(count_leftovers(f->out) > 0);
+		assert_int_equal(publish_begin(f->out, WEEK, &pub, &err), 0);
+		publish_free(pub);
+	}
+	assert_int_equal(publish_verify_edition(dir, &err), 0);
+	v = version_in(dir);
+	path2(path, dir, "manifest.json");
+	assert_int_equal(manifest_read_file(path, &m, &err), 0);
+	note_text(v, note, sizeof(note));
+	sha256_hex(note, strlen(note), sha);
+	assert_string_equal(m.inputs[1].sha256, sha);
+	manifest_release(&m);
+	/* every kept revision is complete as well */
+	path2(path, dir, "previous");
+	d = opendir(path);
+	if (d) {
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			path2(sub, path, de->d_name);
+			assert_int_equal(publish_verify_edition(sub, &err), 0);
+			version_in(sub);
+		}
+		closedir(d);
+	}
+	return v;
+}
+
 /* SIGKILL at 25 moments while a child publishes revisions in a loop:
  * after each kill the week is the complete old or the complete new
  * edition, never a mix, and the next build cleans up. */
-static void test_sigkill_never_mixed(void **state)
+static void kill_rounds(struct fx *f, int fallback)
 {
-	struct fx *f = *state;
 	struct eim_error err;
 	struct publish_result res;
 	struct publish *pub = NULL;
-	char dir[EIM_PATH_MAX], path[EIM_PATH_MAX], sub[EIM_PATH_MAX];
-	unsigned long seed = 20261120;
+	char dir[EIM_PATH_MAX];
+	unsigned long seed = fallback ? 4242 : 20261120;
 	int round, v, next = 2, last = 1, moved = 0;
 
 	eim_error_init(&err);
@@ -868,10 +913,6 @@ static void test_sigkill_never_mixed(void **state)
 		char c;
 		pid_t child;
 		struct timespec ts;
-		DIR *d;
-		struct dirent *de;
-		struct manifest m;
-		char note[128], sha[SHA256_HEX_LEN];
 
 		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 		assert_int_equal(pipe(up), 0);
@@ -882,6 +923,7 @@ static void test_sigkill_never_mixed(void **state)
 			int i;
 
 			close(up[0]);
+			atomic_exchange_disabled = fallback;
 			c = 'S';
 			if (write(up[1], &c, 1) != 1)
 				_exit(3);
@@ -900,49 +942,198 @@ static void test_sigkill_never_mixed(void **state)
 		assert_int_equal(read(up[0], &c, 1), 1);
 		close(up[0]);
 		ts.tv_sec = 0;
-		ts.tv_nsec = (long)((seed >> 33) % 60000) * 1000L; /* < 60 ms */
+		ts.tv_nsec = (long)((seed >> 33) % 100000) * 1000L; /* < 100 ms */
 		nanosleep(&ts, NULL);
 		kill(child, SIGKILL);
 		assert_int_equal(waitpid(child, &status, 0), child);
 		assert_true(WIFSIGNALED(status));
 		next += 3;
 
-		/* the week is one complete edition */
-		assert_int_equal(publish_verify_edition(dir, &err), 0);
-		v = version_in(dir);
+		v = check_after_kill(f, dir, fallback);
 		assert_true(v == last || (v >= next - 3 && v < next));
 		if (v != last)
 			moved++;
 		last = v;
-		path2(path, dir, "manifest.json");
-		assert_int_equal(manifest_read_file(path, &m, &err), 0);
-		note_text(v, note, sizeof(note));
-		sha256_hex(note, strlen(note), sha);
-		assert_string_equal(m.inputs[1].sha256, sha);
-		manifest_release(&m);
-		assert_latest(f->out, WEEK);
-		/* and so is every kept revision */
-		path2(path, dir, "previous");
-		d = opendir(path);
-		if (d) {
-			while ((de = readdir(d)) != NULL) {
-				if (de->d_name[0] == '.')
-					continue;
-				path2(sub, path, de->d_name);
-				assert_int_equal(
-					publish_verify_edition(sub, &err), 0);
-				version_in(sub);
-			}
-			closedir(d);
-		}
 	}
-	/* the next build removes whatever the kills left */
-	assert_int_equal(publish_begin(f->out, WEEK, &pub, &err), 0);
-	publish_abort(pub);
+	/* the next build removes whatever the kills left, and fixes latest
+	 * when a kill came between the swap and the symlink */
+	assert_int_equal(publish_version(f->out, WEEK, last, last % 2, &res,
+					 NULL, &err), 0);
+	assert_int_equal(res.outcome, PUBLISH_UNCHANGED);
 	assert_int_equal(count_leftovers(f->out), 0);
 	assert_int_equal(count_leftovers(dir), 0);
+	assert_latest(f->out, WEEK);
+	assert_int_equal(publish_begin(f->out, WEEK, &pub, &err), 0);
 	publish_free(pub);
 	print_message("# %d of 25 kills found a newer edition\n", moved);
+}
+
+static void test_sigkill_never_mixed(void **state)
+{
+	kill_rounds(*state, 0);
+}
+
+static void test_sigkill_never_mixed_fallback(void **state)
+{
+	kill_rounds(*state, 1);
+}
+
+static const char *kill_step;
+
+static void kill_at(const char *name)
+{
+	if (!strcmp(name, kill_step))
+		raise(SIGKILL);
+}
+
+/* Deterministic crash points: a child publishing version 2 over version 1
+ * dies at each step of publish_commit, with and without the exchange
+ * syscall. Before the swap the week is version 1, after it version 2;
+ * never anything else, and the next build tidies up. */
+static void test_crash_at_every_step(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *step;
+		int fallback;
+		int want; /* version after the kill */
+	} cases[] = {
+		{ "previous", 0, 1 }, { "manifest", 0, 1 }, { "synced", 0, 1 },
+		{ "swapped", 0, 2 }, { "tidied", 0, 2 }, { "latest", 0, 2 },
+		{ "previous", 1, 1 }, { "manifest", 1, 1 }, { "synced", 1, 1 },
+		{ "aside", 1, 1 }, { "swapped", 1, 2 }, { "tidied", 1, 2 },
+	};
+	struct eim_error err;
+	struct publish_result res;
+	char dir[EIM_PATH_MAX];
+	size_t i;
+
+	path2(dir, f->out, WEEK);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pid_t child;
+		int status;
+
+		atomic_remove_tree(f->out);
+		eim_error_init(&err);
+		assert_int_equal(publish_version(f->out, WEEK, 1, 1, &res,
+						 NULL, &err), 0);
+		child = fork();
+		assert_true(child >= 0);
+		if (child == 0) {
+			atomic_exchange_disabled = cases[i].fallback;
+			kill_step = cases[i].step;
+			publish_test_hook = kill_at;
+			publish_version(f->out, WEEK, 2, 0, NULL, NULL, &err);
+			_exit(0);
+		}
+		assert_int_equal(waitpid(child, &status, 0), child);
+		assert_true(WIFSIGNALED(status));
+		print_message("# killed at %s%s\n", cases[i].step,
+			      cases[i].fallback ? " (fallback)" : "");
+		assert_int_equal(check_after_kill(f, dir, cases[i].fallback),
+				 cases[i].want);
+		/* the next build publishes over it cleanly */
+		assert_int_equal(publish_version(f->out, WEEK, 3, 0, &res,
+						 NULL, &err), 0);
+		assert_int_equal(res.outcome, PUBLISH_REVISED);
+		assert_int_equal(version_in(dir), 3);
+		assert_int_equal(count_leftovers(f->out), 0);
+		assert_latest(f->out, WEEK);
+	}
+}
+
+/* Read the edition through OUT/latest as a reader would, opening the
+ * folder once: 1 when all three files were read (and they agree), 0
+ * when a file vanished under the reader (the old folder was removed
+ * after a swap: the reader retries). */
+static int read_edition_once(const char *out)
+{
+	static const char *const names[] = { "monitor.pdf", "figures.csv",
+					      "manifest.json" };
+	char path[EIM_PATH_MAX], *data[3] = { NULL, NULL, NULL };
+	size_t len[3] = { 0, 0, 0 };
+	struct manifest m;
+	struct eim_error err;
+	int dfd, i, vp, vc, ok = 1;
+
+	path2(path, out, "latest");
+	dfd = open(path, O_RDONLY | O_DIRECTORY);
+	if (dfd < 0)
+		return 0;
+	for (i = 0; i < 3 && ok; i++) {
+		int fd = openat(dfd, names[i], O_RDONLY);
+		struct stat st;
+
+		if (fd < 0) {
+			assert_int_equal(errno, ENOENT);
+			ok = 0;
+			break;
+		}
+		assert_int_equal(fstat(fd, &st), 0);
+		data[i] = malloc((size_t)st.st_size + 1);
+		assert_int_equal(read(fd, data[i], (size_t)st.st_size),
+				 st.st_size);
+		data[i][st.st_size] = '\0';
+		len[i] = (size_t)st.st_size;
+		close(fd);
+	}
+	close(dfd);
+	if (ok) {
+		char sha[SHA256_HEX_LEN];
+		const struct manifest_output *o;
+
+		assert_int_equal(sscanf(data[0], "%%PDF-1.4 version %d", &vp),
+				 1);
+		assert_non_null(strstr(data[1], "version,,,,"));
+		assert_int_equal(sscanf(strstr(data[1], "version,,,,"),
+					"version,,,,%d", &vc), 1);
+		assert_int_equal(vp, vc);
+		eim_error_init(&err);
+		assert_int_equal(manifest_parse(data[2], len[2], "manifest.json",
+						&m, &err), 0);
+		o = manifest_find_output(&m, "monitor.pdf");
+		assert_non_null(o);
+		sha256_hex(data[0], len[0], sha);
+		assert_string_equal(o->sha256, sha);
+		manifest_release(&m);
+	}
+	for (i = 0; i < 3; i++)
+		free(data[i]);
+	return ok;
+}
+
+static void test_reader_never_sees_mix(void **state)
+{
+	struct fx *f = *state;
+	struct eim_error err;
+	struct publish_result res;
+	pid_t child;
+	int status, reads = 0, done = 0;
+
+	eim_error_init(&err);
+	assert_int_equal(publish_version(f->out, WEEK, 1, 0, &res, NULL, &err),
+			 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		int i;
+
+		for (i = 2; i < 30; i++) {
+			eim_error_init(&err);
+			if (publish_version(f->out, WEEK, i, 0, NULL, NULL,
+					    &err))
+				_exit(4);
+		}
+		_exit(0);
+	}
+	while (!done) {
+		done = waitpid(child, &status, WNOHANG) == child;
+		reads += read_edition_once(f->out);
+	}
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_true(reads > 0);
+	assert_int_equal(read_edition_once(f->out), 1);
 }
 
 int main(void)
@@ -974,6 +1165,12 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_manifest_roundtrip),
 		cmocka_unit_test_setup_teardown(test_sigkill_never_mixed,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_sigkill_never_mixed_fallback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reader_never_sees_mix,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_crash_at_every_step,
 						setup, teardown),
 	};
 
