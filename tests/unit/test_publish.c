@@ -650,15 +650,17 @@ static void test_previous_figures(void **state)
 	struct fx *f = *state;
 	struct eim_error err;
 	struct publish_result res;
-	char *text = NULL, *path = NULL, want[256], wpath[EIM_PATH_MAX];
-	size_t len;
+	struct publish_figures pf;
+	char want[256], wpath[EIM_PATH_MAX];
 
 	eim_error_init(&err);
 	/* no output folder yet: no previous figures, no error */
-	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &text,
-						       &len, &path, &err), 0);
-	assert_null(text);
-	assert_null(path);
+	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &pf,
+						       &err), 0);
+	assert_null(pf.text);
+	assert_null(pf.path);
+	assert_string_equal(pf.week, "");
+	publish_figures_release(&pf);
 
 	assert_int_equal(publish_version(f->out, "2026-W40", 40, 0, &res, NULL,
 					 &err), 0);
@@ -667,33 +669,40 @@ static void test_previous_figures(void **state)
 	assert_int_equal(publish_version(f->out, WEEK, 47, 0, &res, NULL, &err),
 			 0);
 
-	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &text,
-						       &len, &path, &err), 0);
+	/* W46 is missing: the newest before W47 is W45 */
+	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &pf,
+						       &err), 0);
 	csv_of(45, want, sizeof(want));
-	assert_non_null(text);
-	assert_string_equal(text, want);
-	assert_int_equal(len, strlen(want));
+	assert_non_null(pf.text);
+	assert_string_equal(pf.text, want);
+	assert_int_equal(pf.len, strlen(want));
+	assert_string_equal(pf.week, "2026-W45");
 	path2(wpath, f->out, "2026-W45/figures.csv");
-	assert_string_equal(path, wpath);
-	free(text);
-	free(path);
+	assert_string_equal(pf.path, wpath);
+	publish_figures_release(&pf);
 
 	assert_int_equal(publish_load_previous_figures(f->out, "2026-W45",
-						       &text, &len, NULL,
-						       &err), 0);
+						       &pf, &err), 0);
 	csv_of(40, want, sizeof(want));
-	assert_string_equal(text, want);
-	free(text);
+	assert_string_equal(pf.text, want);
+	assert_string_equal(pf.week, "2026-W40");
+	publish_figures_release(&pf);
+
+	/* a later week (the edition of W47 exists) finds W47 */
+	assert_int_equal(publish_load_previous_figures(f->out, "2027-W01",
+						       &pf, &err), 0);
+	assert_string_equal(pf.week, WEEK);
+	publish_figures_release(&pf);
 
 	assert_int_equal(publish_load_previous_figures(f->out, "2026-W40",
-						       &text, &len, NULL,
-						       &err), 0);
-	assert_null(text);
+						       &pf, &err), 0);
+	assert_null(pf.text);
+	publish_figures_release(&pf);
 
-	assert_int_equal(publish_load_previous_figures(f->out, "2026-47",
-						       &text, &len, NULL,
+	assert_int_equal(publish_load_previous_figures(f->out, "2026-47", &pf,
 						       &err), -1);
 	assert_int_equal(err.kind, EIM_USAGE);
+	publish_figures_release(&pf);
 }
 
 static void test_bad_arguments(void **state)
