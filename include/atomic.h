@@ -33,6 +33,9 @@ int atomic_symlink(const char *dir, const char *name, const char *target,
  * instant. Where the file system does not support it, returns 1 without
  * doing anything; the caller then falls back to two renames. */
 int atomic_exchange(const char *a, const char *b, struct eim_error *err);
+/* Tests only: when non-zero, atomic_exchange answers 1 ("not supported")
+ * so that the two-rename fallback can be exercised. */
+extern int atomic_exchange_disabled;
 /* Hard-link from to to; copy (and fsync) when links are not possible. */
 int atomic_link_or_copy(const char *from, const char *to,
 			struct eim_error *err);

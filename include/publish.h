@@ -95,19 +95,34 @@ void publish_abort(struct publish *pub);
 /* Abort if not committed, release the lock, free. NULL is fine. */
 void publish_free(struct publish *pub);
 
-/* figures.csv of the newest complete edition in OUT older than week, for
- * "since last week's monitor". *text (NUL-terminated, caller frees) and
- * *path (may be NULL; caller frees) are NULL when there is none (that is
- * not an error). Stable when called while holding the lock (after
- * publish_begin). */
+/* The previous edition's figures, for "since last week's monitor". */
+struct publish_figures {
+	char week[16];   /* its week, "2026-W46"; "" when there is none */
+	char *path;      /* OUT/YYYY-Www/figures.csv, or NULL */
+	char *text;      /* the file, NUL-terminated, or NULL */
+	size_t len;
+};
+
+/* Load figures.csv of the newest complete edition (one with a
+ * manifest.json) in OUT whose week is before week; it need not be the
+ * week just before (the caller words "since the monitor of ..." from
+ * f->week). No such edition, or no OUT yet, is not an error: f->text is
+ * NULL. Stable when called while holding the lock (after publish_begin).
+ * Release with publish_figures_release (also after a failure). */
 int publish_load_previous_figures(const char *out_dir, const char *week,
-				  char **text, size_t *len, char **path,
+				  struct publish_figures *f,
 				  struct eim_error *err);
+void publish_figures_release(struct publish_figures *f);
 
 /* Check an edition folder against its manifest: every output listed
  * exists with its sha256 and size, and no other file sits beside them.
  * EIM_DATA naming the first file that does not match. */
 int publish_verify_edition(const char *edition_dir, struct eim_error *err);
+
+/* Tests only: when set, called at each step of publish_commit ("previous",
+ * "manifest", "synced", "aside" (fallback only), "swapped", "tidied",
+ * "latest") so that a test can kill the process exactly there. */
+extern void (*publish_test_hook)(const char *step);
 
 /* 0 when s is a canonical ISO week "YYYY-Www" (W01..W53). */
 int publish_week_valid(const char *s);

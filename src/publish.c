@@ -68,6 +68,14 @@
 #define PREVIOUS_NAME "previous"
 #define LATEST_NAME "latest"
 
+void (*publish_test_hook)(const char *step);
+
+static void step(const char *name)
+{
+	if (publish_test_hook)
+		publish_test_hook(name);
+}
+
 struct staged {
 	char *name;
 	char sha256[SHA256_HEX_LEN];
@@ -138,8 +146,13 @@ static void clean_leftovers(const char *out)
 		if (leftover_week(de->d_name, week) == 0 &&
 		    atomic_path(live, out, week) == 0 &&
 		    lstat(live, &st) && errno == ENOENT &&
-		    rename(path, live) == 0)
+		    rename(path, live) == 0) {
+			struct eim_error ignored;
+
+			eim_error_init(&ignored);
+			atomic_fsync_dir(out, &ignored);
 			continue;
+		}
 		atomic_remove_tree(path);
 	}
 	closedir(d);
@@ -374,6 +387,25 @@ static int live_outputs_same(const struct publish *pub)
 	return same && n == pub->n_files;
 }
 
+/* 1 when manifest m lists exactly the staged outputs. */
+static int manifest_outputs_same(const struct manifest *m,
+				 const struct publish *pub)
+{
+	size_t i;
+
+	if (m->n_outputs != pub->n_files)
+		return 0;
+	for (i = 0; i < pub->n_files; i++) {
+		const struct manifest_output *o =
+			manifest_find_output(m, pub->files[i].name);
+
+		if (!o || o->bytes != pub->files[i].bytes ||
+		    strcmp(o->sha256, pub->files[i].sha256))
+			return 0;
+	}
+	return 1;
+}
+
 /* --- revisions --------------------------------------------------------- */
 
 /* Link every regular file of from into the (new) folder to. */
@@ -548,6 +580,7 @@ static int swap_in(struct publish *pub, struct eim_error *err)
 	if (rename(pub->live, old))
 		return eim_error_set(err, EIM_CANTCREAT, pub->live, 0, 0,
 				     "cannot move aside: %s", strerror(errno));
+	step("aside");
 	if (rename(pub->stage, pub->live)) {
 		int e = errno;
 
@@ -588,7 +621,8 @@ int publish_commit(struct publish *pub, struct manifest *m,
 				    pub->files[i].sha256, pub->files[i].bytes);
 
 	if (pub->live_exists && pub->have_prev &&
-	    !inputs_differ(&pub->prev, m) && live_outputs_same(pub)) {
+	    !inputs_differ(&pub->prev, m) &&
+	    manifest_outputs_same(&pub->prev, pub) && live_outputs_same(pub)) {
 		/* 3a: nothing changes, not even the manifest. */
 		outcome = PUBLISH_UNCHANGED;
 		rev = pub->prev.revision;
@@ -604,6 +638,7 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		outcome = PUBLISH_REVISED;
 		if (stage_previous(pub, &rev, err))
 			goto out;
+		step("previous");
 		manifest_init(&none);
 		manifest_diff_inputs(pub->have_prev ? &pub->prev : &none, m);
 		manifest_release(&none);
@@ -618,18 +653,25 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		goto out;
 	}
 	if (atomic_write_file(pub->stage, MANIFEST_NAME, json.buf, json.len,
-			      err) ||
-	    atomic_fsync_dir(pub->stage, err) || swap_in(pub, err) ||
-	    atomic_fsync_dir(pub->out, err))
+			      err))
 		goto out;
+	step("manifest");
+	if (atomic_fsync_dir(pub->stage, err))
+		goto out;
+	step("synced");
+	if (swap_in(pub, err) || atomic_fsync_dir(pub->out, err))
+		goto out;
+	step("swapped");
 	/* From here the new edition is published; what follows is tidying
 	 * (a failure is cleaned by the next build). */
 	if (pub->staging) {
 		atomic_remove_tree(pub->stage);
 		pub->staging = 0;
 	}
+	step("tidied");
 	if (update_latest(pub->out, err))
 		goto out;
+	step("latest");
 done:
 	if (res) {
 		res->outcome = outcome;
@@ -672,29 +714,32 @@ void publish_free(struct publish *pub)
 /* --- readers ----------------------------------------------------------- */
 
 int publish_load_previous_figures(const char *out_dir, const char *week,
-				  char **text, size_t *len, char **path,
+				  struct publish_figures *f,
 				  struct eim_error *err)
 {
 	char prev[16], dir[EIM_PATH_MAX], file[EIM_PATH_MAX];
 
-	*text = NULL;
-	*len = 0;
-	if (path)
-		*path = NULL;
+	memset(f, 0, sizeof(*f));
 	if (publish_week_valid(week))
 		return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
 				     "bad week '%s' (want YYYY-Www)", week);
-	if (newest_edition(out_dir, week, "figures.csv", prev))
-		return 0;
-	if (atomic_path(dir, out_dir, prev) ||
+	if (newest_edition(out_dir, week, "figures.csv", prev) ||
+	    atomic_path(dir, out_dir, prev) ||
 	    atomic_path(file, dir, "figures.csv"))
 		return 0;
-	if (atomic_read_file(file, text, len))
+	if (atomic_read_file(file, &f->text, &f->len))
 		return eim_error_set(err, EIM_NOINPUT, file, 0, 0,
 				     "cannot read: %s", strerror(errno));
-	if (path)
-		*path = xstrdup(file);
+	snprintf(f->week, sizeof(f->week), "%s", prev);
+	f->path = xstrdup(file);
 	return 0;
+}
+
+void publish_figures_release(struct publish_figures *f)
+{
+	free(f->path);
+	free(f->text);
+	memset(f, 0, sizeof(*f));
 }
 
 int publish_verify_edition(const char *edition_dir, struct eim_error *err)
