@@ -243,6 +243,18 @@ static int read_json(struct feed_ctx *c, int fmt, const char *buf,
 		return eim_error_set(c->err, EIM_DATA, c->display, line, col,
 				     "invalid JSON");
 	}
+	if (end) { /* one value, then only blanks */
+		while (end < buf + len && (*end == ' ' || *end == '\t' ||
+					   *end == '\r' || *end == '\n'))
+			end++;
+		if (end < buf + len && *end) {
+			text_position(buf, end, &line, &col);
+			cJSON_Delete(root);
+			return eim_error_set(c->err, EIM_DATA, c->display, line,
+					     col, "invalid JSON: text after the "
+					     "document");
+		}
+	}
 	switch (fmt) {
 	case FEED_ONS_TIMESERIES:
 		ret = feed_ons_timeseries(c, root);
