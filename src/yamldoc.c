@@ -210,58 +210,106 @@ static int refuse_anchor(struct loader *ld, const yaml_event_t *ev,
 static int parse_node(struct loader *ld, yaml_event_t *ev, int depth,
 		      struct ydoc_node **out);
 
+/* The keys of one mapping, hashed once it grows past a few entries: a
+ * linear duplicate check made a 3 MB file of distinct keys take minutes
+ * (quadratic). slots hold key index + 1; 0 is empty. */
+struct keyset {
+	size_t *slots;
+	size_t cap; /* a power of two, or 0 */
+};
+
+static size_t key_hash(const char *s)
+{
+	size_t h = 14695981039346656037u; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void keyset_put(struct keyset *ks, const struct ydoc_node *m,
+		       size_t idx)
+{
+	size_t j = key_hash(m->keys[idx]->str) & (ks->cap - 1);
+
+	while (ks->slots[j])
+		j = (j + 1) & (ks->cap - 1);
+	ks->slots[j] = idx + 1;
+}
+
+/* 1 if key is already a key of the mapping m (keys[0..m->n)). */
+static int keyset_seen(struct keyset *ks, const struct ydoc_node *m,
+		       const char *key)
+{
+	size_t i, j;
+
+	if (m->n < 8) {
+		for (i = 0; i < m->n; i++)
+			if (strcmp(m->keys[i]->str, key) == 0)
+				return 1;
+		return 0;
+	}
+	if (ks->cap < 2 * (m->n + 1)) { /* (re)build at most half full */
+		free(ks->slots);
+		ks->cap = 64;
+		while (ks->cap < 4 * (m->n + 1))
+			ks->cap *= 2;
+		ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+		for (i = 0; i < m->n; i++)
+			keyset_put(ks, m, i);
+	}
+	for (j = key_hash(key) & (ks->cap - 1); ks->slots[j];
+	     j = (j + 1) & (ks->cap - 1))
+		if (strcmp(m->keys[ks->slots[j] - 1]->str, key) == 0)
+			return 1;
+	return 0;
+}
+
 /* Parse the children of a collection whose start event was ev, until its
  * end event. */
 static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 {
 	yaml_event_t ev;
-	size_t cap = 0, kcap = 0, i;
+	size_t cap = 0, kcap = 0;
 	struct ydoc_node *child = NULL, *key = NULL;
+	struct keyset ks = { NULL, 0 };
+	int ret = -1;
 
 	for (;;) {
 		if (next_event(ld, &ev))
-			return -1;
+			goto out;
 		if (ev.type == YAML_SEQUENCE_END_EVENT ||
 		    ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
-			return 0;
+			ret = 0;
+			goto out;
 		}
 		if (n->type == YDOC_MAP) {
 			int r = parse_node(ld, &ev, depth + 1, &key);
 			yaml_event_delete(&ev);
 			if (r)
-				return -1;
+				goto out;
 			if (key->type != YDOC_SCALAR) {
-				int l = key->line, c = key->col;
-				node_free(key);
-				return eim_error_set(ld->err, EIM_DATA,
-						     ld->file, l, c,
-						     "mapping keys must be "
-						     "plain text");
+				eim_error_set(ld->err, EIM_DATA, ld->file,
+					      key->line, key->col,
+					      "mapping keys must be plain "
+					      "text");
+				goto out;
 			}
-			for (i = 0; i < n->n; i++) {
-				if (strcmp(n->keys[i]->str, key->str) == 0) {
-					int l = key->line, c = key->col;
-					eim_error_set(ld->err, EIM_DATA,
-						      ld->file, l, c,
-						      "duplicate key '%s'",
-						      key->str);
-					node_free(key);
-					return -1;
-				}
+			if (keyset_seen(&ks, n, key->str)) {
+				eim_error_set(ld->err, EIM_DATA, ld->file,
+					      key->line, key->col,
+					      "duplicate key '%s'", key->str);
+				goto out;
 			}
-			if (next_event(ld, &ev)) {
-				node_free(key);
-				return -1;
-			}
+			if (next_event(ld, &ev))
+				goto out;
 		}
 		{
 			int r = parse_node(ld, &ev, depth + 1, &child);
 			yaml_event_delete(&ev);
-			if (r) {
-				node_free(key);
-				return -1;
-			}
+			if (r)
+				goto out;
 		}
 		XGROW(n->items, cap, n->n + 1);
 		n->items[n->n] = child;
@@ -269,9 +317,15 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 			XGROW(n->keys, kcap, n->n + 1);
 			n->keys[n->n] = key;
 			key = NULL;
+			if (ks.cap)
+				keyset_put(&ks, n, n->n);
 		}
 		n->n++;
 	}
+out:
+	node_free(key);
+	free(ks.slots);
+	return ret;
 }
 
 static int parse_node(struct loader *ld, yaml_event_t *ev, int depth,
