@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "feed.h"
+#include "http.h"
 #include "pipeline_int.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -135,12 +136,17 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 				*err = ferr;
 				return -1;
 			}
-			if (cf->required)
-				return eim_error_set(
-					err, EIM_UNAVAILABLE, NULL, 0, 0,
-					"required feed '%s' (%s) unavailable: "
-					"%s", cf->id,
-					cf->url ? cf->url : cf->path, reason);
+			if (cf->required) {
+				/* never print credentials of the URL */
+				char *where = cf->url ? http_url_redact(cf->url)
+						      : xstrdup(cf->path);
+				eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
+					      "required feed '%s' (%s) "
+					      "unavailable: %s", cf->id, where,
+					      reason);
+				free(where);
+				return -1;
+			}
 			eim_warn(w, "feed '%s' dropped from this edition: %s",
 				 cf->id, reason);
 			f->failure = xstrdup(reason);
