@@ -84,7 +84,7 @@ static int read_header(struct feed_ctx *c, struct csv_field *h, size_t n,
 	for (i = 0; i < n; i++) {
 		const char *nm = h[i].p;
 		size_t len = h[i].len, blen;
-		int dup = 0;
+		int dup = 0, code, label;
 
 		if (ends_with(nm, len, "_NAME") || ends_with(nm, len, "_CODE"))
 			blen = len - 5;
@@ -98,14 +98,20 @@ static int read_header(struct feed_ctx *c, struct csv_field *h, size_t n,
 				dup = 1;
 		if (dup)
 			continue;
+		code = col_of(h, n, nm, blen, "_CODE");
+		if (code < 0)
+			code = col_of(h, n, nm, blen, "");
+		label = col_of(h, n, nm, blen, "_NAME");
+		if (code < 0)
+			code = label;
+		/* a name the lookup cannot find again (a NUL byte in it, say)
+		 * is no dimension: rows would be indexed at column -1 */
+		if (code < 0)
+			continue;
 		XGROW(k->dims, cap, k->ndims + 1);
 		k->dims[k->ndims].id = xstrndup(nm, blen);
-		k->dims[k->ndims].code_col = col_of(h, n, nm, blen, "_CODE");
-		if (k->dims[k->ndims].code_col < 0)
-			k->dims[k->ndims].code_col = col_of(h, n, nm, blen, "");
-		k->dims[k->ndims].label_col = col_of(h, n, nm, blen, "_NAME");
-		if (k->dims[k->ndims].code_col < 0)
-			k->dims[k->ndims].code_col = k->dims[k->ndims].label_col;
+		k->dims[k->ndims].code_col = code;
+		k->dims[k->ndims].label_col = label;
 		k->ndims++;
 	}
 	k->date = csv_find_column(h, n, "DATE");
