@@ -221,12 +221,16 @@ static int masthead(struct rctx *r)
 		else
 			snprintf(buf, sizeof(buf), "%s",
 				 d->date_text ? d->date_text : "");
-		if (rp_wrap_str(r, &tl, buf, F_BOLD, r->width, 12, 0,
-				"issue line") != 0)
+		struct text_span sp = { buf, strlen(buf), F_BOLD };
+
+		if (rp_wrap(r, &tl, &sp, 1, r->width, 12, 0, "issue line"))
 			goto out;
-		rp_stext(r, F_BOLD, 12, accent, r->left, rp_base(r->y, 12, 16),
-			 buf);
-		r->y -= 18;
+		for (i = 0; i < tl.nlines; i++) {
+			rp_draw_line(r, &tl, i, &sp, NULL, 12, accent, r->left,
+				     rp_base(r->y, 12, 16));
+			r->y -= 16;
+		}
+		r->y -= 2;
 	}
 	if (d->publisher || d->funding) {
 		const char *s = d->funding ? d->funding : d->publisher;

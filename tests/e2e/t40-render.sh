@@ -28,6 +28,8 @@ pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 check "several pages ($pages)" test "${pages:-0}" -ge 5
 check "A4 portrait" sh -c "pdfinfo '$pdf' 2>/dev/null |
 	grep -q '^Page size: *595.28 x 841.89 pts (A4)'"
+check "info keywords in UTF-16 (Gŵyr – £)" sh -c "pdfinfo '$pdf' \
+	2>/dev/null | grep -q '^Keywords:.*Gŵyr – £'"
 check "info dates come from the doc" sh -c "pdfinfo -isodates '$pdf' \
 	2>/dev/null | grep -q '^CreationDate: *2026-11-20T00:00:00'"
 

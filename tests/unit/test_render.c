@@ -263,7 +263,7 @@ static void build(struct doc *d)
 	d->year = 2026;
 	d->month = 11;
 	d->day = 20;
-	d->keywords = xdup("economy, labour market, West Midlands");
+	d->keywords = xdup("economy, labour market, West Midlands, Gŵyr – £");
 	d->banner = xdup("Partners only — not for publication");
 
 	doc_add_block(d, DOC_CONTENTS);
