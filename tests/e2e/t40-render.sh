@@ -52,6 +52,49 @@ while [ "$i" -le "${pages:-0}" ]; do
 done
 check "Page i of $pages, date and banner on every page" test "$allpages" -eq 0
 
+# running header (title, issue) on every page after the first
+hdr=0
+i=2
+while [ "$i" -le "${pages:-0}" ]; do
+	grep -q "West Midlands Weekly Economic Impact Monitor *Issue 123" \
+		"$T/p$i.txt" || hdr=1
+	i=$((i + 1))
+done
+check "running header on pages 2..$pages" test "$hdr" -eq 0
+
+# keep with next: no page ends with a heading (the last line above the
+# footer is never one)
+cat >"$T/headings" <<'HEADINGS'
+Headlines
+Labour market
+Claimant count
+Claimants by ward
+Business and intelligence
+Business activity
+Partners’ intelligence
+About this bulletin
+HEADINGS
+orphan=0
+i=1
+while [ "$i" -le "${pages:-0}" ]; do
+	last=$(grep -v "Page $i of" "$T/p$i.txt" | grep -v '^[[:space:]]*$' |
+	       tail -n 1 | sed 's/^ *//; s/ *$//')
+	if grep -qxF -- "$last" "$T/headings"; then
+		echo "# page $i ends with heading '$last'"
+		orphan=1
+	fi
+	i=$((i + 1))
+done
+check "no page ends with a heading" test "$orphan" -eq 0
+
+# links: a URI annotation for the link run, internal links from contents
+qpdf --qdf --object-streams=disable "$pdf" "$T/qdf.pdf" 2>/dev/null
+expect_grep "URI link annotation" \
+	"/URI (https://www.ons.gov.uk/employmentandlabourmarket)" "$T/qdf.pdf"
+n=$(grep -ac "/Subtype /Link" "$T/qdf.pdf")
+check "link annotations: 8 contents entries + 2 URIs or more ($n)" \
+	test "$n" -ge 10
+
 pdftotext "$pdf" "$T/all.txt" 2>/dev/null
 expect_grep "£ extracts as text" "£238,000" "$T/all.txt"
 expect_grep "ŵ extracts as text" "Gŵyr" "$T/all.txt"
