@@ -436,6 +436,79 @@ static void test_missing_font_is_noinput(void **state)
 	doc_free(&d);
 }
 
+/* Charts at their edges: negative bars and columns, a flat line, weekly
+ * and quarterly data, a single point, a missing bar. They must render;
+ * EIMON_RENDER_PDF2 keeps the PDF for a look. */
+static void test_render_edge_charts(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	struct doc_chart *c;
+	struct doc_chart_series *s;
+	unsigned char *out = NULL;
+	size_t len = 0, i;
+	const char *path = getenv("EIMON_RENDER_PDF2");
+
+	(void)state;
+	doc_init(&d);
+	d.title = xdup("Edge cases");
+	d.date_text = xdup("1 January 2027");
+
+	c = doc_chart_new(DOC_CHART_BAR);
+	c->title = xdup("Two places lost jobs");
+	c->source = xdup("Source: test");
+	for (i = 0; i < 5; i++) {
+		char v[16];
+		double val = 3.0 - 1.7 * (double)i;
+
+		snprintf(v, sizeof(v), "%+.1f", val);
+		doc_chart_add_bar(c, places[i], val, v)->highlight = i == 1;
+	}
+	doc_chart_add_bar(c, "Nowhere", 0, NULL)->has = 0;
+	doc_add_chart(&d, c);
+
+	c = doc_chart_new(DOC_CHART_COLUMN);
+	c->title = xdup("Weekly change swings around zero");
+	c->y_title = xdup("Change");
+	c->source = xdup("Source: test");
+	s = doc_chart_add_series(c, "Change", 30);
+	for (i = 0; i < 30; i++) {
+		s->x[i].freq = PERIOD_WEEK;
+		s->x[i].year = 2026;
+		s->x[i].num = (int)i + 10;
+		s->y[i] = (double)((int)(i * 7 % 11) - 5) * 120.0;
+		s->has[i] = 1;
+	}
+	doc_add_chart(&d, c);
+
+	c = doc_chart_new(DOC_CHART_LINE);
+	c->title = xdup("A flat series and a quarterly one");
+	c->source = xdup("Source: test");
+	s = doc_chart_add_series(c, "Flat", 8);
+	for (i = 0; i < 8; i++) {
+		s->x[i].freq = PERIOD_QUARTER;
+		s->x[i].year = 2024 + (int)(i / 4);
+		s->x[i].num = (int)(i % 4) + 1;
+		s->y[i] = 50;
+		s->has[i] = 1;
+	}
+	s = doc_chart_add_series(c, "Single point", 8);
+	for (i = 0; i < 8; i++) {
+		s->x[i] = c->series[0].x[i];
+		s->y[i] = 51;
+	}
+	c->series[1].has[5] = 1;
+	doc_add_chart(&d, c);
+
+	eim_error_init(&err);
+	if (render_pdf(&d, &out, &len, &err) != 0)
+		fail_msg("render failed: %s", err.msg);
+	if (path)
+		assert_int_equal(render_pdf_file(&d, path, &err), 0);
+	free(out);
+	doc_free(&d);
+}
+
 /* An 8 x 4 white RGB PNG. */
 static const unsigned char png8x4[] = {
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
@@ -499,6 +572,7 @@ int main(void)
 		cmocka_unit_test(test_cell_too_narrow_is_error),
 		cmocka_unit_test(test_too_many_series_is_error),
 		cmocka_unit_test(test_missing_font_is_noinput),
+		cmocka_unit_test(test_render_edge_charts),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_find_font),
 	};
