@@ -33,7 +33,7 @@ const struct series_table *pipeline_table_of(const struct pipeline_run *r,
 	return NULL;
 }
 
-static int file_sha256(const char *path, char hex[SHA256_HEX_LEN])
+int pipeline_file_sha256(const char *path, char hex[SHA256_HEX_LEN])
 {
 	FILE *f = fopen(path, "rb");
 	struct sha256_ctx c;
@@ -121,7 +121,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 		if (exists(cf->path)) {
 			if (read_feed(cf, cf->path, f, &ferr) == 0) {
 				f->body_path = xstrdup(cf->path);
-				file_sha256(cf->path, f->sha256);
+				pipeline_file_sha256(cf->path, f->sha256);
 			} else {
 				eim_error_format(&ferr, reason, sizeof(reason));
 			}
