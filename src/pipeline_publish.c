@@ -46,10 +46,8 @@ static void add_file(struct manifest *m, enum manifest_kind kind,
 		     const char *path)
 {
 	struct manifest_input in;
-	struct eim_error e;
 
 	memset(&in, 0, sizeof(in));
-	eim_error_init(&e);
 	in.kind = kind;
 	in.path = path;
 	if (pipeline_file_sha256(path, in.sha256))
