@@ -178,6 +178,8 @@ struct doc {
 	size_t nblocks, cap;
 };
 
+/* Zeroes d and sets the default style (A4, 56 pt margins, 10.5 pt body,
+ * accent #12436D). */
 void doc_init(struct doc *d);
 void doc_free(struct doc *d);     /* releases contents; d itself not freed */
 
@@ -190,6 +192,7 @@ void doc_text_add(struct doc_text *t, const char *text, unsigned flags,
 /* Plain concatenation of a text's runs (caller frees). */
 char *doc_text_plain(const struct doc_text *t);
 
+/* zero_based is preset to 1 for COLUMN and BAR (bars start at zero). */
 struct doc_chart *doc_chart_new(enum doc_chart_kind k);
 struct doc_chart_series *doc_chart_add_series(struct doc_chart *c,
 					      const char *label, size_t n);
@@ -197,5 +200,30 @@ struct doc_table *doc_table_new(size_t ncols);
 /* Append a row; returns its first cell (ncols cells, zeroed TEXT). */
 struct doc_cell *doc_table_add_row(struct doc_table *t);
 void doc_cell_set_text(struct doc_cell *c, const char *text);
+
+/* Further helpers (render branch). Strings are copied; NULL is allowed
+ * where the field may be NULL. */
+/* Set a header cell, its alignment and relative width (<= 0: keep). */
+void doc_table_set_header(struct doc_table *t, size_t col, const char *text,
+			  enum doc_align align, double width);
+void doc_cell_set_arrow(struct doc_cell *c, enum doc_direction dir,
+			enum doc_tone tone, const char *text);
+/* Copies n values; has NULL means all present. */
+void doc_cell_set_spark(struct doc_cell *c, const double *v,
+			const unsigned char *has, size_t n);
+/* A BAR chart category (has = 1). */
+struct doc_chart_bar *doc_chart_add_bar(struct doc_chart *c, const char *label,
+					double value, const char *value_text);
+struct doc_refline *doc_chart_add_ref(struct doc_chart *c, double value,
+				      const char *label);
+/* Blocks that take ownership of an already built chart or table. */
+struct doc_block *doc_add_chart(struct doc *d, struct doc_chart *c);
+struct doc_block *doc_add_table(struct doc *d, struct doc_table *t);
+struct doc_block *doc_add_source(struct doc *d, const char *text);
+/* A NOTE block; returns the note to fill. */
+struct doc_note *doc_add_note(struct doc *d, const char *headline);
+void doc_note_add_para(struct doc_note *n, const char *text);
+/* A new (empty) item of a BULLETS block; fill it with doc_text_add. */
+struct doc_text *doc_bullets_add(struct doc_block *b);
 
 #endif

@@ -6,7 +6,7 @@
  * Output is byte-reproducible: dates come from the doc, never the clock.
  * Text that cannot fit is an error (EIM_DATA), never silently cut.
  *
- * Ownership: the caller keeps the doc; on success *out/*len is a buffer
+ * Ownership: the caller keeps the doc; on success *out and *len describe a buffer
  * the caller frees. */
 #ifndef EIMON_RENDER_PDF_H
 #define EIMON_RENDER_PDF_H

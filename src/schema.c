@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -183,16 +184,14 @@ static int bind_scalar(struct schema_ctx *cx, const struct schema_field *f,
 			}
 		}
 		{
-			struct strbuf_like {
-				char b[512];
-				size_t l;
-			} sb = { { 0 }, 0 };
-			for (i = 0; f->values[i] && sb.l < sizeof(sb.b); i++)
-				sb.l += (size_t)snprintf(
-					sb.b + sb.l, sizeof(sb.b) - sb.l,
-					"%s%s", i ? ", " : "", f->values[i]);
-			return schema_error(cx, n, "'%s' must be one of %s, "
-					    "not '%s'", f->key, sb.b, text);
+			struct strbuf sb = STRBUF_INIT;
+			for (i = 0; f->values[i]; i++)
+				strbuf_addf(&sb, "%s%s", i ? ", " : "",
+					    f->values[i]);
+			schema_error(cx, n, "'%s' must be one of %s, not '%s'",
+				     f->key, sb.buf, text);
+			strbuf_release(&sb);
+			return -1;
 		}
 	default:
 		return schema_error(cx, n, "'%s' must be %s", f->key,
