@@ -46,6 +46,13 @@ int http_global_init(struct eim_error *err)
 	return 0;
 }
 
+void http_global_cleanup(void)
+{
+	if (curl_ready)
+		curl_global_cleanup();
+	curl_ready = 0;
+}
+
 static long long now_ms(void)
 {
 	struct timespec ts;

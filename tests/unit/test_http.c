@@ -25,6 +25,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	test_server_stop(&srv);
+	http_global_cleanup();
 	return 0;
 }
 
