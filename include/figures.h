@@ -51,7 +51,8 @@
  * _pct figure: "from -20 to -10" has no meaningful percentage change);
  * percent and rate units get changes in percentage points and no _pct
  * figures. The status of a figure is "p" if any input was provisional
- * (source flag starting with p/P), else "e" if any was estimated (e/E),
+ * (source flag starting with p/P, or "[p]"), else "e" if any was
+ * estimated (e/E, "[e]"),
  * else "" (other source flags do not travel).
  *
  * Sources: the series of a geography is extracted from the table with

@@ -48,12 +48,15 @@ void figures_release(struct figure_set *set)
 
 /* ---- statuses ---------------------------------------------------------- */
 
-/* Fold a source flag into a figure status: provisional beats estimated. */
+/* Fold a source flag into a figure status: provisional beats estimated.
+ * "p", "P", "[p]", "provisional" are provisional; likewise for e. */
 static void status_merge(char *dst, const char *src)
 {
-	if (src[0] == 'p' || src[0] == 'P')
+	char c = src[0] == '[' ? src[1] : src[0];
+
+	if (c == 'p' || c == 'P')
 		snprintf(dst, FIGURE_STATUS_MAX, "p");
-	else if ((src[0] == 'e' || src[0] == 'E') && dst[0] != 'p')
+	else if ((c == 'e' || c == 'E') && dst[0] != 'p')
 		snprintf(dst, FIGURE_STATUS_MAX, "e");
 }
 
@@ -289,6 +292,13 @@ static int geos_load(const struct config *cfg,
 		gs->g[k].code = cfg->comparators[i].code;
 		gs->g[k++].role = GEO_COMPARATOR;
 	}
+	if (t->dim_geo < 0) {
+		ind_error(cfg, ind, err,
+			  "indicator '%s': feed '%s' has no geography "
+			  "dimension",
+			  ind->id, ind->feed ? ind->feed : "?");
+		goto out;
+	}
 	f = xcalloc(ind->nselect ? ind->nselect : 1, sizeof(*f));
 	for (i = 0; i < ind->nselect; i++) {
 		f[i].dim = ind->select[i].key;
@@ -454,7 +464,7 @@ static void geo_figures(struct ctx *c, const struct geo *g, long rank_of,
 	struct period l;
 	char st[FIGURE_STATUS_MAX] = "";
 
-	if (g->latest < 0)
+	if (g->latest < 0 || !g->code)
 		return;
 	l = s->periods[g->latest];
 	status_merge(st, s->status[g->latest]);
@@ -694,20 +704,28 @@ out:
 	return ret;
 }
 
-/* The shortest %.Ng text that reads back as v. */
+/* The shortest decimal text that reads back as v, in positional form
+ * (25340000000, 0.08, never 2.534e+10) for |v| in [1e-5, 1e17). */
 static void shortest(char *buf, size_t size, double v)
 {
-	int prec;
+	char e[40];
+	int prec, x;
 
 	if (v == 0) {
 		snprintf(buf, size, "0");
 		return;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	for (prec = 1; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return;
+			break;
 	}
+	snprintf(buf, size, "%.*g", prec, v);
+	snprintf(e, sizeof(e), "%.*e", prec - 1, v);
+	x = (int)strtol(strchr(e, 'e') + 1, NULL, 10);
+	if (x >= -5 && x < 17)
+		snprintf(buf, size, "%.*f", prec - 1 - x > 0 ? prec - 1 - x : 0,
+			 v);
 }
 
 int figures_write_csv(const struct figure_set *set, struct strbuf *out)

@@ -81,6 +81,8 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 		goto out;
 	if (template_load(r->cfg->template_path, &r->tpl, err))
 		goto out;
+	if (template_check_config(r->tpl, r->cfg, problems, err))
+		goto out;
 	if (notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
 		       r->tpl->nthemes, &r->notes, problems, err))
 		goto out;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "period.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -152,6 +153,8 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 		for (j = 0; j < t->sections[i].nblocks; j++) {
 			struct tpl_block *b = &t->sections[i].blocks[j];
 			const struct ydoc_node *bn = bl->items[j];
+			b->line = bn->line;
+			b->col = bn->col;
 			if (b->type == TPL_CHART && !b->nindicators)
 				schema_error(cx, bn, "a chart block needs "
 					     "'indicators'");
@@ -236,4 +239,47 @@ const char *template_theme_title(const struct template_def *t, const char *id)
 		if (strcmp(t->themes[i].id, id) == 0)
 			return t->themes[i].title;
 	return NULL;
+}
+
+static int place_word(const struct config *c, const char *w)
+{
+	return strcmp(w, "area") == 0 || strcmp(w, "places") == 0 ||
+	       strcmp(w, "comparators") == 0 || config_place_name(c, w);
+}
+
+int template_check_config(const struct template_def *t,
+			  const struct config *c,
+			  struct eim_warnings *problems,
+			  struct eim_error *err)
+{
+	struct schema_ctx cx;
+	struct ydoc_node at;
+	size_t i, j, k;
+
+	memset(&cx, 0, sizeof(cx));
+	memset(&at, 0, sizeof(at));
+	cx.file = t->path;
+	cx.err = err;
+	cx.all = problems;
+	for (i = 0; i < t->nsections; i++) {
+		for (j = 0; j < t->sections[i].nblocks; j++) {
+			const struct tpl_block *b = &t->sections[i].blocks[j];
+			at.line = b->line;
+			at.col = b->col;
+			for (k = 0; k < b->nindicators; k++)
+				if (!config_find_indicator(c, b->indicators[k]))
+					schema_error(&cx, &at, "unknown "
+						     "indicator '%s' (not in "
+						     "%s)", b->indicators[k],
+						     c->path);
+			for (k = 0; k < b->nplaces; k++)
+				if (!place_word(c, b->places[k]))
+					schema_error(&cx, &at, "unknown place "
+						     "'%s' (use a GSS code of "
+						     "the monitor, area, places "
+						     "or comparators)",
+						     b->places[k]);
+		}
+	}
+	return cx.nerrors ? -1 : 0;
 }
