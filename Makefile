@@ -54,7 +54,7 @@ $(BIN): $(BUILD)/obj/main.o $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPERS) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
+	$(CC) $(CPPFLAGS) -Itests/unit -Itests/unit/helpers $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
 		$(LIB) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 deps:

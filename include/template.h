@@ -40,6 +40,7 @@ struct tpl_block {
 	char **themes;        /* NOTES: default all */
 	size_t nthemes;
 	long max_rows;
+	int line, col;        /* position in the template, for messages */
 };
 
 struct tpl_section {
@@ -79,5 +80,14 @@ int template_load(const char *path, struct template_def **out,
 void template_free(struct template_def *t);
 const char *template_theme_title(const struct template_def *t,
 				 const char *id);
+
+struct config;
+/* Check the template against a monitor: indicator ids and GSS codes named
+ * in blocks must exist. Every problem goes to problems (if not NULL);
+ * the first is in err. */
+int template_check_config(const struct template_def *t,
+			  const struct config *c,
+			  struct eim_warnings *problems,
+			  struct eim_error *err);
 
 #endif

@@ -1,0 +1,72 @@
+/* compose.h - turn the week's inputs into the document model: masthead,
+ * lead and key issues from the edition, generated headlines, the
+ * dashboard, charts and tables from series and figures, editors' notes
+ * by theme, and the sources and methods section.
+ *
+ * Ownership: compose_doc only reads its input; the struct doc it fills
+ * (initialised by the caller with doc_init) owns copies of everything. */
+#ifndef EIMON_COMPOSE_H
+#define EIMON_COMPOSE_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "doc.h"
+#include "error.h"
+#include "notes.h"
+#include "period.h"
+#include "series.h"
+#include "template.h"
+
+struct figure_set; /* figures.h */
+
+/* What became of one feed in this build (for the sources section). */
+struct compose_feed {
+	const struct config_feed *feed;
+	const struct series_table *table; /* NULL: unavailable */
+	int stale;            /* latest period older than max_age */
+	int from_cache;       /* last good copy used after a failure */
+	int provisional;      /* its latest value is provisional */
+	char latest[PERIOD_TEXT_MAX]; /* canonical latest period or "" */
+	char retrieved[16];   /* YYYY-MM-DD or "" */
+	const char *failure;  /* why it failed, or NULL */
+};
+
+struct compose_input {
+	const struct config *cfg;
+	const struct template_def *tpl;
+	const struct edition *ed;         /* may have file == NULL */
+	const struct note *const *notes;  /* selected, ordered */
+	size_t nnotes;
+	struct period week;
+	long issue;
+	int partners;                     /* partners edition */
+	int revised;                      /* "revised since first publication" */
+	const struct compose_feed *feeds; /* [cfg->nfeeds] */
+	const struct figure_set *figs;
+};
+
+int compose_doc(const struct compose_input *in, struct doc *out,
+		struct eim_error *err);
+
+/* Internal to compose (compose_*.c); declared here to keep one header. */
+const struct compose_feed *compose_feed_of(const struct compose_input *in,
+					   const char *feed_id);
+/* Format a value of ind for display (compose_figures.c). */
+void compose_format_value(const struct config_indicator *ind, double v,
+			  char *buf, size_t size);
+/* The geography an indicator is reported for (area, else a comparator). */
+const char *compose_main_geo(const struct compose_input *in,
+			     const struct config_indicator *ind);
+int compose_chart(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err);
+int compose_dashboard(const struct compose_input *in,
+		      const struct tpl_block *b, struct doc *d,
+		      struct eim_error *err);
+int compose_headlines(const struct compose_input *in,
+		      const struct tpl_block *b, struct doc *d,
+		      struct eim_error *err);
+int compose_table(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err);
+
+#endif

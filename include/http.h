@@ -1,0 +1,122 @@
+/* http.h - fetch a set of URLs in parallel with libcurl (multi interface).
+ *
+ * Policy, fixed for every request (SPEC §5.2, issue 3 item 4): only http
+ * and https, for the first URL and for redirects; at most 5 redirects; TLS
+ * peer and host verification always on (an optional CA file may be given);
+ * User-Agent "eimon/VERSION"; a body size cap enforced both from
+ * Content-Length and while receiving. Timeouts, connection failures,
+ * truncated transfers and 5xx answers are retried with exponential backoff;
+ * 4xx answers, redirects errors, protocol and size errors are not.
+ *
+ * Reasons written into results are one short line ("HTTP 404", "timed out
+ * after 2 s") and never contain a URL, so they cannot leak credentials;
+ * use http_url_redact before putting a URL into any message.
+ *
+ * Ownership: requests are borrowed for the duration of the call. Results
+ * are initialised by http_fetch_all and owned by the caller, who releases
+ * each with http_result_release. */
+#ifndef EIMON_HTTP_H
+#define EIMON_HTTP_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "strbuf.h"
+
+#define HTTP_MAX_REDIRECTS 5
+#define HTTP_REASON_MAX 256
+
+enum http_outcome {
+	HTTP_OK,           /* 200, body holds the entity */
+	HTTP_NOT_MODIFIED, /* 304 to a conditional request: reuse the cache */
+	HTTP_FAILED        /* reason says why */
+};
+
+struct http_request {
+	const char *url;
+	long timeout_s;            /* total per attempt; <= 0: 60 */
+	long connect_timeout_s;    /* <= 0: min(10, timeout_s) */
+	size_t max_bytes;          /* body cap; 0: STRBUF_DEFAULT_CAP */
+	const char *ca_file;       /* CURLOPT_CAINFO, NULL: system store */
+	const char *etag;          /* sent as If-None-Match, may be NULL */
+	const char *last_modified; /* sent as If-Modified-Since, may be NULL */
+};
+
+struct http_options {
+	unsigned retries;          /* further attempts after the first */
+	long backoff_ms;           /* first retry delay, doubled each time;
+				      <= 0: 1000 */
+};
+
+struct http_result {
+	int outcome;               /* enum http_outcome */
+	long status;               /* last HTTP status, 0 when none */
+	unsigned attempts;
+	struct strbuf body;        /* capped at the request's max_bytes */
+	char *etag;                /* response ETag, NULL if absent */
+	char *last_modified;       /* response Last-Modified, NULL if absent */
+	char reason[HTTP_REASON_MAX]; /* "" unless outcome is HTTP_FAILED */
+};
+
+/* Process-wide libcurl set-up; call once from main before threads, or
+ * rely on http_fetch_all doing it lazily (single-threaded program). */
+int http_global_init(struct eim_error *err);
+/* Undo http_global_init at exit (main); harmless when never initialised. */
+void http_global_cleanup(void);
+
+/* Fetch reqs[0..n) in parallel into res[0..n). A failed transfer is a
+ * result, not an error: the call returns -1 only when libcurl itself
+ * cannot be set up (err set, EIM_SOFTWARE). res is always initialised. */
+int http_fetch_all(const struct http_request *reqs, size_t n,
+		   const struct http_options *opt, struct http_result *res,
+		   struct eim_error *err);
+void http_result_release(struct http_result *r);
+
+/* A copy of url safe for messages: userinfo ("user:pass@") removed and
+ * the values of credential-like query parameters (uid, key, apikey,
+ * token, ...) replaced by "***". Caller frees. */
+char *http_url_redact(const char *url);
+
+/* A copy of url with query parameter key set to value: an existing
+ * "key=..." is replaced, otherwise "&key=value" (or "?key=value") is
+ * appended before any fragment. Caller frees. */
+char *http_url_set_param(const char *url, const char *key, const char *value);
+
+/* Nomis paging: url with recordoffset=offset. Caller frees. */
+char *http_nomis_page_url(const char *url, long offset);
+
+/* Append one CSV page to acc. When acc is not empty the page's header
+ * line (and a UTF-8 BOM) is skipped, so pages concatenate into one CSV
+ * with a single header. A missing final newline in acc is added first.
+ * -1 when the result would pass acc's cap. */
+int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
+
+/* Counts data rows in a Nomis CSV body: *rows = records in this body,
+ * *total = RECORD_COUNT (total matching records). Returns 0, or -1 when
+ * the body cannot be counted (then no paging happens). */
+typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
+				long *total, void *ctx);
+
+/* A ready http_row_counter for Nomis CSV (RFC 4180 quoting, BOM and
+ * CRLF tolerated): *rows = data records, *total = the RECORD_COUNT field
+ * of the first data record (0 when there is none). -1 when the header
+ * has no RECORD_COUNT column or its value is not a number. ctx unused.
+ * The pipeline may pass this, or a counter built on the nomis-csv
+ * reader. */
+int http_nomis_count_rows(const char *body, size_t len, long *rows,
+			  long *total, void *ctx);
+
+/* Nomis truncation: Nomis answers an oversized query with 200 and a
+ * silently truncated body. Given the result of the first page (outcome
+ * HTTP_OK), count its rows; while rows so far < RECORD_COUNT, fetch
+ * http_nomis_page_url(req->url, rows so far) and append it with
+ * http_csv_append_page, replacing first->body with the concatenation.
+ * Stops when RECORD_COUNT is reached or a page brings no row. On a page
+ * failure first->outcome becomes HTTP_FAILED with a reason naming the
+ * offset. At most 1000 pages. */
+void http_fetch_nomis_pages(const struct http_request *req,
+			    const struct http_options *opt,
+			    http_row_counter count, void *ctx,
+			    struct http_result *first);
+
+#endif

@@ -1,0 +1,383 @@
+/* compose_chart.c - chart blocks: series picked from the feeds by
+ * indicator and place, cut to `since`, optionally indexed to a base
+ * period, with a title that states what the data show. */
+#include "compose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+#include "banned.h"
+
+#define MAX_SERIES 4
+
+/* Resolve the block's place words into GSS codes. Caller frees the array
+ * (not the strings, which belong to the config or template). */
+static size_t resolve_places(const struct config *c,
+			     const struct tpl_block *b, const char ***out)
+{
+	const char **v;
+	size_t n = 0, i, j, cap;
+
+	cap = 1 + c->nplaces + c->ncomparators + b->nplaces;
+	v = xcalloc(cap, sizeof(*v));
+	if (!b->nplaces)
+		v[n++] = c->area.code;
+	for (i = 0; i < b->nplaces; i++) {
+		const char *w = b->places[i];
+		if (strcmp(w, "area") == 0) {
+			v[n++] = c->area.code;
+		} else if (strcmp(w, "places") == 0) {
+			for (j = 0; j < c->nplaces && n < cap; j++)
+				v[n++] = c->places[j].code;
+		} else if (strcmp(w, "comparators") == 0) {
+			for (j = 0; j < c->ncomparators && n < cap; j++)
+				v[n++] = c->comparators[j].code;
+		} else if (n < cap) {
+			v[n++] = w;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+static const char *short_name(const struct config *c, const char *code)
+{
+	size_t i;
+
+	if (strcmp(c->area.code, code) == 0)
+		return c->area.short_name ? c->area.short_name : c->area.name;
+	for (i = 0; i < c->nplaces; i++)
+		if (strcmp(c->places[i].code, code) == 0)
+			return c->places[i].short_name ? c->places[i].short_name
+						       : c->places[i].name;
+	for (i = 0; i < c->ncomparators; i++)
+		if (strcmp(c->comparators[i].code, code) == 0)
+			return c->comparators[i].short_name
+				       ? c->comparators[i].short_name
+				       : c->comparators[i].name;
+	return code;
+}
+
+/* The indicator's series for one place, or -1 (no data). */
+static int get_series(const struct compose_input *in,
+		      const struct config_indicator *ind, const char *geo,
+		      struct series *s)
+{
+	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
+	struct series_filter f[16];
+	size_t i, nf = 0;
+
+	memset(s, 0, sizeof(*s));
+	if (!cf || !cf->table)
+		return -1;
+	for (i = 0; i < ind->nselect && nf < 16; i++) {
+		f[nf].dim = ind->select[i].key;
+		f[nf].value = ind->select[i].value;
+		nf++;
+	}
+	if (series_extract(cf->table, f, nf, geo, s) || !s->n) {
+		series_release(s);
+		return -1;
+	}
+	return 0;
+}
+
+static void source_line(const struct compose_input *in,
+			const struct config_indicator *ind, struct strbuf *sb)
+{
+	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
+
+	if (!cf)
+		return;
+	if (sb->len)
+		strbuf_adds(sb, "; ");
+	else
+		strbuf_adds(sb, "Source: ");
+	if (cf->feed->dataset)
+		strbuf_addf(sb, "%s from the %s", cf->feed->dataset,
+			    cf->feed->publisher);
+	else
+		strbuf_addf(sb, "%s, %s", cf->feed->title,
+			    cf->feed->publisher);
+}
+
+static const char *unit_axis(const struct config_indicator *ind, int indexed)
+{
+	if (indexed)
+		return "Index";
+	switch (ind->unit) {
+	case UNIT_PERCENT:
+	case UNIT_RATE: return "%";
+	case UNIT_GBP: return "\u00a3";
+	case UNIT_INDEX: return "Index";
+	default: return ind->short_title ? ind->short_title : ind->title;
+	}
+}
+
+/* Line and column charts: one series per (indicator, place). */
+static int time_chart(const struct compose_input *in,
+		      const struct tpl_block *b, struct doc *d,
+		      struct eim_error *err)
+{
+	const struct config *c = in->cfg;
+	const char **geos = NULL;
+	size_t ngeo = resolve_places(c, b, &geos), gi, ii, k;
+	struct doc_chart *ch = doc_chart_new(b->chart == TPL_CHART_COLUMN
+						     ? DOC_CHART_COLUMN
+						     : DOC_CHART_LINE);
+	struct strbuf src = STRBUF_INIT, sb = STRBUF_INIT;
+	struct period since, base, first = { PERIOD_NONE, 0, 0 }, last = first;
+	const struct config_indicator *ind0 = NULL;
+	int have_since = 0, indexed = 0, ret = -1;
+	char l1[64], l2[64];
+
+	if (b->since && period_parse(b->since, strlen(b->since), &since) == 0)
+		have_since = 1;
+	if (b->index_to &&
+	    period_parse(b->index_to, strlen(b->index_to), &base) == 0)
+		indexed = 1;
+	for (ii = 0; ii < b->nindicators; ii++) {
+		const struct config_indicator *ind =
+			config_find_indicator(c, b->indicators[ii]);
+		if (!ind) {
+			eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
+				      "chart: unknown indicator '%s'",
+				      b->indicators[ii]);
+			goto out;
+		}
+		if (!ind0)
+			ind0 = ind;
+		source_line(in, ind, &src);
+		for (gi = 0; gi < ngeo && ch->nseries < MAX_SERIES; gi++) {
+			struct series s;
+			struct doc_chart_series *cs;
+			double div = 1.0;
+			size_t from = 0, n;
+			long bi;
+			if (get_series(in, ind, geos[gi], &s))
+				continue;
+			if (indexed) {
+				bi = series_find(&s, &base);
+				if (bi < 0 || !s.has[bi] || s.values[bi] == 0) {
+					series_release(&s);
+					continue;
+				}
+				div = s.values[bi] / 100.0;
+			}
+			while (have_since && from < s.n &&
+			       period_cmp(&s.periods[from], &since) < 0)
+				from++;
+			n = s.n - from;
+			if (!n) {
+				series_release(&s);
+				continue;
+			}
+			strbuf_reset(&sb);
+			if (b->nindicators > 1)
+				strbuf_adds(&sb, ind->short_title
+						 ? ind->short_title
+						 : ind->title);
+			else
+				strbuf_adds(&sb, short_name(c, geos[gi]));
+			cs = doc_chart_add_series(ch, sb.buf, n);
+			for (k = 0; k < n; k++) {
+				cs->x[k] = s.periods[from + k];
+				cs->has[k] = s.has[from + k];
+				cs->y[k] = s.has[from + k]
+						   ? s.values[from + k] *
+							     ind->scale / div
+						   : 0.0;
+			}
+			cs->emphasis = strcmp(geos[gi], c->area.code) == 0;
+			if (!first.freq || period_cmp(&cs->x[0], &first) < 0)
+				first = cs->x[0];
+			if (!last.freq || period_cmp(&cs->x[n - 1], &last) > 0)
+				last = cs->x[n - 1];
+			series_release(&s);
+		}
+	}
+	if (!ch->nseries) {
+		doc_add_para(d, "Chart not available: no data for this "
+			     "edition.");
+		ret = 0;
+		goto out;
+	}
+	ch->decimals = (int)ind0->decimals;
+	ch->zero_based = ch->kind == DOC_CHART_COLUMN;
+	for (k = 0; k < b->nrefs; k++)
+		doc_chart_add_ref(ch, b->refs[k].value, b->refs[k].label);
+	if (indexed) {
+		period_label(&base, l1, sizeof(l1));
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s = 100", l1);
+		doc_chart_add_ref(ch, 100.0, sb.buf);
+	}
+	/* The title states the movement of the first (main) series. */
+	{
+		const struct doc_chart_series *m = &ch->series[0];
+		size_t j = m->n;
+		double a = 0, z = 0;
+		int got = 0;
+		while (j > 0 && !m->has[j - 1])
+			j--;
+		if (j >= 2 && m->has[j - 2]) {
+			z = m->y[j - 1];
+			a = m->y[j - 2];
+			got = 1;
+		}
+		period_label(&m->x[j ? j - 1 : 0], l2, sizeof(l2));
+		strbuf_reset(&sb);
+		if (b->nindicators > 1)
+			strbuf_adds(&sb, m->label);
+		else
+			strbuf_addf(&sb, "%s %s", m->label,
+				    ind0->short_title ? ind0->short_title
+						      : ind0->title);
+		if (got)
+			strbuf_addf(&sb, " %s in %s",
+				    z > a ? "rose" : z < a ? "fell"
+							   : "was unchanged",
+				    l2);
+		else
+			strbuf_addf(&sb, ", latest %s", l2);
+		ch->title = xstrdup(b->title ? b->title : sb.buf);
+	}
+	period_label(&first, l1, sizeof(l1));
+	period_label(&last, l2, sizeof(l2));
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s%s, %s, %s to %s",
+		    ind0->title, indexed ? " (indexed)" : "",
+		    ngeo > 1 ? "selected areas" : short_name(c, geos[0]), l1,
+		    l2);
+	ch->subtitle = xstrdup(sb.buf);
+	ch->y_title = xstrdup(unit_axis(ind0, indexed));
+	ch->source = xstrdup(src.buf);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "Line chart: %s.", ch->subtitle);
+	ch->alt = xstrdup(sb.buf);
+	doc_add_chart(d, ch);
+	ch = NULL;
+	ret = 0;
+out:
+	if (ch) {
+		struct doc tmp;
+		doc_init(&tmp);
+		doc_add_chart(&tmp, ch);
+		doc_free(&tmp);
+	}
+	free(geos);
+	strbuf_release(&src);
+	strbuf_release(&sb);
+	return ret;
+}
+
+struct bar_item {
+	const char *code;
+	double v;
+	struct period p;
+};
+
+static int bar_cmp(const void *a, const void *b)
+{
+	const struct bar_item *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v < y->v ? 1 : -1;
+	return strcmp(x->code, y->code);
+}
+
+/* Horizontal bars: the latest value of one indicator across places. */
+static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
+		     struct doc *d, struct eim_error *err)
+{
+	const struct config *c = in->cfg;
+	const struct config_indicator *ind =
+		config_find_indicator(c, b->indicators[0]);
+	const char **geos = NULL;
+	struct bar_item *items = NULL;
+	size_t ngeo, i, n = 0;
+	struct strbuf sb = STRBUF_INIT;
+	struct doc_chart *ch;
+	char lab[64], val[64];
+	struct period latest = { PERIOD_NONE, 0, 0 };
+
+	if (!ind)
+		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
+				     "chart: unknown indicator '%s'",
+				     b->indicators[0]);
+	ngeo = resolve_places(c, b, &geos);
+	items = xcalloc(ngeo ? ngeo : 1, sizeof(*items));
+	for (i = 0; i < ngeo; i++) {
+		struct series s;
+		size_t j;
+		if (get_series(in, ind, geos[i], &s))
+			continue;
+		j = s.n;
+		while (j > 0 && !s.has[j - 1])
+			j--;
+		if (j) {
+			items[n].code = geos[i];
+			items[n].v = s.values[j - 1] * ind->scale;
+			items[n].p = s.periods[j - 1];
+			if (!latest.freq || period_cmp(&items[n].p, &latest) > 0)
+				latest = items[n].p;
+			n++;
+		}
+		series_release(&s);
+	}
+	/* Bars compare one period: drop places whose latest is older. */
+	for (i = 0; i < n;) {
+		if (!period_eq(&items[i].p, &latest))
+			items[i] = items[--n];
+		else
+			i++;
+	}
+	if (!n) {
+		doc_add_para(d, "Chart not available: no data for this "
+			     "edition.");
+		goto out;
+	}
+	qsort(items, n, sizeof(*items), bar_cmp);
+	ch = doc_chart_new(DOC_CHART_BAR);
+	for (i = 0; i < n; i++) {
+		struct doc_chart_bar *bar;
+		compose_format_value(ind, items[i].v, val, sizeof(val));
+		bar = doc_chart_add_bar(ch, short_name(c, items[i].code),
+					items[i].v, val);
+		bar->highlight = strcmp(items[i].code, c->area.code) == 0;
+	}
+	period_label(&latest, lab, sizeof(lab));
+	strbuf_addf(&sb, "%s had the highest %s in %s",
+		    short_name(c, items[0].code),
+		    ind->short_title ? ind->short_title : ind->title, lab);
+	ch->title = xstrdup(b->title ? b->title : sb.buf);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s, by area, %s", ind->title, lab);
+	ch->subtitle = xstrdup(sb.buf);
+	ch->y_title = xstrdup(unit_axis(ind, 0));
+	strbuf_reset(&sb);
+	source_line(in, ind, &sb);
+	ch->source = xstrdup(sb.buf);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "Bar chart: %s.", ch->subtitle);
+	ch->alt = xstrdup(sb.buf);
+	ch->decimals = (int)ind->decimals;
+	ch->zero_based = 1;
+	doc_add_chart(d, ch);
+out:
+	free(items);
+	free(geos);
+	strbuf_release(&sb);
+	return 0;
+}
+
+int compose_chart(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err)
+{
+	if (b->chart == TPL_CHART_BAR)
+		return bar_chart(in, b, d, err);
+	return time_chart(in, b, d, err);
+}

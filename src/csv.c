@@ -1,0 +1,405 @@
+/* csv.c - streaming RFC 4180 reader (see csv.h).
+ *
+ * A record is parsed from buf[pos..end) field by field: an unquoted field
+ * ends at the next ',' or '\n', a quoted one at the next '"' not doubled
+ * (newlines inside it are counted for positions); both searches look at
+ * 16 bytes at a time (SSE2 where available). When the buffer ends inside
+ * a record the unread tail moves to the front and the buffer is refilled,
+ * and the record is parsed again from its start; nothing is written into
+ * the buffer until a record is complete, so a re-parse sees the original
+ * bytes. */
+#include "csv.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "xalloc.h"
+#include "banned.h"
+
+#define CSV_PAD 16 /* readable bytes after the data, for 16-byte loads */
+
+enum csv_src { SRC_FD, SRC_FILE, SRC_MEM };
+
+#define FIELD_QUOTED 1
+#define FIELD_DQ 2 /* holds "" to undouble */
+
+struct csv_reader {
+	enum csv_src src;
+	int fd;
+	FILE *fp;
+	const char *mem;
+	size_t memlen, mempos;
+
+	char *buf;
+	size_t cap;       /* bytes usable for data (one more is allocated) */
+	size_t pos, end;
+	int eof;
+	int started;      /* BOM checked */
+	size_t max_line;
+
+	long line;        /* line of buf[pos] */
+	long rec_line;    /* line of the last record returned */
+
+	struct csv_field *fields;
+	size_t fcap;
+	unsigned char *unq; /* FIELD_QUOTED | FIELD_DQ per field */
+	size_t ucap;
+	char name[EIM_PATH_MAX];
+};
+
+static struct csv_reader *reader_new(enum csv_src src, const char *display,
+				     size_t max_line)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
+	r->src = src;
+	r->fd = -1;
+	r->max_line = max_line ? max_line : CSV_LINE_MAX_DEFAULT;
+	r->cap = CSV_BLOCK + r->max_line;
+	/* zeroed: vector loads past the data read defined bytes */
+	r->buf = xcalloc(1, r->cap + 1 + CSV_PAD);
+	r->line = 1;
+	snprintf(r->name, sizeof(r->name), "%s", display ? display : "");
+	return r;
+}
+
+struct csv_reader *csv_reader_fd(int fd, const char *display,
+				 size_t max_line)
+{
+	struct csv_reader *r = reader_new(SRC_FD, display, max_line);
+	r->fd = fd;
+	return r;
+}
+
+struct csv_reader *csv_reader_file(FILE *f, const char *display,
+				   size_t max_line)
+{
+	struct csv_reader *r = reader_new(SRC_FILE, display, max_line);
+	r->fp = f;
+	return r;
+}
+
+struct csv_reader *csv_reader_mem(const char *buf, size_t len,
+				  const char *display, size_t max_line)
+{
+	struct csv_reader *r = reader_new(SRC_MEM, display, max_line);
+	r->mem = buf;
+	r->memlen = len;
+	return r;
+}
+
+void csv_reader_free(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	free(r->buf);
+	free(r->fields);
+	free(r->unq);
+	free(r);
+}
+
+long csv_reader_line(const struct csv_reader *r)
+{
+	return r->rec_line;
+}
+
+const char *csv_reader_name(const struct csv_reader *r)
+{
+	return r->name;
+}
+
+/* Move the unread tail to the front and read until the buffer is full
+ * or the input ends. */
+static int reader_fill(struct csv_reader *r, struct eim_error *err)
+{
+	size_t tail = r->end - r->pos;
+
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, tail);
+		r->pos = 0;
+		r->end = tail;
+	}
+	while (!r->eof && r->end < r->cap) {
+		size_t room = r->cap - r->end;
+		size_t got = 0;
+
+		if (r->src == SRC_MEM) {
+			got = r->memlen - r->mempos < room ? r->memlen - r->mempos
+							   : room;
+			memcpy(r->buf + r->end, r->mem + r->mempos, got);
+			r->mempos += got;
+		} else if (r->src == SRC_FILE) {
+			got = fread(r->buf + r->end, 1, room, r->fp);
+			if (got == 0 && ferror(r->fp))
+				return eim_error_set(err, EIM_DATA, r->name, 0, 0,
+						     "cannot read: %s",
+						     strerror(errno));
+		} else {
+			ssize_t n = read(r->fd, r->buf + r->end, room);
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				return eim_error_set(err, EIM_DATA, r->name, 0, 0,
+						     "cannot read: %s",
+						     strerror(errno));
+			}
+			got = (size_t)n;
+		}
+		if (got == 0)
+			r->eof = 1;
+		r->end += got;
+	}
+	if (!r->started && (r->end >= 3 || r->eof)) {
+		r->started = 1;
+		if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+			r->pos = 3;
+	}
+	return 0;
+}
+
+/* Line and column of byte q of the record starting at pos. */
+static void reader_position(const struct csv_reader *r, const char *q,
+			    int *line, int *col)
+{
+	const char *s = r->buf + r->pos, *ls = s;
+	long l = r->line;
+
+	for (; s < q; s++) {
+		if (*s == '\n') {
+			l++;
+			ls = s + 1;
+		}
+	}
+	*line = (int)l;
+	*col = (int)(q - ls) + 1;
+}
+
+/* Rarely taken: make room for more fields. */
+static void grow_fields(struct csv_reader *r, size_t need)
+{
+	size_t ucap = r->ucap;
+
+	XGROW(r->fields, r->fcap, need);
+	XGROW(r->unq, ucap, r->fcap);
+	r->ucap = ucap;
+}
+
+static inline void add_field(struct csv_reader *r, size_t nf, char *p,
+			     size_t len, int flags)
+{
+	if (nf >= r->fcap)
+		grow_fields(r, nf + 1);
+	r->fields[nf].p = p;
+	r->fields[nf].len = len;
+	r->unq[nf] = (unsigned char)flags;
+}
+
+/* First byte in [p, end) equal to a or b, else end. Fields are short, so
+ * a call must be cheap: one 16-byte compare covers most. The buffer has
+ * CSV_PAD readable bytes after its end, so loads may run past end. */
+#if defined(__SSE2__)
+static inline char *scan2(char *p, char *end, char a, char b)
+{
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+
+	while (p < end) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+		if (m) {
+			char *r = p + __builtin_ctz(m);
+			return r < end ? r : end;
+		}
+		p += 16;
+	}
+	return end;
+}
+#else
+static inline char *scan2(char *p, char *end, char a, char b)
+{
+	while (p < end && *p != a && *p != b)
+		p++;
+	return p;
+}
+#endif
+
+/* Parse one record at pos. 1: complete (*nf fields, *next just past it,
+ * *lines newlines consumed); 0: needs more input; -1: error. */
+static int parse_record(struct csv_reader *r, size_t *nf_out, size_t *next,
+			long *lines, struct eim_error *err)
+{
+	char *const start = r->buf + r->pos;
+	char *const end = r->buf + r->end;
+	char *q = start;
+	size_t nf = 0;
+	long nls = 0;
+	int line, col;
+
+	for (;;) {
+		if (q < end && *q == '"') {
+			char *s = q + 1, *c;
+			int dq = 0;
+			for (;;) {
+				c = scan2(s, end, '"', '\n');
+				if (c == end) {
+					if (!r->eof)
+						return 0;
+					reader_position(r, q, &line, &col);
+					return eim_error_set(err, EIM_DATA, r->name,
+							     line, col,
+							     "unterminated quoted field");
+				}
+				if (*c == '\n') {
+					nls++;
+					s = c + 1;
+					continue;
+				}
+				if (c + 1 == end && !r->eof)
+					return 0;
+				if (c + 1 < end && c[1] == '"') {
+					dq = 1;
+					s = c + 2;
+					continue;
+				}
+				break;
+			}
+			add_field(r, nf++, q + 1, (size_t)(c - q - 1),
+				  FIELD_QUOTED | (dq ? FIELD_DQ : 0));
+			q = c + 1;
+			if (q == end) {
+				break; /* eof: last record without newline */
+			} else if (*q == ',') {
+				q++;
+				continue;
+			} else if (*q == '\n') {
+				q++;
+				nls++;
+				break;
+			} else if (*q == '\r' && (q + 1 == end || q[1] == '\n')) {
+				if (q + 1 == end && !r->eof)
+					return 0;
+				q += q + 1 == end ? 1 : 2;
+				nls++;
+				break;
+			}
+			reader_position(r, q, &line, &col);
+			return eim_error_set(err, EIM_DATA, r->name, line, col,
+					     "unexpected character after a closing quote");
+		} else {
+			char *c = scan2(q, end, ',', '\n'), *e;
+			if (c < end && *c == ',') {
+				add_field(r, nf++, q, (size_t)(c - q), 0);
+				q = c + 1;
+				continue;
+			}
+			if (c == end && !r->eof)
+				return 0;
+			e = c;
+			if (e > q && e[-1] == '\r')
+				e--;
+			add_field(r, nf++, q, (size_t)(e - q), 0);
+			if (c == end) {
+				q = end;
+			} else {
+				q = c + 1;
+				nls++;
+			}
+			break;
+		}
+	}
+	*nf_out = nf;
+	*next = (size_t)(q - r->buf);
+	*lines = nls;
+	return 1;
+}
+
+int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
+		    size_t *n, struct eim_error *err)
+{
+	for (;;) {
+		size_t nf = 0, next = 0, i;
+		long lines = 0;
+		int rc;
+
+		if (r->pos == r->end) {
+			if (r->eof)
+				return 0;
+			if (reader_fill(r, err) < 0)
+				return -1;
+			continue;
+		}
+		rc = parse_record(r, &nf, &next, &lines, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0 || next - r->pos > r->max_line) {
+			if (r->end - r->pos > r->max_line ||
+			    (rc == 1 && next - r->pos > r->max_line)) {
+				int line, col;
+				reader_position(r, r->buf + r->pos + r->max_line,
+						&line, &col);
+				return eim_error_set(err, EIM_DATA, r->name, line,
+						     col,
+						     "line longer than %zu bytes",
+						     r->max_line);
+			}
+			if (reader_fill(r, err) < 0)
+				return -1;
+			continue;
+		}
+		r->rec_line = r->line;
+		r->line += lines;
+		r->pos = next;
+		if (nf == 1 && r->fields[0].len == 0 &&
+		    !(r->unq[0] & FIELD_QUOTED))
+			continue; /* blank line */
+		for (i = 0; i < nf; i++) {
+			struct csv_field *f = &r->fields[i];
+			if (r->unq[i] & FIELD_DQ) {
+				/* "" -> " in place */
+				char *s = f->p, *d = f->p, *e = f->p + f->len;
+				while (s < e) {
+					*d++ = *s;
+					s += (*s == '"') ? 2 : 1;
+				}
+				f->len = (size_t)(d - f->p);
+			}
+			f->p[f->len] = '\0';
+		}
+		*fields = r->fields;
+		*n = nf;
+		return 1;
+	}
+}
+
+int csv_find_column(const struct csv_field *header, size_t n,
+		    const char *name)
+{
+	size_t i, nl = strlen(name);
+
+	for (i = 0; i < n; i++) {
+		const char *p = header[i].p;
+		size_t len = header[i].len;
+		while (len && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		}
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len == nl && strncasecmp(p, name, nl) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int csv_field_eq(const struct csv_field *f, const char *s)
+{
+	size_t l = strlen(s);
+	return f->len == l && memcmp(f->p, s, l) == 0;
+}

@@ -1,0 +1,260 @@
+/* notes_write.c - write a pre-filled, valid note with a comment on every
+ * key, under a name that does not clash (O_EXCL). The config-free half of
+ * `eimon notes new` (notes_new.c). */
+#include "notes.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "schema.h"
+#include "strbuf.h"
+#include "xalloc.h"
+#include "banned.h"
+
+#define SLUG_MAX 40
+#define SOURCE_MAX 200
+#define NAME_TRIES 10000
+
+/* mkdir -p: create path and its parents. */
+static int make_dirs(const char *path, struct eim_error *err)
+{
+	char *p = xstrdup(path), *s;
+	int ret = -1;
+
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+				eim_error_set(err, EIM_CANTCREAT, p, 0, 0,
+					      "cannot create folder: %s",
+					      strerror(errno));
+				goto out;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	ret = 0;
+out:
+	free(p);
+	return ret;
+}
+
+/* "West Midlands Growth Co." -> "west-midlands-growth-co"; only ASCII
+ * letters and digits survive, so the name is safe on every system. */
+static void slugify(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	int dash = 0;
+
+	for (; *s && n + 1 < size && n < SLUG_MAX; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n)
+				out[n++] = '-';
+			if (n + 1 < size)
+				out[n++] = (char)c;
+			dash = 0;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && n)
+				out[n++] = '-';
+			if (n + 1 < size)
+				out[n++] = (char)(c - 'A' + 'a');
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	out[n] = '\0';
+	if (!n)
+		snprintf(out, size, "note");
+}
+
+/* A YAML double-quoted scalar. */
+static void add_quoted(struct strbuf *sb, const char *s)
+{
+	strbuf_addch(sb, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '"');
+}
+
+/* Text from the command line: valid UTF-8, no control characters. */
+static int valid_text(const char *s)
+{
+	if (!notes_utf8_valid(s))
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return 0;
+	return 1;
+}
+
+static void note_text(struct strbuf *sb, const char *source,
+		      const char *theme, const char *date, const char *week)
+{
+	strbuf_addf(sb,
+		"# Editor's note for the edition of %s (SPEC 5.5).\n"
+		"# Edit the text, then run `eimon check --week %s`.\n"
+		"# Lines starting with # are comments; remove the # of an\n"
+		"# optional key to use it.\n"
+		"\n"
+		"# date (required): the day the intelligence was received,\n"
+		"# YYYY-MM-DD. The note goes in the edition whose week holds it.\n"
+		"date: %s\n"
+		"\n"
+		"# source (required): the organisation that supplied it. Kept\n"
+		"# for audit; printed only when cite_as is not given.\n"
+		"source: ", week, week, date);
+	add_quoted(sb, source);
+	strbuf_adds(sb,
+		"\n\n"
+		"# cite_as: how the source is printed in the bulletin.\n"
+		"# cite_as: \"a regional business organisation\"\n"
+		"\n"
+		"# theme (required): one of the themes of the report template.\n"
+		"theme: ");
+	add_quoted(sb, theme);
+	strbuf_adds(sb,
+		"\n\n"
+		"# headline (required): one sentence, at most 160 characters.\n"
+		"# Replace this text before the edition is built.\n"
+		"headline: \"TODO: one sentence on what was reported\"\n"
+		"\n"
+		"# body: plain text; a blank line starts a new paragraph.\n"
+		"body: |\n"
+		"  TODO: what was reported, by whom (as cited), and why it\n"
+		"  matters for the area.\n"
+		"\n"
+		"# sector: free text, e.g. Manufacturing.\n"
+		"# sector: \"Manufacturing\"\n"
+		"\n"
+		"# places: GSS codes of the monitor's places; default the whole\n"
+		"# area.\n"
+		"# places: [E08000025]\n"
+		"\n"
+		"# sentiment: positive, neutral, negative or mixed.\n"
+		"# sentiment: neutral\n"
+		"\n"
+		"# priority: high also puts the note among the key issues.\n"
+		"priority: normal\n"
+		"\n"
+		"# visibility: public, or partners (never in the public PDF).\n"
+		"visibility: public\n"
+		"\n"
+		"# link: an http:// or https:// address for more detail.\n"
+		"# link: \"https://www.example.org/report\"\n");
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int notes_write_new(const char *notes_dir, const char *source,
+		    const char *theme, const char *const *themes,
+		    size_t nthemes, const struct period *week, long today,
+		    char **out_path, struct eim_error *err)
+{
+	struct period wk;
+	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	char wtext[32], date[16], slug[SLUG_MAX + 1], *dir = NULL;
+	long first, last, day;
+	size_t i, dlen;
+	int fd = -1, n, ret = -1;
+
+	*out_path = NULL;
+	if (!source || !*source || strlen(source) > SOURCE_MAX ||
+	    !valid_text(source)) {
+		eim_error_set(err, EIM_USAGE, NULL, 0, 0, "--source must be "
+			      "a name of 1 to %d bytes of UTF-8 text",
+			      SOURCE_MAX);
+		goto out;
+	}
+	if (!theme || !*theme || !valid_text(theme)) {
+		eim_error_set(err, EIM_USAGE, NULL, 0, 0, "--theme must be "
+			      "one of the template's themes");
+		goto out;
+	}
+	if (themes) {
+		for (i = 0; i < nthemes; i++)
+			if (strcmp(themes[i], theme) == 0)
+				break;
+		if (i == nthemes) {
+			const char *hint = schema_suggest(theme, themes,
+							  nthemes);
+			eim_error_set(err, EIM_USAGE, NULL, 0, 0,
+				      "unknown theme '%s'%s%s%s", theme,
+				      hint ? " (did you mean '" : "",
+				      hint ? hint : "", hint ? "'?)" : "");
+			goto out;
+		}
+	}
+	wk = week && week->freq == PERIOD_WEEK ? *week
+					       : notes_week_of_day(today);
+	if (notes_window(&wk, "week", &first, &last)) {
+		eim_error_set(err, EIM_USAGE, NULL, 0, 0, "not an ISO week");
+		goto out;
+	}
+	day = today < first ? first : today > last ? last : today;
+	notes_format_date(day, date, sizeof(date));
+	notes_format_week(&wk, wtext, sizeof(wtext));
+	slugify(source, slug, sizeof(slug));
+	dlen = strlen(notes_dir) + strlen(wtext) + 2;
+	dir = xmalloc(dlen);
+	snprintf(dir, dlen, "%s/%s", notes_dir, wtext);
+	if (make_dirs(dir, err))
+		goto out;
+	note_text(&sb, source, theme, date, wtext);
+	for (n = 1; n <= NAME_TRIES; n++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s-%d.yaml", dir, slug, n);
+		fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		eim_error_set(err, EIM_CANTCREAT, path.buf, 0, 0,
+			      "cannot create: %s",
+			      n > NAME_TRIES ? "too many notes of this source"
+					     : strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, sb.buf, sb.len) || close(fd)) {
+		fd = -1;
+		eim_error_set(err, EIM_CANTCREAT, path.buf, 0, 0,
+			      "cannot write: %s", strerror(errno));
+		unlink(path.buf);
+		goto out;
+	}
+	fd = -1;
+	*out_path = strbuf_detach(&path, NULL);
+	ret = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	strbuf_release(&sb);
+	strbuf_release(&path);
+	free(dir);
+	return ret;
+}

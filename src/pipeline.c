@@ -1,0 +1,278 @@
+/* pipeline.c - eimon build / check: the stages in order, timing each,
+ * with one exit path that releases everything. */
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "compose.h"
+#include "config.h"
+#include "doc.h"
+#include "figures.h"
+#include "notes.h"
+#include "pipeline_int.h"
+#include "render_pdf.h"
+#include "strbuf.h"
+#include "template.h"
+#include "xalloc.h"
+#include "banned.h"
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void pipeline_stage(struct pipeline_run *r, const char *name)
+{
+	long t = now_ms();
+
+	if (r->nstages && r->nstages <= PIPELINE_MAX_STAGES)
+		r->stages[r->nstages - 1].ms = t - r->stage_start;
+	if (r->nstages < PIPELINE_MAX_STAGES && name) {
+		r->stages[r->nstages].name = name;
+		r->stages[r->nstages].ms = 0;
+		r->nstages++;
+	}
+	r->stage_start = t;
+}
+
+/* The issue number: the edition file's, else counted from the config's
+ * first issue (one per window). */
+static long issue_number(const struct config *c, const struct edition *ed,
+			 const struct period *week)
+{
+	struct period first;
+	long weeks;
+
+	if (ed && ed->issue > 0)
+		return ed->issue;
+	if (!c->first_issue_week ||
+	    period_parse(c->first_issue_week, strlen(c->first_issue_week),
+			 &first))
+		return c->first_issue;
+	weeks = period_diff(&first, week);
+	if (c->window && strcmp(c->window, "fortnight") == 0)
+		weeks /= 2;
+	return c->first_issue + (weeks > 0 ? weeks : 0);
+}
+
+void pipeline_window(const struct config *c, const struct period *week,
+		     long *first, long *last)
+{
+	*first = period_start_day(week);
+	*last = period_end_day(week);
+	if (c->window && strcmp(c->window, "fortnight") == 0)
+		*first -= 7;
+}
+
+/* Load config, template, notes and the edition file. All problems of
+ * notes and editions go to problems (when given). */
+int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
+			 struct eim_warnings *problems, struct eim_error *err)
+{
+	int ret = -1;
+
+	if (config_load(o->config, &r->cfg, err))
+		goto out;
+	if (template_load(r->cfg->template_path, &r->tpl, err))
+		goto out;
+	if (template_check_config(r->tpl, r->cfg, problems, err))
+		goto out;
+	if (notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
+		       r->tpl->nthemes, &r->notes, problems, err))
+		goto out;
+	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
+			 err))
+		goto out;
+	r->issue = issue_number(r->cfg, &r->ed, &o->week);
+	ret = 0;
+out:
+	return ret;
+}
+
+void pipeline_run_release(struct pipeline_run *r)
+{
+	size_t i;
+
+	for (i = 0; r->feeds && r->cfg && i < r->cfg->nfeeds; i++)
+		pipeline_feed_release(&r->feeds[i]);
+	free(r->feeds);
+	free(r->cfeeds);
+	figures_release(&r->figs);
+	notes_release(&r->notes);
+	edition_release(&r->ed);
+	template_free(r->tpl);
+	config_free(r->cfg);
+	memset(r, 0, sizeof(*r));
+}
+
+static int compute_figures(const struct pipeline_opts *o,
+			   struct pipeline_run *r, struct eim_error *err)
+{
+	const struct config *c = r->cfg;
+	size_t i;
+
+	figures_init(&r->figs);
+	for (i = 0; i < c->nindicators; i++) {
+		const struct config_indicator *ind = &c->indicators[i];
+		const struct series_table *t, *tn, *td;
+		const struct config_indicator *num, *den;
+		if (ind->combine == COMBINE_RATIO) {
+			num = config_find_indicator(c, ind->numerator);
+			den = config_find_indicator(c, ind->denominator);
+			tn = pipeline_table_of(r, num->feed);
+			td = pipeline_table_of(r, den->feed);
+			if (!tn || !td)
+				continue;
+			if (figures_compute_ratio(c, ind, num, tn, den, td,
+						  &o->week, &r->figs, err))
+				return -1;
+			continue;
+		}
+		t = pipeline_table_of(r, ind->feed);
+		if (!t)
+			continue; /* feed dropped: the sources say so */
+		if (figures_compute(c, ind, t, &o->week, &r->figs, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int render_edition(struct pipeline_run *r, const struct period *week,
+			  int partners, unsigned char **pdf, size_t *len,
+			  struct eim_error *err)
+{
+	struct compose_input in;
+	const struct note **sel = NULL;
+	struct doc d;
+	long first, last;
+	int ret = -1;
+
+	memset(&in, 0, sizeof(in));
+	doc_init(&d);
+	pipeline_window(r->cfg, week, &first, &last);
+	in.cfg = r->cfg;
+	in.tpl = r->tpl;
+	in.ed = &r->ed;
+	in.nnotes = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+				 r->tpl->nthemes, partners, &sel);
+	in.notes = sel;
+	in.week = *week;
+	in.issue = r->issue;
+	in.partners = partners;
+	in.revised = r->revised;
+	in.feeds = r->cfeeds;
+	in.figs = &r->figs;
+	if (compose_doc(&in, &d, err))
+		goto out;
+	if (render_pdf(&d, pdf, len, err))
+		goto out;
+	ret = 0;
+out:
+	free(sel);
+	doc_free(&d);
+	return ret;
+}
+
+static int has_partners_notes(const struct pipeline_run *r,
+			      const struct period *week)
+{
+	const struct note **sel = NULL;
+	long first, last;
+	size_t n, i;
+	int any = 0;
+
+	pipeline_window(r->cfg, week, &first, &last);
+	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+			 r->tpl->nthemes, 1, &sel);
+	for (i = 0; i < n; i++)
+		if (sel[i]->partners)
+			any = 1;
+	free(sel);
+	return any;
+}
+
+int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
+		   struct eim_warnings *w, struct eim_error *err)
+{
+	struct pipeline_run r;
+	struct pipeline_outputs out;
+	struct strbuf csv = STRBUF_INIT;
+	int ret = -1;
+
+	memset(&r, 0, sizeof(r));
+	memset(&out, 0, sizeof(out));
+	if (out_pdf)
+		*out_pdf = NULL;
+	pipeline_stage(&r, "load");
+	if (pipeline_load_inputs(o, &r, NULL, err))
+		goto out;
+	/* The lock first: a second build exits at once, fetching nothing. */
+	if (pipeline_publish_begin(o, &r, w, err))
+		goto out;
+	pipeline_stage(&r, "feeds");
+	if (pipeline_load_feeds(o, &r, w, err))
+		goto out;
+	pipeline_stage(&r, "figures");
+	if (compute_figures(o, &r, err))
+		goto out;
+	if (figures_write_csv(&r.figs, &csv)) {
+		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+			      "figures.csv is too large");
+		goto out;
+	}
+	out.csv = (const unsigned char *)csv.buf;
+	out.csv_len = csv.len;
+	pipeline_describe_inputs(o, &r);
+	pipeline_stage(&r, "render");
+	if (render_edition(&r, &o->week, 0, &out.pdf, &out.pdf_len, err))
+		goto out;
+	if (has_partners_notes(&r, &o->week) &&
+	    render_edition(&r, &o->week, 1, &out.partners_pdf,
+			   &out.partners_len, err))
+		goto out;
+	pipeline_stage(&r, "publish");
+	if (pipeline_publish(o, &r, &out, out_pdf, w, err))
+		goto out;
+	ret = 0;
+out:
+	pipeline_publish_end(&r);
+	free(out.pdf);
+	free(out.partners_pdf);
+	strbuf_release(&csv);
+	pipeline_run_release(&r);
+	return ret;
+}
+
+int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
+		   struct eim_warnings *w, struct eim_error *err)
+{
+	struct pipeline_run r;
+	int ret = -1;
+
+	memset(&r, 0, sizeof(r));
+	if (pipeline_load_inputs(o, &r, problems, err)) {
+		if (!problems->n) {
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "%s", buf);
+		}
+		goto out;
+	}
+	if (!r.ed.file) {
+		char wk[PERIOD_TEXT_MAX];
+		period_format(&o->week, wk, sizeof(wk));
+		eim_warn(w, "no edition file for %s (%s/%s.yaml): the "
+			 "bulletin will have no lead or key issues", wk,
+			 r.cfg->editions_dir, wk);
+	}
+	ret = 0;
+out:
+	pipeline_run_release(&r);
+	return ret;
+}

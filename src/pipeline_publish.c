@@ -1,0 +1,152 @@
+/* pipeline_publish.c - the build's side of publishing: take the lock
+ * first, describe every input in the manifest (so a rebuild can tell
+ * whether anything changed), stage the outputs and commit atomically. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "manifest.h"
+#include "pipeline_int.h"
+#include "publish.h"
+#include "sha256.h"
+#include "xalloc.h"
+#include "banned.h"
+
+#ifndef EIMON_VERSION
+#define EIMON_VERSION "0.0.0"
+#endif
+
+struct pipeline_pub {
+	struct publish *pub;
+	struct manifest m;
+};
+
+static struct pipeline_pub *pp_of(struct pipeline_run *r)
+{
+	return r->pub;
+}
+
+int pipeline_publish_begin(const struct pipeline_opts *o,
+			   struct pipeline_run *r, struct eim_warnings *w,
+			   struct eim_error *err)
+{
+	struct pipeline_pub *pp = xcalloc(1, sizeof(*pp));
+	char wk[PERIOD_TEXT_MAX];
+
+	(void)w;
+	manifest_init(&pp->m);
+	r->pub = pp;
+	period_format(&o->week, wk, sizeof(wk));
+	return publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
+			     &pp->pub, err);
+}
+
+/* A file input: its sha256 now (a file that vanished is hashed as ""). */
+static void add_file(struct manifest *m, enum manifest_kind kind,
+		     const char *path)
+{
+	struct manifest_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.kind = kind;
+	in.path = path;
+	if (pipeline_file_sha256(path, in.sha256))
+		in.sha256[0] = '\0';
+	manifest_add_input(m, &in);
+}
+
+static int seen(const struct manifest *m, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_inputs; i++)
+		if (m->inputs[i].path && strcmp(m->inputs[i].path, path) == 0)
+			return 1;
+	return 0;
+}
+
+int pipeline_describe_inputs(const struct pipeline_opts *o,
+			     struct pipeline_run *r)
+{
+	struct pipeline_pub *pp = pp_of(r);
+	struct manifest *m = &pp->m;
+	const struct note **sel = NULL;
+	long first, last;
+	size_t i, n;
+
+	add_file(m, MANIFEST_CONFIG, r->cfg->path);
+	add_file(m, MANIFEST_TEMPLATE, r->cfg->template_path);
+	if (r->ed.file)
+		add_file(m, MANIFEST_EDITION, r->ed.file);
+	/* The notes of this edition, partners' included: editing a note of
+	 * another week does not revise this one. */
+	pipeline_window(r->cfg, &o->week, &first, &last);
+	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+			 r->tpl->nthemes, 1, &sel);
+	for (i = 0; i < n; i++)
+		if (!seen(m, sel[i]->file))
+			add_file(m, MANIFEST_NOTE, sel[i]->file);
+	free(sel);
+	for (i = 0; i < r->cfg->nfeeds; i++) {
+		const struct pipeline_feed *f = &r->feeds[i];
+		const struct compose_feed *cf = &r->cfeeds[i];
+		struct manifest_input in;
+		memset(&in, 0, sizeof(in));
+		in.kind = MANIFEST_FEED;
+		in.id = cf->feed->id;
+		in.path = f->body_path;
+		in.url = cf->feed->url;
+		memcpy(in.sha256, f->sha256, sizeof(in.sha256));
+		in.fetched_at = f->fetched_at[0] ? f->fetched_at : NULL;
+		in.latest_period = cf->latest[0] ? cf->latest : NULL;
+		in.stale = cf->stale;
+		in.provisional = cf->provisional;
+		manifest_add_input(m, &in);
+	}
+	m->issue = (int)r->issue;
+	r->revised = publish_is_revision(pp->pub, m);
+	return 0;
+}
+
+int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
+		     const struct pipeline_outputs *out, char **out_pdf,
+		     struct eim_warnings *w, struct eim_error *err)
+{
+	struct pipeline_pub *pp = pp_of(r);
+	struct publish_result res;
+	char path[EIM_PATH_MAX + 16];
+	size_t i;
+
+	(void)o;
+	if (publish_add(pp->pub, "monitor.pdf", out->pdf, out->pdf_len, err) ||
+	    publish_add(pp->pub, "figures.csv", out->csv, out->csv_len, err))
+		return -1;
+	if (out->partners_pdf &&
+	    publish_add(pp->pub, "monitor-partners.pdf", out->partners_pdf,
+			out->partners_len, err))
+		return -1;
+	manifest_set(&pp->m.eimon_version, EIMON_VERSION);
+	manifest_set(&pp->m.status, w->n ? "warnings" : "ok");
+	pipeline_stage(r, NULL);
+	for (i = 0; i < r->nstages; i++)
+		manifest_add_stage(&pp->m, r->stages[i].name,
+				   r->stages[i].ms);
+	if (publish_commit(pp->pub, &pp->m, &res, err))
+		return -1;
+	snprintf(path, sizeof(path), "%s/monitor.pdf", res.dir);
+	if (out_pdf)
+		*out_pdf = xstrdup(path);
+	return 0;
+}
+
+void pipeline_publish_end(struct pipeline_run *r)
+{
+	struct pipeline_pub *pp = pp_of(r);
+
+	if (!pp)
+		return;
+	publish_free(pp->pub);
+	manifest_release(&pp->m);
+	free(pp);
+	r->pub = NULL;
+}

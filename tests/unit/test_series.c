@@ -1,0 +1,165 @@
+/* test_series.c - interning, sorting, filters and series_extract. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "series.h"
+
+static void add(struct series_table *t, const char *geo, const char *measure,
+		const char *mlabel, const char *period, double v, int has,
+		const char *status)
+{
+	struct series_obs *o = series_table_add(t);
+
+	o->codes[0] = series_intern(t, geo, strlen(geo));
+	o->codes[1] = series_intern(t, measure, strlen(measure));
+	o->labels[1] = series_intern(t, mlabel, strlen(mlabel));
+	assert_int_equal(period_parse(period, strlen(period), &o->period), 0);
+	o->value = v;
+	o->has_value = has;
+	snprintf(o->status, sizeof(o->status), "%s", status);
+}
+
+static void fill(struct series_table *t)
+{
+	static const char *const ids[] = { "GEOGRAPHY", "Measure" };
+
+	series_table_init(t);
+	series_table_set_dims(t, 2, ids);
+	add(t, "E08000034", "10", "ten", "2026-02", 5, 1, "A");
+	add(t, "E08000034", "2", "rate", "2026-02", 4.7, 1, "A");
+	add(t, "E08000025", "1", "count", "2026-01", 100, 1, "A");
+	add(t, "E08000025", "1", "count", "2025-12", 90, 1, "A");
+	add(t, "E08000025", "1", "count", "2026-02", 0, 0, "Q");
+	add(t, "E08000034", "1", "count", "2026-02", 13090, 1, "A");
+}
+
+static void test_intern(void **state)
+{
+	struct series_table t;
+	const char *a, *b, *c;
+	char buf[600];
+	int i;
+	(void)state;
+
+	series_table_init(&t);
+	a = series_intern(&t, "E08000034xyz", 9);
+	b = series_intern(&t, "E08000034", 9);
+	c = series_intern(&t, "E08000035", 9);
+	assert_ptr_equal(a, b);
+	assert_ptr_not_equal(a, c);
+	assert_string_equal(a, "E08000034");
+	/* many strings force rehashing; earlier pointers stay valid */
+	for (i = 0; i < 5000; i++) {
+		int n = snprintf(buf, sizeof(buf), "code-%d", i);
+		series_intern(&t, buf, (size_t)n);
+	}
+	assert_ptr_equal(series_intern(&t, "E08000034", 9), a);
+	assert_ptr_equal(series_intern(&t, "code-4999", 9),
+			 series_intern(&t, "code-4999", 9));
+	/* a string longer than a chunk is fine */
+	memset(buf, 'x', sizeof(buf) - 1);
+	buf[sizeof(buf) - 1] = '\0';
+	assert_string_equal(series_intern(&t, buf, strlen(buf)), buf);
+	series_table_release(&t);
+}
+
+static void test_dims_and_sort(void **state)
+{
+	struct series_table t;
+	char p[PERIOD_TEXT_MAX];
+	(void)state;
+
+	fill(&t);
+	assert_string_equal(t.dim_ids[0], "geography");
+	assert_string_equal(t.dim_ids[1], "measure");
+	assert_int_equal(t.dim_geo, 0);
+	assert_int_equal(series_dim_index(&t, "MEASURE"), 1);
+	assert_int_equal(series_dim_index(&t, "age"), -1);
+	assert_string_equal(t.obs[0].labels[0], "");
+
+	series_table_sort(&t);
+	assert_int_equal(t.n, 6);
+	/* E08000025 first, by period; then E08000034 measures 1, 2, 10 */
+	assert_string_equal(t.obs[0].codes[0], "E08000025");
+	period_format(&t.obs[0].period, p, sizeof(p));
+	assert_string_equal(p, "2025-12");
+	period_format(&t.obs[2].period, p, sizeof(p));
+	assert_string_equal(p, "2026-02");
+	assert_false(t.obs[2].has_value);
+	assert_string_equal(t.obs[2].status, "Q");
+	assert_string_equal(t.obs[3].codes[1], "1");
+	assert_true(t.obs[3].value == 13090);
+	assert_string_equal(t.obs[4].codes[1], "2");
+	assert_string_equal(t.obs[5].codes[1], "10");
+	series_table_release(&t);
+}
+
+static void test_filters(void **state)
+{
+	struct series_table t;
+	struct series_filter f[2] = { { "measure", "rate" },
+				      { "GEOGRAPHY", "E08000034" } };
+	(void)state;
+
+	fill(&t);
+	assert_true(series_obs_matches(&t, &t.obs[1], f, 2)); /* by label */
+	assert_false(series_obs_matches(&t, &t.obs[0], f, 2));
+	f[0].value = "2";
+	assert_true(series_obs_matches(&t, &t.obs[1], f, 2)); /* by code */
+	f[0].dim = "nosuch";
+	assert_false(series_obs_matches(&t, &t.obs[1], f, 1));
+	assert_true(series_obs_matches(&t, &t.obs[1], NULL, 0));
+	series_table_release(&t);
+}
+
+static void test_extract(void **state)
+{
+	struct series_table t;
+	struct series s;
+	struct series_filter f = { "measure", "1" };
+	struct period p;
+	(void)state;
+
+	fill(&t);
+	assert_int_equal(series_extract(&t, &f, 1, "E08000025", &s), 0);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.periods[0].year, 2025);
+	assert_int_equal(s.periods[0].num, 12);
+	assert_true(s.values[0] == 90);
+	assert_true(s.values[1] == 100);
+	assert_true(s.has[1]);
+	assert_false(s.has[2]);
+	assert_string_equal(s.status[2], "Q");
+	assert_int_equal(period_parse("2026-01", 7, &p), 0);
+	assert_int_equal(series_find(&s, &p), 1);
+	assert_int_equal(period_parse("2024-01", 7, &p), 0);
+	assert_int_equal(series_find(&s, &p), -1);
+	series_release(&s);
+
+	/* no geography: two E080.. rows for 2026-02 measure 1 collide */
+	assert_int_equal(series_extract(&t, &f, 1, NULL, &s), -1);
+	series_release(&s);
+
+	/* nothing matches: an empty series, not an error */
+	assert_int_equal(series_extract(&t, &f, 1, "E99999999", &s), 0);
+	assert_int_equal(s.n, 0);
+	series_release(&s);
+	series_table_release(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_intern),
+		cmocka_unit_test(test_dims_and_sort),
+		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_extract),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
