@@ -29,16 +29,111 @@ static const char *caption_of(const struct doc_table *t)
 	return t->caption ? t->caption : "table";
 }
 
+/* Width of the widest word of s (words never break inside a cell). */
+static double widest_word(struct rctx *r, const char *s, int font,
+			  double size)
+{
+	double best = 0;
+
+	while (s && *s) {
+		size_t n = strcspn(s, " \n\t");
+
+		if (n) {
+			double w = rp_width(r, font, size, s, n);
+
+			if (w > best)
+				best = w;
+		}
+		s += n;
+		s += strspn(s, " \n\t");
+	}
+	return best;
+}
+
+/* The narrowest a column can be: its widest word, arrow or sparkline. */
+static double column_min(struct rctx *r, const struct doc_table *t,
+			 size_t col)
+{
+	double m = widest_word(r, t->header[col], F_BOLD, HEAD);
+	size_t row;
+
+	for (row = 0; row < t->nrows; row++) {
+		const struct doc_cell *c = &t->cells[row * t->ncols + col];
+		double w = 0;
+
+		if (c->kind == DOC_CELL_SPARK)
+			w = 36;
+		else if (c->kind == DOC_CELL_ARROW)
+			w = ARROW_W + (c->text ? 4 + rp_swidth(r, c->bold ?
+					F_BOLD : F_REG, BODY, c->text) : 0);
+		else
+			w = widest_word(r, c->text, c->bold ? F_BOLD : F_REG,
+					BODY);
+		if (w > m)
+			m = w;
+	}
+	return m + 2 * PAD_X + 0.01;
+}
+
+/* Column edges: the relative widths, except that a column too narrow for
+ * its widest word gets that width and the others share the rest in
+ * their proportions. When even that does not fit, the relative widths
+ * stay and wrapping reports the word that does not fit. */
 static void geometry(struct rctx *r, const struct doc_table *t, double *x)
 {
-	double sum = 0, acc = 0;
+	double w[64], mn[64], rel[64];
+	unsigned char fixed[64];
 	size_t i;
+	int changed = 1, guard = 0;
 
-	for (i = 0; i < t->ncols; i++)
-		sum += t->widths[i] > 0 ? t->widths[i] : 1;
 	for (i = 0; i < t->ncols; i++) {
-		x[i] = r->left + r->width * acc / sum;
-		acc += t->widths[i] > 0 ? t->widths[i] : 1;
+		rel[i] = t->widths[i] > 0 ? t->widths[i] : 1;
+		mn[i] = column_min(r, t, i);
+		fixed[i] = 0;
+	}
+	while (changed && guard++ < 70) {
+		double free_w = r->width, free_rel = 0;
+
+		changed = 0;
+		for (i = 0; i < t->ncols; i++) {
+			if (fixed[i])
+				free_w -= mn[i];
+			else
+				free_rel += rel[i];
+		}
+		for (i = 0; i < t->ncols; i++) {
+			w[i] = fixed[i] ? mn[i] : (free_rel > 0 ? free_w *
+						    rel[i] / free_rel : 0);
+			if (!fixed[i] && w[i] < mn[i]) {
+				fixed[i] = 1;
+				changed = 1;
+			}
+		}
+		if (free_w < 0)
+			break;
+	}
+	{
+		double sum = 0, acc = 0;
+		int ok = 1;
+
+		for (i = 0; i < t->ncols; i++) {
+			sum += w[i];
+			if (w[i] < mn[i] - 0.02)
+				ok = 0;
+		}
+		if (!ok || sum > r->width + 0.5) {
+			/* cannot honour every minimum: plain proportions */
+			double rs = 0;
+
+			for (i = 0; i < t->ncols; i++)
+				rs += rel[i];
+			for (i = 0; i < t->ncols; i++)
+				w[i] = r->width * rel[i] / rs;
+		}
+		for (i = 0; i < t->ncols; i++) {
+			x[i] = r->left + acc;
+			acc += w[i];
+		}
 	}
 	x[t->ncols] = r->right;
 }
