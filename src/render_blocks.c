@@ -436,8 +436,10 @@ double rp_min_height(struct rctx *r, size_t k)
 		h = note_min_height(r, b->note);
 		break;
 	case DOC_CONTENTS:
-		h = 13 * 1.3 + 4 + bs * 1.6 * (contents_entries(r->d) > 2 ? 3
-					       : contents_entries(r->d));
+		/* the whole list together unless it is longer than a page */
+		h = 13 * 1.3 + 4 + bs * 1.6 * contents_entries(r->d);
+		if (h > r->top - r->bottom)
+			h = 13 * 1.3 + 4 + bs * 1.6 * 3;
 		break;
 	case DOC_PAGEBREAK:
 	default:

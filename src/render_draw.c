@@ -39,7 +39,7 @@ double rp_swidth(struct rctx *r, int font, double size, const char *s)
 	return rp_width(r, font, size, s, strlen(s));
 }
 
-static double wrap_measure(int font, const char *s, size_t len, void *ctx)
+double rp_measure_cb(int font, const char *s, size_t len, void *ctx)
 {
 	struct rctx *r = ctx;
 
@@ -51,7 +51,7 @@ int rp_wrap(struct rctx *r, struct text_layout *l,
 	    unsigned flags, const char *what)
 {
 	r->msize = size;
-	if (text_wrap_spans(l, sp, n, width, flags, wrap_measure, r) == 0)
+	if (text_wrap_spans(l, sp, n, width, flags, rp_measure_cb, r) == 0)
 		return 0;
 	{
 		const struct text_span *b = &sp[l->bad_span];
