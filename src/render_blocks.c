@@ -228,15 +228,17 @@ static double note_min_height(struct rctx *r, const struct doc_note *n)
 	return h;
 }
 
-static int draw_note(struct rctx *r, const struct doc_note *n)
+static int draw_note(struct rctx *r, const struct doc_note *n,
+		     int after_note)
 {
 	double bs = r->d->style.body_size;
 	size_t i;
 
-	/* a hairline between notes */
-	if (!rp_at_top(r))
+	/* a hairline between consecutive notes */
+	if (after_note && !rp_at_top(r)) {
 		rp_line(r, r->left, r->y, r->right, r->y, 0.6, C_RULE, 0);
-	r->y -= 10;
+		r->y -= 10;
+	}
 	if (n->headline &&
 	    flow_str(r, n->headline, F_BOLD, r->left, r->width, 11.5,
 		     11.5 * 1.3, r->d->style.accent_rgb, NULL) != 0)
@@ -489,7 +491,8 @@ int rp_draw_block(struct rctx *r, size_t k)
 		ret = table_draw(r, b->table);
 		break;
 	case DOC_NOTE:
-		ret = draw_note(r, b->note);
+		ret = draw_note(r, b->note, k > 0 &&
+				r->d->blocks[k - 1].kind == DOC_NOTE);
 		break;
 	case DOC_CONTENTS:
 		ret = draw_contents(r);
