@@ -179,9 +179,16 @@ static void column_widths(struct rctx *r, const struct doc_table *t,
 		long cost;
 		int iter;
 
+		/* bounded work: at most about 300,000 cell wraps per table */
+		size_t per = t->ncols * t->ncols * (t->nrows ? t->nrows : 1) *
+			     t->ncols;
+		int maxiter = (int)(300000 / (per ? per : 1));
+
+		if (maxiter > 200)
+			maxiter = 200;
 		text_layout_init(&l);
 		cost = table_lines(r, t, w, &l);
-		for (iter = 0; iter < 200; iter++) {
+		for (iter = 0; iter < maxiter; iter++) {
 			long best = cost;
 			size_t bi = 0, bj = 0;
 			const double step = 4.0;
