@@ -26,8 +26,8 @@
  *   dashed and labelled right of the plot with the line labels (a line
  *   given twice is labelled once); BAR uses value_text, else the value
  *   with `decimals`; axis tick decimals follow the tick step.
- * - DOC_ITALIC is drawn upright; chart `alt` is not drawn (libharu 2.3.0
- *   cannot tag a PDF).
+ * - DOC_ITALIC is a slanted regular/bold face (no italic font needed);
+ *   chart `alt` is not drawn (libharu 2.3.0 cannot tag a PDF).
  *
  * Ownership: the caller keeps the doc; on success *out (of *len bytes) is a buffer
  * the caller frees. */

@@ -30,8 +30,9 @@ static void runs_from_text(struct runs *rs, const struct doc_text *t,
 	for (i = 0; i < t->n; i++) {
 		rs->sp[i].s = t->runs[i].text;
 		rs->sp[i].len = strlen(t->runs[i].text);
-		rs->sp[i].font = (force_bold || (t->runs[i].flags & DOC_BOLD))
-				 ? F_BOLD : F_REG;
+		rs->sp[i].font = ((force_bold || (t->runs[i].flags & DOC_BOLD))
+				  ? F_BOLD : F_REG) |
+				 ((t->runs[i].flags & DOC_ITALIC) ? F_ITALIC : 0);
 		rs->href[i] = (t->runs[i].flags & DOC_LINK) ? t->runs[i].href
 							    : NULL;
 	}

@@ -18,7 +18,9 @@
 #include "error.h"
 #include "layout_text.h"
 
-enum { F_REG = 0, F_BOLD = 1 };
+/* Font indexes: bit 0 bold, bit 1 slanted (a synthetic oblique made with
+ * the text matrix, as fonts-dejavu-core has no italic). */
+enum { F_REG = 0, F_BOLD = 1, F_ITALIC = 2 };
 
 /* colours (0xRRGGBB) */
 #define C_TEXT   0x0B0C0CU

@@ -286,7 +286,9 @@ static void build(struct doc *d)
 	doc_text_add(&b->text, "ONS labour market overview", 0,
 		     "https://www.ons.gov.uk/employmentandlabourmarket");
 	doc_text_add(&b->text, " for the national picture. Costs of £5m – "
-		     "and the employers’ view from Gŵyr – follow.", 0, NULL);
+		     "and the employers’ view from Gŵyr – follow; ", 0, NULL);
+	doc_text_add(&b->text, "figures are provisional", DOC_ITALIC, NULL);
+	doc_text_add(&b->text, ".", 0, NULL);
 	doc_add_chart(d, line_chart());
 	doc_add_chart(d, bar_chart());
 	doc_add_heading(d, 2, "Claimants by ward", "wards");
