@@ -29,8 +29,8 @@
  * - DOC_ITALIC is a slanted regular/bold face (no italic font needed);
  *   chart `alt` is not drawn (libharu 2.3.0 cannot tag a PDF).
  *
- * Ownership: the caller keeps the doc; on success *out (of *len bytes) is a buffer
- * the caller frees. */
+ * Ownership: the caller keeps the doc; on success *out (of *len bytes) is
+ * a buffer the caller frees. */
 #ifndef EIMON_RENDER_PDF_H
 #define EIMON_RENDER_PDF_H
 

@@ -201,6 +201,7 @@ static int draw_heading(struct rctx *r, size_t k, const struct doc_block *b)
 	if (top > r->top)
 		top = r->top;
 	r->head_page_now[k] = (int)r->npages;
+	r->head_top[k] = top;
 	bookmark(r, k, b, top);
 	runs_from_text(&rs, &b->text, 1);
 	ret = flow(r, &rs, r->left, r->width, s, s * 1.25, rgb, "heading");
@@ -246,23 +247,28 @@ static int draw_note(struct rctx *r, const struct doc_note *n,
 		return -1;
 	r->y -= 2;
 	if (n->meta || n->partners) {
+		const char *tag = "PARTNERS ONLY";
 		double x = r->left, base = rp_base(r->y, 8.5, 8.5 * 1.4);
+		double tw = n->partners ? rp_swidth(r, F_BOLD, 8.5, tag) + 8
+					: 0;
 
-		if (n->partners) {
-			const char *tag = "PARTNERS ONLY";
-
+		if (n->partners)
 			rp_stext(r, F_BOLD, 8.5, C_BANNER, x, base, tag);
-			x += rp_swidth(r, F_BOLD, 8.5, tag) + 8;
+		if (n->meta && x + tw + rp_swidth(r, F_REG, 8.5, n->meta) <=
+		    r->right) {
+			rp_stext(r, F_REG, 8.5, C_GREY, x + tw, base, n->meta);
+			r->y -= 8.5 * 1.4;
+		} else if (n->meta) {
+			/* too long for one line with the tag: wrap below it */
+			if (n->partners)
+				r->y -= 8.5 * 1.4;
+			if (flow_str(r, n->meta, F_REG, r->left, r->width,
+				     8.5, 8.5 * 1.4, C_GREY, NULL) != 0)
+				return -1;
+		} else {
+			r->y -= 8.5 * 1.4;
 		}
-		if (n->meta) {
-			if (x + rp_swidth(r, F_REG, 8.5, n->meta) > r->right)
-				return rp_fail(r, EIM_DATA,
-					       "note '%s': meta line '%s' "
-					       "does not fit", n->headline
-					       ? n->headline : "", n->meta);
-			rp_stext(r, F_REG, 8.5, C_GREY, x, base, n->meta);
-		}
-		r->y -= 8.5 * 1.4 + 2;
+		r->y -= 2;
 	}
 	for (i = 0; i < n->nparas; i++) {
 		if (flow_str(r, n->paragraphs[i], F_REG, r->left, r->width,

@@ -54,6 +54,7 @@ struct rctx {
 	int total_pages;        /* pass 2: from pass 1 */
 	int *head_page;         /* [nblocks] heading pages from pass 1 */
 	int *head_page_now;     /* [nblocks] this pass */
+	double *head_top;       /* [nblocks] top of each heading this pass */
 	HPDF_Page page;
 	HPDF_Page *pages;
 	size_t npages, pcap;
