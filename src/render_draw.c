@@ -101,13 +101,36 @@ double rp_base(double top, double size, double lead)
 	return top - (lead - 1.164 * size) / 2 - 0.928 * size;
 }
 
+/* libharu's UTF-8 encoder takes only the Basic Multilingual Plane and
+ * passes bad bytes through as garbage: refuse both rather than print
+ * something else than the text. */
+static int check_utf8(struct rctx *r, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n = text_utf8_len(s + i, len - i);
+
+		if (n == 1 && (unsigned char)s[i] >= 0x80)
+			return rp_fail(r, EIM_DATA, "text '%.*s' is not valid "
+				       "UTF-8", (int)(len > 60 ? 60 : len), s);
+		if (n == 4)
+			return rp_fail(r, EIM_DATA, "text '%.*s' has a "
+				       "character the PDF fonts cannot show "
+				       "(outside U+0000-U+FFFF, e.g. an emoji)",
+				       (int)(len > 60 ? 60 : len), s);
+		i += n;
+	}
+	return 0;
+}
+
 void rp_text(struct rctx *r, int font, double size, unsigned rgb, double x,
 	     double base, const char *s, size_t len)
 {
 	char stackbuf[512], *buf = stackbuf;
 	double w;
 
-	if (len == 0 || r->failed)
+	if (len == 0 || r->failed || check_utf8(r, s, len) != 0)
 		return;
 	w = rp_width(r, font, size, s, len);
 	if (x < 0 || x + w > r->d->style.page_w + 0.01 ||

@@ -521,6 +521,31 @@ static void test_render_edge_charts(void **state)
 	doc_free(&d);
 }
 
+static void test_bad_characters_are_errors(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len = 0;
+
+	(void)state;
+	doc_init(&d);
+	doc_add_para(&d, "Smile \xf0\x9f\x98\x80 please");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "outside U+0000-U+FFFF"));
+	doc_free(&d);
+
+	doc_init(&d);
+	doc_add_para(&d, "Broken \xff\xfe bytes");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "is not valid UTF-8"));
+	doc_free(&d);
+}
+
 /* An 8 x 4 white RGB PNG. */
 static const unsigned char png8x4[] = {
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
@@ -585,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_too_many_series_is_error),
 		cmocka_unit_test(test_missing_font_is_noinput),
 		cmocka_unit_test(test_render_edge_charts),
+		cmocka_unit_test(test_bad_characters_are_errors),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_find_font),
 	};
