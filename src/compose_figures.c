@@ -165,7 +165,8 @@ int compose_dashboard(const struct compose_input *in,
 	doc_table_set_header(t, 4, "Change on year", DOC_RIGHT, 1.9);
 	doc_table_set_header(t, 5, "Trend", DOC_CENTER, 1.2);
 	doc_table_set_header(t, 6, "Direction", DOC_CENTER, 1.4);
-	t->caption = xstrdup(b->title ? b->title : "Dashboard of indicators");
+	if (b->title)
+		t->caption = xstrdup(b->title);
 	for (i = 0; i < n; i++) {
 		const struct config_indicator *ind =
 			b->nindicators ? config_find_indicator(c,
