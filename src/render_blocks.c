@@ -30,8 +30,9 @@ static void runs_from_text(struct runs *rs, const struct doc_text *t,
 	for (i = 0; i < t->n; i++) {
 		rs->sp[i].s = t->runs[i].text;
 		rs->sp[i].len = strlen(t->runs[i].text);
-		rs->sp[i].font = (force_bold || (t->runs[i].flags & DOC_BOLD))
-				 ? F_BOLD : F_REG;
+		rs->sp[i].font = ((force_bold || (t->runs[i].flags & DOC_BOLD))
+				  ? F_BOLD : F_REG) |
+				 ((t->runs[i].flags & DOC_ITALIC) ? F_ITALIC : 0);
 		rs->href[i] = (t->runs[i].flags & DOC_LINK) ? t->runs[i].href
 							    : NULL;
 	}
@@ -228,15 +229,17 @@ static double note_min_height(struct rctx *r, const struct doc_note *n)
 	return h;
 }
 
-static int draw_note(struct rctx *r, const struct doc_note *n)
+static int draw_note(struct rctx *r, const struct doc_note *n,
+		     int after_note)
 {
 	double bs = r->d->style.body_size;
 	size_t i;
 
-	/* a hairline between notes */
-	if (!rp_at_top(r))
+	/* a hairline between consecutive notes */
+	if (after_note && !rp_at_top(r)) {
 		rp_line(r, r->left, r->y, r->right, r->y, 0.6, C_RULE, 0);
-	r->y -= 10;
+		r->y -= 10;
+	}
 	if (n->headline &&
 	    flow_str(r, n->headline, F_BOLD, r->left, r->width, 11.5,
 		     11.5 * 1.3, r->d->style.accent_rgb, NULL) != 0)
@@ -436,8 +439,10 @@ double rp_min_height(struct rctx *r, size_t k)
 		h = note_min_height(r, b->note);
 		break;
 	case DOC_CONTENTS:
-		h = 13 * 1.3 + 4 + bs * 1.6 * (contents_entries(r->d) > 2 ? 3
-					       : contents_entries(r->d));
+		/* the whole list together unless it is longer than a page */
+		h = 13 * 1.3 + 4 + bs * 1.6 * contents_entries(r->d);
+		if (h > r->top - r->bottom)
+			h = 13 * 1.3 + 4 + bs * 1.6 * 3;
 		break;
 	case DOC_PAGEBREAK:
 	default:
@@ -487,7 +492,8 @@ int rp_draw_block(struct rctx *r, size_t k)
 		ret = table_draw(r, b->table);
 		break;
 	case DOC_NOTE:
-		ret = draw_note(r, b->note);
+		ret = draw_note(r, b->note, k > 0 &&
+				r->d->blocks[k - 1].kind == DOC_NOTE);
 		break;
 	case DOC_CONTENTS:
 		ret = draw_contents(r);

@@ -462,6 +462,7 @@ out:
 	free(r.head_page_now);
 	free(r.pages);
 	free(r.links);
+	free(r.geo);
 	return ret;
 }
 
