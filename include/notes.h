@@ -80,6 +80,11 @@ size_t notes_select(const struct notes *all, long first_day, long last_day,
 		    const char *const *themes, size_t nthemes, int partners,
 		    const struct note ***out);
 
+/* 1 if the note still holds the TODO text `notes new` writes (its
+ * headline or body starts with "TODO"): valid, but not ready to print.
+ * For `eimon check` to warn about. */
+int notes_is_draft(const struct note *n);
+
 /* The reporting window of an edition week: window "week" (or NULL) is the
  * ISO week itself (Monday to Sunday); "fortnight" is the week and the one
  * before it. Days since 1970-01-01. 0, or -1 for an unknown window name or
