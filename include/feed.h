@@ -5,6 +5,26 @@
  * (CSV formats: memory does not grow with file size; rows not matching
  * the filters are dropped while reading).
  *
+ * Generic csv/json without a mapping (eimon read, or mapping fields
+ * left NULL) use these defaults, the first name present winning (names
+ * case-insensitive; for json the keys of the records):
+ *   records        json: the root array, else the first array of
+ *                  objects under the root (depth first, 3 levels)
+ *   period         period, date, time, month, quarter, year, week,
+ *                  iso_week
+ *   geography      geography_code, geography, geo, area_code, areacode,
+ *                  lad_code, la_code, region_code, area, code
+ *   geography_name geography_name, area_name, lad_name, la_name,
+ *                  region_name, name
+ *   value          value, obs_value, observation, count
+ *   status         status, obs_status, flag, marking
+ * and every other column (or scalar key) becomes a dimension named after
+ * it (lower case). Values "..", ":", "-", "x", "[x]", "[c]"... are
+ * missing, with the marker as status when there is no status.
+ * With mapping->geography_fixed set, formats whose source has no
+ * geography dimension (ons-timeseries, ons-observations, jsonstat, csv,
+ * json) get one, with that code, as their first dimension.
+ *
  * Ownership: the caller owns out (initialised with series_table_init) and
  * releases it; readers only add to it. */
 #ifndef EIMON_FEED_H
@@ -39,5 +59,18 @@ int feed_read_buffer(int fmt, const char *buf, size_t len,
 int feed_read_cli(const char *format, const char *path,
 		  const char *const *selects, size_t nselects, FILE *out,
 		  struct eim_error *err);
+
+/* Shortest text that reads back as exactly v ("13090", "4.7", "0.5");
+ * -0 prints as "0". 32 bytes are enough. */
+void feed_format_value(double v, char *buf, size_t size);
+
+/* Nomis paging (matches http_row_counter in http.h): count the data rows
+ * of a nomis-csv body and read RECORD_COUNT (total records the query
+ * matched) plus RECORD_OFFSET of the first row, so *total is what this
+ * body must hold: RECORD_COUNT - first offset. 0, or -1 when the body is
+ * not a Nomis CSV with those columns. ctx is unused. A body with fewer
+ * rows than *total was truncated by Nomis; feed_read_* reject it. */
+int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
+		     void *ctx);
 
 #endif

@@ -3,10 +3,14 @@
  * that keep headings with what follows, tables that repeat headers,
  * vector charts, contents, bookmarks, running header and "Page N of M").
  *
- * Output is byte-reproducible: dates come from the doc, never the clock.
- * Text that cannot fit is an error (EIM_DATA), never silently cut.
+ * Output is byte-reproducible: dates come from the doc, never the clock
+ * (libharu 2.3.0 writes no /ID unless encrypting). Text that cannot fit
+ * (a table cell too narrow for a word, a chart taller than a page, a
+ * contents entry longer than a line) is an error (EIM_DATA) naming it,
+ * never silently cut; a missing font or logo is EIM_NOINPUT. Fonts:
+ * doc->style.font_regular/font_bold, else render_find_font.
  *
- * Ownership: the caller keeps the doc; on success *out and *len describe a buffer
+ * Ownership: the caller keeps the doc; on success *out (of *len bytes) is a buffer
  * the caller frees. */
 #ifndef EIMON_RENDER_PDF_H
 #define EIMON_RENDER_PDF_H
