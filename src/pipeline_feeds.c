@@ -112,27 +112,6 @@ static int parse_body(const struct config_feed *cf, const char *body,
 	return 0;
 }
 
-static int parse_file(const struct config_feed *cf, struct pipeline_feed *f,
-		      struct eim_error *err)
-{
-	struct config_mapping m = mapping_of(cf);
-
-	series_table_init(&f->table);
-	if (feed_read_file(cf->format, cf->path, cf->path, &m, NULL, 0,
-			   &f->table, err)) {
-		series_table_release(&f->table);
-		return -1;
-	}
-	f->loaded = 1;
-	return 0;
-}
-
-static int exists(const char *path)
-{
-	struct stat st;
-	return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* Fill the model's view of a loaded feed: latest period, staleness,
  * provisional latest value. */
 static void describe(const struct config_feed *cf, struct pipeline_feed *f,
@@ -153,16 +132,13 @@ static void describe(const struct config_feed *cf, struct pipeline_feed *f,
 	}
 }
 
-/* A feed that has both a URL and a local path uses the path when the URL
- * gives nothing usable (offline without a cache, or a failed download
- * without one): the path is the copy shipped with the monitor. fetch
- * therefore sees such feeds as optional; the required rule is applied
- * here once the path has been tried. */
+/* fetch applies the failure rules (fetch.h); what comes back with a body
+ * is parsed here, and content that does not parse is a data error for a
+ * required feed and a dropped feed otherwise. */
 int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			struct eim_warnings *w, struct eim_error *err)
 {
 	const struct config *c = r->cfg;
-	struct config_feed *copies = NULL;
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
 	long week_end = period_end_day(&o->week);
@@ -171,11 +147,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	r->feeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->feeds));
 	r->cfeeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->cfeeds));
-	copies = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*copies));
 	for (i = 0; i < c->nfeeds; i++) {
-		copies[i] = c->feeds[i];
-		if (copies[i].url && copies[i].path)
-			copies[i].required = 0;
 		r->cfeeds[i].feed = &c->feeds[i];
 	}
 	memset(&fo, 0, sizeof(fo));
@@ -185,7 +157,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	fo.validate = fetch_validate_feed;
 	fo.retries = 2;
 	fo.count_rows = http_nomis_count_rows;
-	if (fetch_feeds(copies, c->nfeeds, &fo, &res, w, err))
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
 		goto out;
 	for (i = 0; i < c->nfeeds; i++) {
 		const struct config_feed *cf = &c->feeds[i];
@@ -213,15 +185,6 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 				if (fr->fetched_at > 0)
 					iso_time(fr->fetched_at, cfo->retrieved,
 						 11);
-			}
-		} else if (exists(cf->path)) {
-			if (parse_file(cf, f, &ferr) == 0) {
-				f->body_path = xstrdup(cf->path);
-				pipeline_file_sha256(cf->path, f->sha256);
-				if (cf->url && !o->offline)
-					eim_warn(w, "feed '%s': %s; using the "
-						 "local copy %s", cf->id,
-						 fr->reason, cf->path);
 			}
 		}
 		if (f->loaded) {
@@ -259,7 +222,6 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	ret = 0;
 out:
 	fetch_results_free(res, c->nfeeds);
-	free(copies);
 	return ret;
 }
 
