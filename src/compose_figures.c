@@ -158,14 +158,15 @@ int compose_dashboard(const struct compose_input *in,
 	char buf[256];
 
 	(void)err;
-	doc_table_set_header(t, 0, "Indicator", DOC_LEFT, 3.0);
+	doc_table_set_header(t, 0, "Indicator", DOC_LEFT, 2.6);
 	doc_table_set_header(t, 1, "Latest", DOC_RIGHT, 1.5);
-	doc_table_set_header(t, 2, "Period", DOC_LEFT, 1.6);
+	doc_table_set_header(t, 2, "Period", DOC_LEFT, 1.5);
 	doc_table_set_header(t, 3, "Change on period", DOC_RIGHT, 1.9);
 	doc_table_set_header(t, 4, "Change on year", DOC_RIGHT, 1.9);
 	doc_table_set_header(t, 5, "Trend", DOC_CENTER, 1.2);
-	doc_table_set_header(t, 6, "Direction", DOC_CENTER, 1.1);
-	t->caption = xstrdup(b->title ? b->title : "Dashboard of indicators");
+	doc_table_set_header(t, 6, "Direction", DOC_CENTER, 1.4);
+	if (b->title)
+		t->caption = xstrdup(b->title);
 	for (i = 0; i < n; i++) {
 		const struct config_indicator *ind =
 			b->nindicators ? config_find_indicator(c,

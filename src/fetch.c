@@ -215,6 +215,24 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 		s->f->path ? s->f->path : "no url or path";
 	char when[CACHE_TIME_LEN];
 
+	/* A feed with both a url and a path: after the cache, the local
+	 * copy shipped with the monitor stands in. */
+	if (!s->have_cache && r->url && s->f->path) {
+		char why[FETCH_REASON_MAX];
+		snprintf(why, sizeof(why), "%s", r->reason);
+		if (read_local(s, r) == 0) {
+			eim_warn(w, "feed '%s' (%s) failed: %s; using the "
+				 "local copy %s", s->f->id, where, why,
+				 s->f->path);
+			return 0;
+		}
+		{
+			char local[FETCH_REASON_MAX];
+			snprintf(local, sizeof(local), "%s", r->reason);
+			snprintf(r->reason, sizeof(r->reason),
+				 "%.250s; local copy: %.200s", why, local);
+		}
+	}
 	if (!s->f->required) {
 		r->source = FETCH_UNAVAILABLE;
 		eim_warn(w, "optional feed '%s' (%s) unavailable: %s; dropped "
@@ -288,7 +306,8 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 				warn_other_url(&sl[i], res[i].url, w);
 				use_cache(&sl[i], &res[i],
 					  FETCH_CACHE_OFFLINE);
-			} else {
+			} else if (!f->path || read_local(&sl[i], &res[i])) {
+				/* the local copy is the last resort */
 				snprintf(res[i].reason, sizeof(res[i].reason),
 					 "offline and no cached copy");
 				failed |= apply_failure(&sl[i], &res[i], w,
