@@ -426,7 +426,8 @@ static int parse_fast(struct csv_reader *r, size_t *nf_out, size_t *next,
 				/* the closing quote is not an inner one */
 				if (e - fs < 2 || e[-1] != '"')
 					return 2;
-				fq &= ~((uint64_t)1 << (e - 1 - base));
+				if (e - 1 >= base) /* else in an earlier block */
+					fq &= ~((uint64_t)1 << (e - 1 - base));
 				if ((qin || fq) && !pairs_only(fs + 1, e - 1))
 					return 2;
 				add_field(r, nf++, fs + 1, (size_t)(e - fs - 2),
