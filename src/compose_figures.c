@@ -211,10 +211,10 @@ int compose_dashboard(const struct compose_input *in,
 	}
 	t->footnote = xstrdup(any_prov
 		? "(p) provisional, (e) estimate. Direction compares with the "
-		  "previous period; green is better, orange worse for that "
+		  "previous period; green is better, red worse for that "
 		  "indicator. pp = percentage points."
 		: "Direction compares with the previous period; green is "
-		  "better, orange worse for that indicator. pp = percentage "
+		  "better, red worse for that indicator. pp = percentage "
 		  "points.");
 	doc_add_table(d, t);
 	return 0;
