@@ -90,6 +90,24 @@ static void test_nomis(void **state)
 			 -1);
 }
 
+/* The select= variant: only the columns asked for, no X or X_CODE for
+ * most dimensions (then the name is the code), no OBS_STATUS. */
+static void test_nomis_select_variant(void **state)
+{
+	char out[512];
+	struct eim_error err;
+	(void)state;
+
+	assert_int_equal(render(FEED_NOMIS_CSV,
+		"\"DATE_NAME\",\"GEOGRAPHY_NAME\",\"GEOGRAPHY_CODE\",\"MEASURES_NAME\","
+		"\"SEX_NAME\",\"OBS_VALUE\",\"OBS_STATUS_NAME\"\n"
+		"\"January 2018\",\"City of London\",\"E09000001\","
+		"\"Persons claiming JSA\",\"Total\",25,\"Normal Value\"\n",
+		NULL, NULL, 0, out, sizeof(out), &err), 0);
+	assert_string_equal(out, "geography,measures,sex,\n"
+				 "E09000001,Persons claiming JSA,Total,2018-01;25;\n");
+}
+
 static void test_nomis_errors(void **state)
 {
 	char out[1024], body[2048];
@@ -478,6 +496,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nomis),
+		cmocka_unit_test(test_nomis_select_variant),
 		cmocka_unit_test(test_nomis_errors),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_ons_timeseries),
