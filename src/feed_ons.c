@@ -41,7 +41,8 @@ static int json_value(struct feed_ctx *c, const cJSON *j, struct series_obs *o,
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (cJSON_IsNumber(j)) {
-		o->value = j->valuedouble;
+		if (feed_json_number(j, &o->value, c->display, c->err))
+			return -1;
 		o->has_value = 1;
 		return 0;
 	}

@@ -157,6 +157,19 @@ static void test_values(void **state)
 				&err), -1);
 	assert_non_null(strstr(err.msg, "out of range"));
 
+	/* JSON numbers too big for a double */
+	assert_int_equal(render(FEED_JSONSTAT,
+		"{\"id\":[\"year\"],\"size\":[1],\"value\":[1e999],"
+		"\"dimension\":{\"year\":{\"category\":{\"index\":[\"2024\"]}}}}",
+		NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "out of range"));
+	assert_int_equal(render(FEED_JSON, "[{\"period\":\"2024\",\"value\":-1e400}]",
+				NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_int_equal(render(FEED_ONS_TIMESERIES,
+				"{\"years\":[{\"date\":\"2024\",\"value\":\"Infinity\"}]}",
+				NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "'Infinity' is not a number"));
+
 	/* shortest round-trip text */
 	feed_format_value(13090, out, sizeof(out));
 	assert_string_equal(out, "13090");
