@@ -61,6 +61,8 @@ struct http_result {
 /* Process-wide libcurl set-up; call once from main before threads, or
  * rely on http_fetch_all doing it lazily (single-threaded program). */
 int http_global_init(struct eim_error *err);
+/* Undo http_global_init at exit (main); harmless when never initialised. */
+void http_global_cleanup(void);
 
 /* Fetch reqs[0..n) in parallel into res[0..n). A failed transfer is a
  * result, not an error: the call returns -1 only when libcurl itself
@@ -94,6 +96,15 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
  * the body cannot be counted (then no paging happens). */
 typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
 				long *total, void *ctx);
+
+/* A ready http_row_counter for Nomis CSV (RFC 4180 quoting, BOM and
+ * CRLF tolerated): *rows = data records, *total = the RECORD_COUNT field
+ * of the first data record (0 when there is none). -1 when the header
+ * has no RECORD_COUNT column or its value is not a number. ctx unused.
+ * The pipeline may pass this, or a counter built on the nomis-csv
+ * reader. */
+int http_nomis_count_rows(const char *body, size_t len, long *rows,
+			  long *total, void *ctx);
 
 /* Nomis truncation: Nomis answers an oversized query with 200 and a
  * silently truncated body. Given the result of the first page (outcome

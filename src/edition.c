@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "notes_report.h"
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -22,6 +23,14 @@ static int check_issue(const struct ydoc_node *n, const void *field,
 	if (v < 1 || v > 100000)
 		return *why = "must be a whole number from 1", -1;
 	return 0;
+}
+
+static void rtrim(char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
 }
 
 static const struct schema_field edition_fields[] = {
@@ -53,25 +62,13 @@ void edition_release(struct edition *e)
 	memset(e, 0, sizeof(*e));
 }
 
-static void record(struct eim_warnings *problems, struct eim_error *err,
-		   const struct eim_error *e)
-{
-	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
-
-	if (problems) {
-		eim_error_format(e, buf, sizeof(buf));
-		eim_warn(problems, "%s", buf);
-	}
-	if (err && err->kind == EIM_OK)
-		*err = *e;
-}
-
 int edition_load_file(const char *path, const char *display,
 		      struct edition *out, struct eim_warnings *problems,
 		      struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
-	struct eim_error e;
+	struct eim_error e, first;
+	struct eim_warnings mine = { NULL, 0, 0 };
 	struct schema_ctx cx;
 	const char *name = display ? display : path;
 	long day;
@@ -81,17 +78,18 @@ int edition_load_file(const char *path, const char *display,
 	memset(out, 0, sizeof(*out));
 	eim_error_init(&e);
 	if (ydoc_load_file(path, name, &doc, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
+	eim_error_init(&first);
 	memset(&cx, 0, sizeof(cx));
 	cx.file = name;
-	cx.err = err;
-	cx.all = problems;
+	cx.err = &first;
+	cx.all = &mine;
 	if (!doc->root) {
 		eim_error_set(&e, EIM_DATA, name, 0, 0, "empty edition file "
 			      "(it needs at least 'published')");
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	if (doc->root->type != YDOC_MAP) {
@@ -101,6 +99,12 @@ int edition_load_file(const char *path, const char *display,
 		goto out;
 	}
 	schema_bind(&cx, &edition_schema, doc->root, out);
+	/* Block scalars (`lead: >`) end with a newline: drop it. */
+	rtrim(out->published);
+	rtrim(out->lead);
+	rtrim(out->caveat);
+	for (i = 0; i < out->nkey_issues; i++)
+		rtrim(out->key_issues[i]);
 	if (out->published && notes_parse_date(out->published, &day))
 		schema_error(&cx, ydoc_get(doc->root, "published"),
 			     "'published' must be a real date written "
@@ -117,6 +121,7 @@ int edition_load_file(const char *path, const char *display,
 	out->file = xstrdup(name);
 	ret = 0;
 out:
+	notes_report_sorted(name, &mine, problems, err);
 	if (ret)
 		edition_release(out);
 	ydoc_free(doc);

@@ -106,14 +106,13 @@ bad:
 			     t);
 }
 
-int feed_json_number(const cJSON *j, double *v, const char *file,
-		     struct eim_error *err)
+int feed_json_number(const cJSON *j, double *v, const char *where,
+		     const char *file, struct eim_error *err)
 {
 	if (!isfinite(j->valuedouble))
 		return eim_error_set(err, EIM_DATA, file, 0, 0,
-				     "value is out of range (not a finite "
-				     "number)");
-	*v = j->valuedouble == 0.0 ? 0.0 : j->valuedouble;
+				     "value of %s is out of range", where);
+	*v = j->valuedouble == 0.0 ? 0.0 : j->valuedouble; /* no -0 */
 	return 0;
 }
 

@@ -295,7 +295,8 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 		if (cJSON_IsString(s))
 			feed_set_status(o, s->valuestring, strlen(s->valuestring));
 		if (cJSON_IsNumber(v)) {
-			if (feed_json_number(v, &o->value, c->display, c->err))
+			if (feed_json_number(v, &o->value, "a cell", c->display,
+					     c->err))
 				goto out;
 			o->has_value = 1;
 		} else if (cJSON_IsString(v)) {

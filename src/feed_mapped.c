@@ -443,7 +443,8 @@ int feed_mapped_json(struct feed_ctx *c, const cJSON *root)
 		}
 		v = field(rec, ro.value);
 		if (cJSON_IsNumber(v)) {
-			if (feed_json_number(v, &o->value, c->display, c->err))
+			if (feed_json_number(v, &o->value, "a record",
+					     c->display, c->err))
 				goto out;
 			o->has_value = 1;
 		} else if (cJSON_IsString(v)) {

@@ -46,6 +46,13 @@ int http_global_init(struct eim_error *err)
 	return 0;
 }
 
+void http_global_cleanup(void)
+{
+	if (curl_ready)
+		curl_global_cleanup();
+	curl_ready = 0;
+}
+
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -368,12 +375,14 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 			goto out;
 		}
 		while ((msg = curl_multi_info_read(m, &q))) {
-			struct xfer *x = NULL;
+			struct xfer *x;
+			char *priv = NULL;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
-					  (char **)&x);
+					  &priv);
+			x = (struct xfer *)(void *)priv;
 			curl_multi_remove_handle(m, msg->easy_handle);
 			finish(x, msg->data.result, retries, backoff);
 			if (x->state == XFER_DONE)
@@ -564,6 +573,84 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len)
 	if (acc->buf[acc->len - 1] != '\n' && strbuf_addch(acc, '\n'))
 		return -1;
 	return strbuf_add(acc, page + skip, len - skip);
+}
+
+/* One CSV field from *pp: [*fs, *fe) is its text without the quotes
+ * (escaped quotes stay doubled: names and numbers never have any). */
+static void csv_field(const char **pp, const char *end, const char **fs,
+		      const char **fe)
+{
+	const char *p = *pp;
+
+	if (p < end && *p == '"') {
+		*fs = ++p;
+		while (p < end && !(*p == '"' && (p + 1 >= end || p[1] != '"')))
+			p += *p == '"' ? 2 : 1;
+		*fe = p < end ? p : end;
+		if (p < end)
+			p++;
+		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+			p++;
+	} else {
+		*fs = p;
+		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+			p++;
+		*fe = p;
+	}
+	*pp = p;
+}
+
+int http_nomis_count_rows(const char *body, size_t len, long *rows,
+			  long *total, void *ctx)
+{
+	const char *p = body, *end = body + len, *fs, *fe;
+	long col = 0, rc_col = -1, rec = 0, n = 0;
+	int have_total = 0, empty_rec = 1;
+
+	(void)ctx;
+	*rows = *total = 0;
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end) {
+		csv_field(&p, end, &fs, &fe);
+		if (fe > fs || col > 0)
+			empty_rec = 0;
+		if (rec == 0 && fe - fs == 12 && !memcmp(fs, "RECORD_COUNT", 12))
+			rc_col = col;
+		if (rec == 1 && col == rc_col && !have_total) {
+			char num[32], *e;
+			size_t k = (size_t)(fe - fs);
+
+			if (k == 0 || k >= sizeof(num))
+				return -1;
+			memcpy(num, fs, k);
+			num[k] = '\0';
+			*total = strtol(num, &e, 10);
+			if (*e || *total < 0)
+				return -1;
+			have_total = 1;
+		}
+		if (p < end && *p == ',') {
+			col++;
+			p++;
+			continue;
+		}
+		if (p < end && *p == '\r')
+			p++;
+		if (p < end && *p == '\n')
+			p++;
+		if (!empty_rec) { /* blank lines are not records */
+			if (rec > 0)
+				n++;
+			rec++;
+		}
+		col = 0;
+		empty_rec = 1;
+	}
+	if (rc_col < 0 || (n > 0 && !have_total))
+		return -1;
+	*rows = n;
+	return 0;
 }
 
 void http_fetch_nomis_pages(const struct http_request *req,

@@ -5,12 +5,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "notes_report.h"
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -36,9 +38,10 @@ static int check_link(const struct ydoc_node *n, const void *field,
 	else if (strncasecmp(s, "http://", 7) == 0)
 		host = s + 7;
 	else
-		return *why = "must be an http:// or https:// address", -1;
+		return *why = "only http:// and https:// addresses are "
+			      "allowed", -1;
 	if (!*host || *host == '/' || strpbrk(s, " \t\n\"<>\\"))
-		return *why = "is not a valid web address", -1;
+		return *why = "not a complete web address", -1;
 	return 0;
 }
 
@@ -97,25 +100,6 @@ void notes_release(struct notes *n)
 	memset(n, 0, sizeof(*n));
 }
 
-/* Is code one of the monitor's GSS codes? Same rule as
- * config_place_name (area, places, comparators), read from the struct so
- * that this module links without config.c. */
-static int place_known(const struct config *cfg, const char *code)
-{
-	size_t i;
-
-	if (cfg->area.code && strcmp(cfg->area.code, code) == 0)
-		return 1;
-	for (i = 0; i < cfg->nplaces; i++)
-		if (cfg->places[i].code && strcmp(cfg->places[i].code, code) == 0)
-			return 1;
-	for (i = 0; i < cfg->ncomparators; i++)
-		if (cfg->comparators[i].code &&
-		    strcmp(cfg->comparators[i].code, code) == 0)
-			return 1;
-	return 0;
-}
-
 static void check_theme(struct schema_ctx *cx, const struct ydoc_node *node,
 			const char *theme, const char *const *themes,
 			size_t nthemes)
@@ -145,6 +129,30 @@ static void check_theme(struct schema_ctx *cx, const struct ydoc_node *node,
 			     "declares no themes)", theme);
 }
 
+/* Keys that hold one line of text. A block scalar (`headline: >`) ends
+ * with a newline: trailing white space is dropped from every text, and a
+ * line break left inside one of these is an error. */
+static const struct {
+	const char *key;
+	size_t offset;
+} one_line[] = {
+	{ "date", offsetof(struct note, date) },
+	{ "source", offsetof(struct note, source) },
+	{ "cite_as", offsetof(struct note, cite_as) },
+	{ "theme", offsetof(struct note, theme) },
+	{ "headline", offsetof(struct note, headline) },
+	{ "sector", offsetof(struct note, sector) },
+	{ "link", offsetof(struct note, link) },
+};
+
+static void rtrim(char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+}
+
 /* Checks that need the monitor or the template, or a message that names
  * the value: run after binding so that every error is reported. */
 static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
@@ -154,7 +162,17 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 	const struct ydoc_node *v;
 	size_t i, nc;
 
-	if (note->date && notes_parse_date(note->date, &note->day))
+	rtrim(note->body);
+	for (i = 0; i < sizeof(one_line) / sizeof(one_line[0]); i++) {
+		char *t = *(char **)((char *)note + one_line[i].offset);
+		rtrim(t);
+		if (t && strchr(t, '\n'))
+			schema_error(cx, ydoc_get(map, one_line[i].key),
+				     "'%s' must be one line of text",
+				     one_line[i].key);
+	}
+	if (note->date && !strchr(note->date, '\n') &&
+	    notes_parse_date(note->date, &note->day))
 		schema_error(cx, ydoc_get(map, "date"), "'date' must be a "
 			     "real date written YYYY-MM-DD, not '%s'",
 			     note->date);
@@ -168,15 +186,22 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 				     "'headline' is too long (%zu characters, "
 				     "at most %d)", nc, NOTES_HEADLINE_MAX);
 	}
+	/* Walk the nodes rather than note->places: an item the schema
+	 * refused is not in the list, and the positions must stay right. */
 	v = ydoc_get(map, "places");
-	for (i = 0; cfg && i < note->nplaces; i++) {
-		const struct ydoc_node *at = v;
-		if (v && v->type == YDOC_SEQ && i < v->n)
-			at = v->items[i];
-		if (!place_known(cfg, note->places[i]))
-			schema_error(cx, at, "unknown GSS code '%s' in "
-				     "'places' (not a place of the monitor)",
-				     note->places[i]);
+	if (cfg && v && (v->type == YDOC_SEQ || v->type == YDOC_SCALAR)) {
+		size_t n = v->type == YDOC_SEQ ? v->n : 1;
+		for (i = 0; i < n; i++) {
+			const struct ydoc_node *it =
+				v->type == YDOC_SEQ ? v->items[i] : v;
+			if (it->type != YDOC_SCALAR || ydoc_is_null(it) ||
+			    !*it->str)
+				continue;
+			if (!config_place_name(cfg, it->str))
+				schema_error(cx, it, "unknown GSS code '%s' in "
+					     "'places' (not a place of the "
+					     "monitor)", it->str);
+		}
 	}
 	v = ydoc_get(map, "sentiment");
 	if (v && !ydoc_is_null(v))
@@ -212,26 +237,14 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 	return 0;
 }
 
-static void record(struct eim_warnings *problems, struct eim_error *err,
-		   const struct eim_error *e)
-{
-	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
-
-	if (problems) {
-		eim_error_format(e, buf, sizeof(buf));
-		eim_warn(problems, "%s", buf);
-	}
-	if (err && err->kind == EIM_OK)
-		*err = *e;
-}
-
 int notes_load_file(const char *path, const char *display,
 		    const struct config *cfg, const char *const *themes,
 		    size_t nthemes, struct notes *out,
 		    struct eim_warnings *problems, struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
-	struct eim_error e;
+	struct eim_error e, first;
+	struct eim_warnings mine = { NULL, 0, 0 };
 	struct schema_ctx cx;
 	const struct ydoc_node *root;
 	size_t i, n0 = out->n;
@@ -240,18 +253,21 @@ int notes_load_file(const char *path, const char *display,
 
 	eim_error_init(&e);
 	if (ydoc_load_file(path, name, &doc, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
+	/* Collect the file's problems apart, to report them in the order of
+	 * the file rather than the order of the schema table. */
+	eim_error_init(&first);
 	memset(&cx, 0, sizeof(cx));
 	cx.file = name;
-	cx.err = err;
-	cx.all = problems;
+	cx.err = &first;
+	cx.all = &mine;
 	root = doc->root;
 	if (!root || (root->type == YDOC_SEQ && root->n == 0)) {
 		eim_error_set(&e, EIM_DATA, name, root ? root->line : 0,
 			      root ? root->col : 0, "no note in the file");
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	if (root->type == YDOC_MAP) {
@@ -269,6 +285,7 @@ int notes_load_file(const char *path, const char *display,
 		goto out;
 	ret = 0;
 out:
+	notes_report_sorted(name, &mine, problems, err);
 	if (ret) {
 		/* Keep only the notes of earlier files. */
 		for (i = n0; i < out->n; i++)
@@ -382,7 +399,7 @@ int notes_load(const char *dir, const struct config *cfg,
 		goto out;
 	}
 	if (walk(dir, "", 0, &fl, &e)) {
-		record(problems, err, &e);
+		notes_report_error(problems, err, &e);
 		goto out;
 	}
 	qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);
@@ -403,6 +420,12 @@ out:
 		free(fl.paths[i]);
 	free(fl.paths);
 	return ret;
+}
+
+int notes_is_draft(const struct note *n)
+{
+	return (n->headline && strncmp(n->headline, "TODO", 4) == 0) ||
+	       (n->body && strncmp(n->body, "TODO", 4) == 0);
 }
 
 struct pick {

@@ -212,6 +212,9 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "load");
 	if (pipeline_load_inputs(o, &r, NULL, err))
 		goto out;
+	/* The lock first: a second build exits at once, fetching nothing. */
+	if (pipeline_publish_begin(o, &r, w, err))
+		goto out;
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
@@ -225,9 +228,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	}
 	out.csv = (const unsigned char *)csv.buf;
 	out.csv_len = csv.len;
-	pipeline_stage(&r, "publish-check");
-	if (pipeline_publish_begin(o, &r, w, err))
-		goto out;
+	pipeline_describe_inputs(o, &r);
 	pipeline_stage(&r, "render");
 	if (render_edition(&r, &o->week, 0, &out.pdf, &out.pdf_len, err))
 		goto out;

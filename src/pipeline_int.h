@@ -76,5 +76,10 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 		     const struct pipeline_outputs *out, char **out_pdf,
 		     struct eim_warnings *w, struct eim_error *err);
 void pipeline_publish_end(struct pipeline_run *r);
+/* Fill the manifest's inputs and decide whether this is a revision. */
+int pipeline_describe_inputs(const struct pipeline_opts *o,
+			     struct pipeline_run *r);
+/* sha256 of a file as hex; -1 if it cannot be read. */
+int pipeline_file_sha256(const char *path, char hex[65]);
 
 #endif

@@ -248,31 +248,56 @@ static int bind_field(struct schema_ctx *cx, const struct schema_field *f,
 	}
 	if (f->type == SCHEMA_STRINGS) {
 		char **arr;
-		if (n->type == YDOC_SCALAR && !ydoc_is_null(n)) {
-			arr = xcalloc(1, sizeof(*arr));
-			arr[0] = xstrdup(n->str);
-			*(char ***)p = arr;
-			*cnt = 1;
-			return 0;
-		}
-		if (n->type != YDOC_SEQ)
+		const struct ydoc_node *const *items = &n;
+		size_t nitems = 1;
+		if (n->type == YDOC_SEQ) {
+			items = (const struct ydoc_node *const *)n->items;
+			nitems = n->n;
+		} else if (n->type != YDOC_SCALAR || ydoc_is_null(n)) {
 			return schema_error(cx, n, "'%s' must be a list, not "
 					    "%s", f->key,
 					    ydoc_type_name(n->type));
-		arr = xcalloc(n->n ? n->n : 1, sizeof(*arr));
+		}
+		/* A single scalar is a one-item list. Items get the checks
+		 * of a STRING (length, control characters), and a null item
+		 * (`- `, `- ~`) is an error rather than the text "~". */
+		arr = xcalloc(nitems ? nitems : 1, sizeof(*arr));
 		*(char ***)p = arr;
 		*cnt = 0;
-		for (i = 0; i < n->n; i++) {
-			if (n->items[i]->type != YDOC_SCALAR) {
-				ret = schema_error(cx, n->items[i],
-						   "each item of '%s' must be "
-						   "text, not %s", f->key,
-						   ydoc_type_name(
-							   n->items[i]->type));
+		for (i = 0; i < nitems; i++) {
+			const struct ydoc_node *it = items[i];
+			size_t maxl = f->max_len ? f->max_len
+						 : DEFAULT_MAX_LEN;
+			if (it->type != YDOC_SCALAR) {
+				ret = schema_error(cx, it, "each item of '%s' "
+						   "must be text, not %s",
+						   f->key,
+						   ydoc_type_name(it->type));
 				continue;
 			}
-			arr[(*cnt)++] = xstrdup(n->items[i]->str);
+			if (ydoc_is_null(it) || !*it->str) {
+				ret = schema_error(cx, it, "'%s' must not hold "
+						   "an empty item", f->key);
+				continue;
+			}
+			if (it->len > maxl) {
+				ret = schema_error(cx, it, "an item of '%s' is "
+						   "too long (%zu bytes, at "
+						   "most %zu)", f->key,
+						   it->len, maxl);
+				continue;
+			}
+			if (has_control(it->str)) {
+				ret = schema_error(cx, it, "an item of '%s' "
+						   "contains a control "
+						   "character", f->key);
+				continue;
+			}
+			arr[(*cnt)++] = xstrdup(it->str);
 		}
+		if (!ret && (f->flags & SCHEMA_NONEMPTY) && !nitems)
+			ret = schema_error(cx, n, "'%s' must not be empty",
+					   f->key);
 		return ret;
 	}
 	if (f->type == SCHEMA_DICT) {
@@ -291,6 +316,22 @@ static int bind_field(struct schema_ctx *cx, const struct schema_field *f,
 						   "text, not %s", f->key,
 						   ydoc_type_name(
 							   n->items[i]->type));
+				continue;
+			}
+			/* keys and values get the checks of a STRING */
+			if (n->keys[i]->len > DEFAULT_MAX_LEN ||
+			    n->items[i]->len > DEFAULT_MAX_LEN) {
+				ret = schema_error(cx, n->items[i], "an entry "
+						   "of '%s' is too long (at "
+						   "most %d bytes)", f->key,
+						   DEFAULT_MAX_LEN);
+				continue;
+			}
+			if (has_control(n->keys[i]->str) ||
+			    has_control(n->items[i]->str)) {
+				ret = schema_error(cx, n->items[i], "an entry "
+						   "of '%s' contains a control "
+						   "character", f->key);
 				continue;
 			}
 			kv[*cnt].key = xstrdup(n->keys[i]->str);
@@ -341,9 +382,15 @@ int schema_bind(struct schema_ctx *cx, const struct schema *s,
 	for (j = 0; j < s->nfields; j++) {
 		const struct schema_field *f = &s->fields[j];
 		const struct ydoc_node *v = ydoc_get(map, f->key);
+		const struct ydoc_node *given = v;
 		if (v && ydoc_is_null(v) && f->type != SCHEMA_NODE)
 			v = NULL;
-		if (v) {
+		if (!v && given && (f->flags & SCHEMA_REQUIRED)) {
+			/* `headline:` left blank: point at it, rather than
+			 * call a key that is there missing. */
+			schema_error(cx, given, "'%s' must not be empty",
+				     f->key);
+		} else if (v) {
 			if (bind_field(cx, f, v, out) == 0 && f->check) {
 				const char *why = NULL;
 				if (f->check(v, at(out, f->offset), &why))

@@ -29,6 +29,14 @@ const char *ydoc_type_name(enum ydoc_type t)
 	return "?";
 }
 
+/* Bytes of a UTF-8 byte order mark at the start of buf: libyaml skips it
+ * without counting a column, so positions must too. */
+static size_t bom_len(const unsigned char *buf, size_t len)
+{
+	return len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
+		       ? 3 : 0;
+}
+
 /* Line and column (1-based, in characters) of a byte offset. */
 static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 		       int *line, int *col)
@@ -36,7 +44,7 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	size_t i;
 	int l = 1, c = 1;
 
-	for (i = 0; i < off && i < len; i++) {
+	for (i = bom_len(buf, len); i < off && i < len; i++) {
 		if (buf[i] == '\n') {
 			l++;
 			c = 1;
@@ -46,6 +54,27 @@ static void offset_pos(const unsigned char *buf, size_t len, size_t off,
 	}
 	*line = l;
 	*col = c;
+}
+
+/* Byte offset of a 1-based line and column (in characters), or len.
+ * libyaml's mark.index counts characters, not bytes, so it cannot index
+ * the buffer once a multi-byte character has gone before. */
+static size_t pos_offset(const unsigned char *buf, size_t len, int line,
+			 int col)
+{
+	size_t i = bom_len(buf, len);
+	int l = 1, c = 1;
+
+	while (i < len && l < line)
+		if (buf[i++] == '\n')
+			l++;
+	while (i < len && c < col && buf[i] != '\n') {
+		i++;
+		while (i < len && (buf[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
 }
 
 /* Length of the valid UTF-8 sequence at p, or 0 (overlongs, surrogates
@@ -106,7 +135,7 @@ static int parser_error(struct loader *ld)
 	yaml_parser_t *p = &ld->parser;
 	int line = (int)p->problem_mark.line + 1;
 	int col = (int)p->problem_mark.column + 1;
-	size_t off = p->problem_mark.index;
+	size_t off = pos_offset(ld->buf, ld->len, line, col);
 	const char *what = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
@@ -181,68 +210,112 @@ static int refuse_anchor(struct loader *ld, const yaml_event_t *ev,
 static int parse_node(struct loader *ld, yaml_event_t *ev, int depth,
 		      struct ydoc_node **out);
 
+/* The keys of one mapping, for the duplicate check: an open-addressing
+ * hash set of indices into n->keys (slot = index + 1, 0 = empty). A scan
+ * of the earlier keys would make a hostile 4 MiB mapping of 500,000 keys
+ * take hours. */
+struct keyset {
+	size_t *slots;
+	size_t cap; /* a power of two, or 0 */
+};
+
+static size_t key_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL & (size_t)-1;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static void keyset_put(struct keyset *ks, struct ydoc_node *const *keys,
+		       size_t idx)
+{
+	size_t i = key_hash(keys[idx]->str) & (ks->cap - 1);
+
+	while (ks->slots[i])
+		i = (i + 1) & (ks->cap - 1);
+	ks->slots[i] = idx + 1;
+}
+
+/* 1 if key is among keys[0..n); else add keys[n] (which is key). */
+static int keyset_dup(struct keyset *ks, struct ydoc_node *const *keys,
+		      size_t n, const char *key)
+{
+	size_t i, j;
+
+	if ((n + 1) * 2 > ks->cap) {
+		free(ks->slots);
+		ks->cap = ks->cap ? ks->cap * 2 : 16;
+		ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+		for (j = 0; j < n; j++)
+			keyset_put(ks, keys, j);
+	}
+	for (i = key_hash(key) & (ks->cap - 1); ks->slots[i];
+	     i = (i + 1) & (ks->cap - 1))
+		if (strcmp(keys[ks->slots[i] - 1]->str, key) == 0)
+			return 1;
+	return 0;
+}
+
 /* Parse the children of a collection whose start event was ev, until its
  * end event. */
 static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 {
 	yaml_event_t ev;
-	size_t cap = 0, kcap = 0, i;
+	size_t cap = 0, kcap = 0;
 	struct ydoc_node *child = NULL, *key = NULL;
+	struct keyset ks = { NULL, 0 };
+	int r, ret = -1;
 
 	for (;;) {
 		if (next_event(ld, &ev))
-			return -1;
+			goto out;
 		if (ev.type == YAML_SEQUENCE_END_EVENT ||
 		    ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
-			return 0;
+			break;
 		}
 		if (n->type == YDOC_MAP) {
-			int r = parse_node(ld, &ev, depth + 1, &key);
+			r = parse_node(ld, &ev, depth + 1, &key);
 			yaml_event_delete(&ev);
 			if (r)
-				return -1;
+				goto out;
 			if (key->type != YDOC_SCALAR) {
-				int l = key->line, c = key->col;
-				node_free(key);
-				return eim_error_set(ld->err, EIM_DATA,
-						     ld->file, l, c,
-						     "mapping keys must be "
-						     "plain text");
+				eim_error_set(ld->err, EIM_DATA, ld->file,
+					      key->line, key->col,
+					      "mapping keys must be plain "
+					      "text");
+				goto out;
 			}
-			for (i = 0; i < n->n; i++) {
-				if (strcmp(n->keys[i]->str, key->str) == 0) {
-					int l = key->line, c = key->col;
-					eim_error_set(ld->err, EIM_DATA,
-						      ld->file, l, c,
-						      "duplicate key '%s'",
-						      key->str);
-					node_free(key);
-					return -1;
-				}
+			if (keyset_dup(&ks, n->keys, n->n, key->str)) {
+				eim_error_set(ld->err, EIM_DATA, ld->file,
+					      key->line, key->col,
+					      "duplicate key '%s'", key->str);
+				goto out;
 			}
-			if (next_event(ld, &ev)) {
-				node_free(key);
-				return -1;
-			}
+			if (next_event(ld, &ev))
+				goto out;
 		}
-		{
-			int r = parse_node(ld, &ev, depth + 1, &child);
-			yaml_event_delete(&ev);
-			if (r) {
-				node_free(key);
-				return -1;
-			}
-		}
+		r = parse_node(ld, &ev, depth + 1, &child);
+		yaml_event_delete(&ev);
+		if (r)
+			goto out;
 		XGROW(n->items, cap, n->n + 1);
 		n->items[n->n] = child;
 		if (n->type == YDOC_MAP) {
 			XGROW(n->keys, kcap, n->n + 1);
 			n->keys[n->n] = key;
 			key = NULL;
+			keyset_put(&ks, n->keys, n->n);
 		}
 		n->n++;
 	}
+	ret = 0;
+out:
+	node_free(key);
+	free(ks.slots);
+	return ret;
 }
 
 static int parse_node(struct loader *ld, yaml_event_t *ev, int depth,

@@ -23,6 +23,8 @@ own per-path request counter.
   /ua               200 {"ua": "<User-Agent>"}
   /nomis?...        Nomis-like CSV, 5 records, at most 2 per answer,
                     honours recordoffset
+  /nomisbad?...     the same, but pages after the first answer 500
+  /nomisshort?...   the same, but pages after the first have no rows
   /count/PATH       200, body = number of requests PATH received so far
 """
 import http.server
@@ -136,10 +138,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif case == "ua":
             self.send_body(200, json.dumps(
                 {"ua": self.headers.get("User-Agent", "")}))
-        elif case == "nomis":
+        elif case in ("nomis", "nomisbad", "nomisshort"):
             q = urllib.parse.parse_qs(url.query)
             off = int(q.get("recordoffset", ["0"])[0])
             rows = NOMIS_ROWS[off:off + 2]
+            if off and case == "nomisbad":
+                self.send_body(500, "oops\n", "text/plain")
+                return
+            if off and case == "nomisshort":
+                rows = []
             out = ['"DATE","GEOGRAPHY_CODE","OBS_VALUE",'
                    '"RECORD_OFFSET","RECORD_COUNT"']
             for i, (d, g, v) in enumerate(rows):
@@ -156,6 +163,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the tests open many connections at once
 
     def handle_error(self, request, client_address):
         pass  # clients hang up on purpose (size cap, timeouts)

@@ -25,6 +25,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	test_server_stop(&srv);
+	http_global_cleanup();
 	return 0;
 }
 
@@ -43,7 +44,9 @@ static void fetch1(const char *path, unsigned retries, size_t cap,
 
 	eim_error_init(&err);
 	rq.url = test_server_url(&srv, path);
-	rq.timeout_s = 1;
+	/* only the stall case waits for its timeout: the others get room
+	 * for slow runs (sanitizers, valgrind) */
+	rq.timeout_s = strcmp(path, "/stall") ? 10 : 1;
 	rq.max_bytes = cap;
 	rq.etag = etag;
 	rq.last_modified = lm;
@@ -280,7 +283,7 @@ static void test_parallel_mixed(void **state)
 	memset(rq, 0, sizeof(rq));
 	for (i = 0; i < 6; i++) {
 		rq[i].url = xurl_dup(paths[i]);
-		rq[i].timeout_s = 2;
+		rq[i].timeout_s = 10;
 	}
 	assert_int_equal(http_fetch_all(rq, 6, &o, r, &err), 0);
 	assert_int_equal(r[0].outcome, HTTP_OK);
@@ -430,7 +433,7 @@ static void test_nomis_paging(void **state)
 	(void)state;
 	eim_error_init(&err);
 	rq.url = xurl_dup("/nomis?geography=E08000025");
-	rq.timeout_s = 2;
+	rq.timeout_s = 10;
 	assert_int_equal(http_fetch_all(&rq, 1, &o, &r, &err), 0);
 	assert_int_equal(r.outcome, HTTP_OK);
 	count_rows(r.body.buf, r.body.len, &rows, &total, NULL);
@@ -448,6 +451,85 @@ static void test_nomis_paging(void **state)
 		"\"2026-05\",\"E08000025\",140,4,5\n");
 	http_result_release(&r);
 	free((char *)rq.url);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = malloc(1 << 20);
+
+	assert_non_null(f);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The built-in counter on real Nomis answers (complete: rows equal
+ * RECORD_COUNT), a truncated one, BOM + CRLF, and bad input. */
+static void test_nomis_count_rows(void **state)
+{
+	const char *aps = "tests/data/http/"
+		"nomis_NM_17_5_aps_kirklees_oct2024-sep2025.csv";
+	const char *cc = "tests/data/http/"
+		"nomis_NM_162_1_claimant_count_kirklees_2026-02_full_columns.csv";
+	struct strbuf sb = STRBUF_INIT;
+	size_t len, i, cut = 0;
+	long rows = -1, total = -1;
+	const char *t;
+	char *b;
+	int lines = 0;
+
+	(void)state;
+	b = slurp(cc, &len);
+	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 4);
+	assert_int_equal(total, 4);
+	free(b);
+
+	b = slurp(aps, &len);
+	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 6);
+	assert_int_equal(total, 6);
+	/* header + 2 records: what a truncated answer looks like */
+	for (i = 0; i < len && lines < 3; i++)
+		if (b[i] == '\n' && ++lines == 3)
+			cut = i + 1;
+	assert_int_equal(http_nomis_count_rows(b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(total, 6);
+	/* BOM and CRLF */
+	strbuf_adds(&sb, "\xEF\xBB\xBF");
+	for (i = 0; i < len; i++) {
+		if (b[i] == '\n')
+			strbuf_addch(&sb, '\r');
+		strbuf_addch(&sb, b[i]);
+	}
+	assert_int_equal(http_nomis_count_rows(sb.buf, sb.len, &rows, &total,
+					       NULL), 0);
+	assert_int_equal(rows, 6);
+	assert_int_equal(total, 6);
+	strbuf_release(&sb);
+	free(b);
+
+	/* header only: nothing matched */
+	assert_int_equal(http_nomis_count_rows("\"A\",\"RECORD_COUNT\"\n", 17,
+					       &rows, &total, NULL), 0);
+	assert_int_equal(rows, 0);
+	assert_int_equal(total, 0);
+	/* quoted comma before the column, blank line ignored */
+	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(total, 7);
+	/* no RECORD_COUNT column, or not a number */
+	assert_int_equal(http_nomis_count_rows("\"A\"\n1\n", 6, &rows,
+					       &total, NULL), -1);
+	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), -1);
 }
 
 int main(void)
@@ -473,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_url_set_param),
 		cmocka_unit_test(test_csv_append_page),
 		cmocka_unit_test(test_nomis_paging),
+		cmocka_unit_test(test_nomis_count_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

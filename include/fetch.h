@@ -1,0 +1,117 @@
+/* fetch.h - get the body of every feed of a build: fetched in parallel
+ * over HTTP(S), read from a local file, or taken from the last-good cache
+ * (issue 3 items 4-6).
+ *
+ * Rules applied per feed:
+ *  - `path:` and no `url:`: the file is read (FETCH_LOCAL); it is not
+ *    cached and not validated here (the reader reports parse errors with
+ *    positions).
+ *  - `url:` online: conditional request from the cached ETag /
+ *    Last-Modified (only when the cached copy was fetched from the same
+ *    URL). 200: the validator must accept the body; it then replaces the
+ *    cached copy (FETCH_FRESH). 304: the cached copy is used and its
+ *    fetched_at refreshed (FETCH_NOT_MODIFIED). Nomis CSV feeds are paged
+ *    when a row counter is given (see http_fetch_nomis_pages).
+ *  - `url:` offline: the cached copy only (FETCH_CACHE_OFFLINE).
+ *  - A feed fails when its transfer fails, its body is rejected by the
+ *    validator, or (offline) there is no cached copy. Then (item 6):
+ *    optional feed: dropped with a warning (FETCH_UNAVAILABLE, no body);
+ *    required feed: its last good copy is used, marked stale
+ *    (FETCH_CACHE_FALLBACK) with a warning; required feed with no usable
+ *    copy: fetch_feeds returns -1 with EIM_UNAVAILABLE (exit 69) and one
+ *    line naming the feed, the URL (redacted) and the reason. All feeds
+ *    are still fetched and cached first, so `eimon fetch` refreshes what
+ *    it can.
+ *
+ * Pipeline, Nomis truncation: pass a row counter (opts.count_rows) built
+ * on the nomis-csv reader (rows read vs RECORD_COUNT); fetch_feeds then
+ * pages with recordoffset=N until RECORD_COUNT rows are in, concatenating
+ * the pages with one header, before validating and caching the whole.
+ *
+ * Pipeline use (sketch):
+ *   struct fetch_opts fo = { 0 };
+ *   fo.cache_dir = cfg->cache_dir; fo.offline = opts->offline;
+ *   fo.now = clock_now;            (time(NULL), or fixed for tests)
+ *   fo.validate = fetch_validate_feed; fo.retries = 2;
+ *   fo.count_rows = http_nomis_count_rows;
+ *   if (fetch_feeds(cfg->feeds, cfg->nfeeds, &fo, &res, w, err))
+ *           return -1;             (err: EIM_UNAVAILABLE -> exit 69)
+ *   for each feed i: res[i].body NULL -> sources line "unavailable:
+ *   <reason>"; else feed_read_buffer(res[i].body ...); res[i].stale ->
+ *   stale in the model; the manifest takes url or path, sha256,
+ *   fetched_at. `eimon fetch` is the same call with the results unused.
+ *
+ * Ownership: feeds and opts are borrowed; *out is an array of n results
+ * (in feed order) owned by the caller (fetch_results_free); on -1 *out
+ * is NULL. Each result points back at
+ * its feed (borrowed). */
+#ifndef EIMON_FETCH_H
+#define EIMON_FETCH_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "config.h"
+#include "error.h"
+#include "http.h"
+#include "sha256.h"
+
+enum fetch_source {
+	FETCH_FRESH,          /* fetched now, validated, cached */
+	FETCH_NOT_MODIFIED,   /* 304: cached copy confirmed current */
+	FETCH_CACHE_FALLBACK, /* fetch failed: last good copy, stale */
+	FETCH_CACHE_OFFLINE,  /* --offline: cached copy */
+	FETCH_LOCAL,          /* `path:` file */
+	FETCH_UNAVAILABLE     /* optional feed dropped */
+};
+
+#define FETCH_REASON_MAX 512
+
+struct fetch_result {
+	const struct config_feed *feed;
+	int source;            /* enum fetch_source */
+	int stale;             /* 1 when a fallback copy stands in */
+	char *body;            /* NUL-terminated; NULL when unavailable */
+	size_t len;
+	char *url;             /* redacted, for messages and manifests;
+				  NULL for local files */
+	const char *path;      /* local file (the feed's path), or NULL */
+	time_t fetched_at;     /* of the body used; 0 for local files */
+	char sha256[SHA256_HEX_LEN]; /* of the body; "" when none */
+	char *etag;            /* NULL when unknown */
+	char *last_modified;
+	char reason[FETCH_REASON_MAX]; /* why it failed; "" if it did not */
+};
+
+/* The pipeline passes "parses as this feed's format" (feed_read_buffer). */
+typedef int (*fetch_validator)(const struct config_feed *f,
+			       const char *body, size_t len, void *ctx,
+			       struct eim_error *err);
+
+/* The pipeline's validator: body parses as f->format (feed_read_buffer
+ * with the feed's mapping, no filters). Lives in fetch_validate.c. */
+int fetch_validate_feed(const struct config_feed *f, const char *body,
+			size_t len, void *ctx, struct eim_error *err);
+
+struct fetch_opts {
+	const char *cache_dir;     /* NULL: no cache (nothing to fall back on) */
+	int offline;               /* cache and local files only */
+	time_t now;                /* fetched_at of fresh bodies */
+	fetch_validator validate;  /* NULL: accept every body */
+	void *validate_ctx;
+	unsigned retries;          /* per feed, see http_options */
+	long backoff_ms;           /* <= 0: 1000 */
+	http_row_counter count_rows; /* Nomis paging; NULL: none */
+	void *count_ctx;
+};
+
+int fetch_feeds(const struct config_feed *feeds, size_t n,
+		const struct fetch_opts *opts, struct fetch_result **out,
+		struct eim_warnings *w, struct eim_error *err);
+void fetch_results_free(struct fetch_result *r, size_t n);
+
+/* "fresh", "not modified", "cache fallback", "cache (offline)", "local
+ * file", "unavailable". */
+const char *fetch_source_name(int source);
+
+#endif

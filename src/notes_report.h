@@ -1,0 +1,20 @@
+/* notes_report.h - internal to the notes module (notes.c, edition.c):
+ * hand the problems of one file to the caller in position order. */
+#ifndef EIMON_NOTES_REPORT_H
+#define EIMON_NOTES_REPORT_H
+
+#include "error.h"
+
+/* Append e, formatted, to problems (may be NULL); copy it to err unless
+ * err holds an error already. */
+void notes_report_error(struct eim_warnings *problems, struct eim_error *err,
+			const struct eim_error *e);
+/* mine holds the formatted messages of file name in the order they were
+ * found (schema order); append them to problems sorted by line and column
+ * (stable; the first 100, then one line saying how many more), make the
+ * first of them err (unless set), and empty mine. */
+void notes_report_sorted(const char *name, struct eim_warnings *mine,
+			 struct eim_warnings *problems,
+			 struct eim_error *err);
+
+#endif

@@ -1,0 +1,204 @@
+/* render_draw.c - drawing primitives of the PDF back end: measured text,
+ * wrapped lines with bold and link runs, rules and boxes. Text is checked
+ * against the page box so that nothing is ever drawn off the page. */
+#include "render_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+#include "banned.h"
+
+int rp_fail(struct rctx *r, enum eim_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	eim_error_vset(r->err, kind, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	r->failed = 1;
+	return -1;
+}
+
+double rp_width(struct rctx *r, int font, double size, const char *s,
+		size_t len)
+{
+	HPDF_TextWidth tw;
+
+	if (len == 0)
+		return 0;
+	tw = HPDF_Font_TextWidth(r->font[font & F_BOLD], (const HPDF_BYTE *)s,
+				 (HPDF_UINT)len);
+	return tw.width * size / 1000.0;
+}
+
+double rp_swidth(struct rctx *r, int font, double size, const char *s)
+{
+	return rp_width(r, font, size, s, strlen(s));
+}
+
+double rp_measure_cb(int font, const char *s, size_t len, void *ctx)
+{
+	struct rctx *r = ctx;
+
+	return rp_width(r, font, r->msize, s, len);
+}
+
+int rp_wrap(struct rctx *r, struct text_layout *l,
+	    const struct text_span *sp, size_t n, double width, double size,
+	    unsigned flags, const char *what)
+{
+	r->msize = size;
+	if (text_wrap_spans(l, sp, n, width, flags, rp_measure_cb, r) == 0)
+		return 0;
+	{
+		const struct text_span *b = &sp[l->bad_span];
+		int blen = (int)(l->bad_len > 80 ? 80 : l->bad_len);
+
+		return rp_fail(r, EIM_DATA,
+			       "%s: '%.*s' does not fit in %.0f pt", what,
+			       blen, b->s + l->bad_start, width);
+	}
+}
+
+int rp_wrap_str(struct rctx *r, struct text_layout *l, const char *s,
+		int font, double width, double size, unsigned flags,
+		const char *what)
+{
+	struct text_span sp;
+
+	sp.s = s;
+	sp.len = strlen(s);
+	sp.font = font;
+	return rp_wrap(r, l, &sp, 1, width, size, flags, what);
+}
+
+static void set_rgb_fill(HPDF_Page p, unsigned rgb)
+{
+	HPDF_Page_SetRGBFill(p, ((rgb >> 16) & 0xFF) / 255.0f,
+			     ((rgb >> 8) & 0xFF) / 255.0f,
+			     (rgb & 0xFF) / 255.0f);
+}
+
+void rp_set_fill(struct rctx *r, unsigned rgb)
+{
+	set_rgb_fill(r->page, rgb);
+}
+
+void rp_set_stroke(struct rctx *r, unsigned rgb, double lw)
+{
+	HPDF_Page_SetRGBStroke(r->page, ((rgb >> 16) & 0xFF) / 255.0f,
+			       ((rgb >> 8) & 0xFF) / 255.0f,
+			       (rgb & 0xFF) / 255.0f);
+	HPDF_Page_SetLineWidth(r->page, (HPDF_REAL)lw);
+}
+
+double rp_base(double top, double size, double lead)
+{
+	/* DejaVu Sans: ascent 0.928 em, descent 0.236 em */
+	return top - (lead - 1.164 * size) / 2 - 0.928 * size;
+}
+
+void rp_text(struct rctx *r, int font, double size, unsigned rgb, double x,
+	     double base, const char *s, size_t len)
+{
+	char stackbuf[512], *buf = stackbuf;
+	double w;
+
+	if (len == 0 || r->failed)
+		return;
+	w = rp_width(r, font, size, s, len);
+	if (x < 0 || x + w > r->d->style.page_w + 0.01 ||
+	    base - 0.24 * size < 0 || base + 0.93 * size > r->d->style.page_h) {
+		rp_fail(r, EIM_DATA, "text '%.*s' does not fit on the page",
+			(int)(len > 60 ? 60 : len), s);
+		return;
+	}
+	if (len >= sizeof(stackbuf))
+		buf = xmalloc(len + 1);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	HPDF_Page_BeginText(r->page);
+	HPDF_Page_SetFontAndSize(r->page, r->font[font & F_BOLD],
+				 (HPDF_REAL)size);
+	set_rgb_fill(r->page, rgb);
+	if (font & F_ITALIC) {
+		/* slant by 12 degrees: advance widths are unchanged */
+		HPDF_Page_SetTextMatrix(r->page, 1, 0, 0.2126f, 1,
+					(HPDF_REAL)x, (HPDF_REAL)base);
+		HPDF_Page_ShowText(r->page, buf);
+	} else {
+		HPDF_Page_TextOut(r->page, (HPDF_REAL)x, (HPDF_REAL)base, buf);
+	}
+	HPDF_Page_EndText(r->page);
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void rp_stext(struct rctx *r, int font, double size, unsigned rgb,
+	      double x, double base, const char *s)
+{
+	rp_text(r, font, size, rgb, x, base, s, strlen(s));
+}
+
+void rp_fill_rect(struct rctx *r, double x, double y, double w, double h,
+		  unsigned rgb)
+{
+	set_rgb_fill(r->page, rgb);
+	HPDF_Page_Rectangle(r->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
+			    (HPDF_REAL)h);
+	HPDF_Page_Fill(r->page);
+}
+
+void rp_line(struct rctx *r, double x0, double y0, double x1, double y1,
+	     double lw, unsigned rgb, int dashed)
+{
+	static const HPDF_UINT16 dash[] = { 4, 3 };
+
+	rp_set_stroke(r, rgb, lw);
+	if (dashed)
+		HPDF_Page_SetDash(r->page, dash, 2, 0);
+	HPDF_Page_MoveTo(r->page, (HPDF_REAL)x0, (HPDF_REAL)y0);
+	HPDF_Page_LineTo(r->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+	HPDF_Page_Stroke(r->page);
+	if (dashed)
+		HPDF_Page_SetDash(r->page, NULL, 0, 0);
+}
+
+void rp_draw_line(struct rctx *r, const struct text_layout *l, size_t line,
+		  const struct text_span *sp, const char *const *hrefs,
+		  double size, unsigned rgb, double x, double base)
+{
+	const struct text_line *ln = &l->lines[line];
+	size_t k;
+
+	for (k = 0; k < ln->nfrags; k++) {
+		const struct text_frag *f = &l->frags[ln->first + k];
+		const struct text_span *s = &sp[f->span];
+		const char *href = hrefs ? hrefs[f->span] : NULL;
+		double fx = x + f->x;
+
+		rp_text(r, s->font, size, href ? C_LINK : rgb, fx, base,
+			s->s + f->start, f->len);
+		if (href && f->width > 0) {
+			HPDF_Rect rect;
+			HPDF_Annotation a;
+			double tw = f->width;
+
+			/* no underline under a trailing space */
+			if (f->len && s->s[f->start + f->len - 1] == ' ')
+				tw -= rp_width(r, s->font, size, " ", 1);
+			rp_line(r, fx, base - 1.2, fx + tw, base - 1.2, 0.6,
+				C_LINK, 0);
+			rect.left = (HPDF_REAL)fx;
+			rect.right = (HPDF_REAL)(fx + tw);
+			rect.bottom = (HPDF_REAL)(base - 0.24 * size - 1);
+			rect.top = (HPDF_REAL)(base + 0.93 * size);
+			a = HPDF_Page_CreateURILinkAnnot(r->page, rect, href);
+			if (a)
+				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		}
+	}
+}
