@@ -362,6 +362,7 @@ int compose_headlines(const struct compose_input *in,
 	}
 	if (!bl)
 		doc_add_para(d, "No indicator has data for this edition.");
+	compose_since(in, d);
 	ret = 0;
 	goto out;
 cap:
