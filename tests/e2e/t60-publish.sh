@@ -102,6 +102,15 @@ snapshot "$out" >"$T/snap2"
 expect_same "the rebuild leaves every file's bytes and mtime as they were" \
 	"$T/snap1" "$T/snap2"
 check "the rebuild makes no previous/" test ! -e "$out/$week/previous"
+# The same monitor from its own folder, with a relative -c: the inputs
+# are the same files, so still nothing changes.
+(cd "$T/wmca" && eimon build -c ./monitor.yaml --week $week --offline --out "$out") \
+	>"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc "a rebuild from the config's folder exits 0" 0
+snapshot "$out" >"$T/snap3"
+expect_same "a rebuild from another working directory changes nothing" \
+	"$T/snap1" "$T/snap3"
 
 # --- 3. an edited note makes revision 1 ----------------------------------
 note=notes/$week/make-uk-manufacturing.yaml
