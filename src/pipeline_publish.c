@@ -37,8 +37,31 @@ int pipeline_publish_begin(const struct pipeline_opts *o,
 	manifest_init(&pp->m);
 	r->pub = pp;
 	period_format(&o->week, wk, sizeof(wk));
-	return publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
-			     &pp->pub, err);
+	if (publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
+			  &pp->pub, err))
+		return -1;
+	pipeline_load_previous(o, r);
+	return 0;
+}
+
+/* The newest earlier edition's figures, for "since last week's monitor".
+ * An unreadable one is simply not compared. */
+void pipeline_load_previous(const struct pipeline_opts *o,
+			    struct pipeline_run *r)
+{
+	struct publish_figures pf;
+	struct eim_error e;
+	char wk[PERIOD_TEXT_MAX];
+
+	memset(&pf, 0, sizeof(pf));
+	eim_error_init(&e);
+	period_format(&o->week, wk, sizeof(wk));
+	if (publish_load_previous_figures(o->out_dir ? o->out_dir
+						     : r->cfg->out_dir,
+					  wk, &pf, &e) == 0 &&
+	    pf.text)
+		compose_prev_parse(pf.text, pf.len, pf.week, &r->prev);
+	publish_figures_release(&pf);
 }
 
 /* An input's path as the manifest names it: relative to the config's

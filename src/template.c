@@ -32,6 +32,34 @@ static int check_period(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
+/* Page geometry the layout can honour: an A4 page is 595 x 842 points, so
+ * a huge margin or font would leave no room (or a negative width). */
+static int check_body_size(const struct ydoc_node *n, const void *field,
+			   const char **why)
+{
+	double v = *(const double *)field;
+
+	(void)n;
+	if (v < 4 || v > 36) {
+		*why = "must be between 4 and 36 (points)";
+		return -1;
+	}
+	return 0;
+}
+
+static int check_margin(const struct ydoc_node *n, const void *field,
+			const char **why)
+{
+	double v = *(const double *)field;
+
+	(void)n;
+	if (v < 0 || v > 200) {
+		*why = "must be between 0 and 200 (points)";
+		return -1;
+	}
+	return 0;
+}
+
 #define F(st, key, type, member, ...) \
 	{ key, type, offsetof(struct st, member), 0, __VA_ARGS__ }
 #define FN(st, key, type, member, count, ...) \
@@ -97,9 +125,9 @@ static const struct schema_field style_fields[] = {
 	F(tpl_style, "font_bold", SCHEMA_PATH, font_bold, 0, NULL, NULL, NULL,
 	  NULL, 0),
 	F(tpl_style, "body_size", SCHEMA_NUMBER, body_size, 0, "10", NULL,
-	  NULL, NULL, 0),
+	  NULL, check_body_size, 0),
 	F(tpl_style, "margin", SCHEMA_NUMBER, margin, 0, "50", NULL, NULL,
-	  NULL, 0),
+	  check_margin, 0),
 	F(tpl_style, "accent", SCHEMA_STRING, accent, 0, "#12436D", NULL,
 	  NULL, NULL, 0),
 	F(tpl_style, "logo", SCHEMA_PATH, logo, 0, NULL, NULL, NULL, NULL, 0),
