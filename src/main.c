@@ -128,7 +128,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 
 	c->po.config = "monitor.yaml";
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+c:w:o:f:s:vqhV", long_opts,
+	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:vqhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c': c->po.config = optarg; break;
@@ -170,7 +170,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return 0;
 }
 
-/* Options come before or after the command word: split them. */
+/* Options come before or after the command word: split them. getopt
+ * permutes, so options may also follow the words after the command
+ * (`notes new --source ORG`, `read FILE --select D=C`). */
 static int run(int argc, char **argv)
 {
 	struct cli c;

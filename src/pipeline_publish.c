@@ -64,26 +64,45 @@ void pipeline_load_previous(const struct pipeline_opts *o,
 	publish_figures_release(&pf);
 }
 
+/* An input's path as the manifest names it: relative to the config's
+ * folder, so the same monitor built from another working directory (or
+ * with -c given absolute) names the same inputs and is not a revision. */
+static const char *config_relative(const struct config *c, const char *path)
+{
+	size_t n = strlen(c->dir);
+
+	if (!path)
+		return NULL;
+	if (strcmp(c->dir, ".") == 0)
+		return strncmp(path, "./", 2) == 0 ? path + 2 : path;
+	if (strcmp(c->dir, "/") != 0 && strncmp(path, c->dir, n) == 0 &&
+	    path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
 /* A file input: its sha256 now (a file that vanished is hashed as ""). */
-static void add_file(struct manifest *m, enum manifest_kind kind,
-		     const char *path)
+static void add_file(struct manifest *m, const struct config *c,
+		     enum manifest_kind kind, const char *path)
 {
 	struct manifest_input in;
 
 	memset(&in, 0, sizeof(in));
 	in.kind = kind;
-	in.path = path;
+	in.path = config_relative(c, path);
 	if (pipeline_file_sha256(path, in.sha256))
 		in.sha256[0] = '\0';
 	manifest_add_input(m, &in);
 }
 
-static int seen(const struct manifest *m, const char *path)
+static int seen(const struct manifest *m, const struct config *c,
+		const char *path)
 {
 	size_t i;
 
 	for (i = 0; i < m->n_inputs; i++)
-		if (m->inputs[i].path && strcmp(m->inputs[i].path, path) == 0)
+		if (m->inputs[i].path &&
+		    strcmp(m->inputs[i].path, config_relative(c, path)) == 0)
 			return 1;
 	return 0;
 }
@@ -97,18 +116,18 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 	long first, last;
 	size_t i, n;
 
-	add_file(m, MANIFEST_CONFIG, r->cfg->path);
-	add_file(m, MANIFEST_TEMPLATE, r->cfg->template_path);
+	add_file(m, r->cfg, MANIFEST_CONFIG, r->cfg->path);
+	add_file(m, r->cfg, MANIFEST_TEMPLATE, r->cfg->template_path);
 	if (r->ed.file)
-		add_file(m, MANIFEST_EDITION, r->ed.file);
+		add_file(m, r->cfg, MANIFEST_EDITION, r->ed.file);
 	/* The notes of this edition, partners' included: editing a note of
 	 * another week does not revise this one. */
 	pipeline_window(r->cfg, &o->week, &first, &last);
 	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 			 r->tpl->nthemes, 1, &sel);
 	for (i = 0; i < n; i++)
-		if (!seen(m, sel[i]->file))
-			add_file(m, MANIFEST_NOTE, sel[i]->file);
+		if (!seen(m, r->cfg, sel[i]->file))
+			add_file(m, r->cfg, MANIFEST_NOTE, sel[i]->file);
 	free(sel);
 	for (i = 0; i < r->cfg->nfeeds; i++) {
 		const struct pipeline_feed *f = &r->feeds[i];
@@ -117,7 +136,7 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 		memset(&in, 0, sizeof(in));
 		in.kind = MANIFEST_FEED;
 		in.id = cf->feed->id;
-		in.path = f->body_path;
+		in.path = config_relative(r->cfg, f->body_path);
 		in.url = cf->feed->url;
 		memcpy(in.sha256, f->sha256, sizeof(in.sha256));
 		in.fetched_at = f->fetched_at[0] ? f->fetched_at : NULL;
