@@ -8,12 +8,14 @@
  * Generic csv/json without a mapping (eimon read, or mapping fields
  * left NULL) use these defaults, the first name present winning (names
  * case-insensitive; for json the keys of the records):
- *   records        json: the root array, else the first array member of
- *                  the root object
- *   period         period, date, time, month, quarter, year, week
+ *   records        json: the root array, else the first array of
+ *                  objects under the root (depth first, 3 levels)
+ *   period         period, date, time, month, quarter, year, week,
+ *                  iso_week
  *   geography      geography_code, geography, geo, area_code, areacode,
- *                  area, code
- *   geography_name geography_name, area_name, name
+ *                  lad_code, la_code, region_code, area, code
+ *   geography_name geography_name, area_name, lad_name, la_name,
+ *                  region_name, name
  *   value          value, obs_value, observation, count
  *   status         status, obs_status, flag, marking
  * and every other column (or scalar key) becomes a dimension named after

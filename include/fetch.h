@@ -28,6 +28,19 @@
  * pages with recordoffset=N until RECORD_COUNT rows are in, concatenating
  * the pages with one header, before validating and caching the whole.
  *
+ * Pipeline use (sketch):
+ *   struct fetch_opts fo = { 0 };
+ *   fo.cache_dir = cfg->cache_dir; fo.offline = opts->offline;
+ *   fo.now = clock_now;            (time(NULL), or fixed for tests)
+ *   fo.validate = fetch_validate_feed; fo.retries = 2;
+ *   fo.count_rows = http_nomis_count_rows;
+ *   if (fetch_feeds(cfg->feeds, cfg->nfeeds, &fo, &res, w, err))
+ *           return -1;             (err: EIM_UNAVAILABLE -> exit 69)
+ *   for each feed i: res[i].body NULL -> sources line "unavailable:
+ *   <reason>"; else feed_read_buffer(res[i].body ...); res[i].stale ->
+ *   stale in the model; the manifest takes url or path, sha256,
+ *   fetched_at. `eimon fetch` is the same call with the results unused.
+ *
  * Ownership: feeds and opts are borrowed; *out is an array of n results
  * (in feed order) owned by the caller (fetch_results_free); on -1 *out
  * is NULL. Each result points back at
@@ -74,6 +87,11 @@ struct fetch_result {
 typedef int (*fetch_validator)(const struct config_feed *f,
 			       const char *body, size_t len, void *ctx,
 			       struct eim_error *err);
+
+/* The pipeline's validator: body parses as f->format (feed_read_buffer
+ * with the feed's mapping, no filters). Lives in fetch_validate.c. */
+int fetch_validate_feed(const struct config_feed *f, const char *body,
+			size_t len, void *ctx, struct eim_error *err);
 
 struct fetch_opts {
 	const char *cache_dir;     /* NULL: no cache (nothing to fall back on) */

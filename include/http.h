@@ -61,6 +61,8 @@ struct http_result {
 /* Process-wide libcurl set-up; call once from main before threads, or
  * rely on http_fetch_all doing it lazily (single-threaded program). */
 int http_global_init(struct eim_error *err);
+/* Undo http_global_init at exit (main); harmless when never initialised. */
+void http_global_cleanup(void);
 
 /* Fetch reqs[0..n) in parallel into res[0..n). A failed transfer is a
  * result, not an error: the call returns -1 only when libcurl itself

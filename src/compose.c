@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "http.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -234,7 +235,7 @@ static void sources(const struct compose_input *in, struct doc *d)
 			char lab[64];
 			if (period_parse(cf->latest, strlen(cf->latest), &p) ==
 			    0) {
-				period_label(&p, lab, sizeof(lab));
+				fmt_period(lab, sizeof(lab), &p);
 				strbuf_addf(&sb, " Latest period: %s.", lab);
 			}
 		}

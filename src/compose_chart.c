@@ -7,11 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
 
 #define MAX_SERIES 4
+
+static void fmt_period_lbl(const struct period *p, char *buf, size_t size)
+{
+	fmt_period(buf, size, p);
+}
+
+/* "claimant count" from "the claimant count", for "the highest ...". */
+static const char *bare_measure(const struct config_indicator *ind)
+{
+	const char *m = ind->measure;
+
+	if (!m)
+		return ind->short_title ? ind->short_title : ind->title;
+	return strncmp(m, "the ", 4) == 0 ? m + 4 : m;
+}
 
 /* Resolve the block's place words into GSS codes. Caller frees the array
  * (not the strings, which belong to the config or template). */
@@ -78,7 +94,16 @@ static int get_series(const struct compose_input *in,
 		f[nf].value = ind->select[i].value;
 		nf++;
 	}
-	if (series_extract(cf->table, f, nf, geo, s) || !s->n) {
+	if (series_extract(cf->table, f, nf, geo, s)) {
+		series_release(s);
+		return -1;
+	}
+	/* Nothing after the edition: a rebuild of an old week shows what
+	 * that week's bulletin showed. */
+	while (s->n && period_end_day(&s->periods[s->n - 1]) >
+			       period_end_day(&in->week))
+		s->n--;
+	if (!s->n) {
 		series_release(s);
 		return -1;
 	}
@@ -209,8 +234,11 @@ static int time_chart(const struct compose_input *in,
 	ch->zero_based = ch->kind == DOC_CHART_COLUMN;
 	for (k = 0; k < b->nrefs; k++)
 		doc_chart_add_ref(ch, b->refs[k].value, b->refs[k].label);
-	if (indexed) {
-		period_label(&base, l1, sizeof(l1));
+	for (k = 0; k < b->nrefs && indexed; k++)
+		if (b->refs[k].value == 100.0)
+			indexed = 2; /* the template labels the base itself */
+	if (indexed == 1) {
+		fmt_period_lbl(&base, l1, sizeof(l1));
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s = 100", l1);
 		doc_chart_add_ref(ch, 100.0, sb.buf);
@@ -228,14 +256,15 @@ static int time_chart(const struct compose_input *in,
 			a = m->y[j - 2];
 			got = 1;
 		}
-		period_label(&m->x[j ? j - 1 : 0], l2, sizeof(l2));
+		fmt_period_lbl(&m->x[j ? j - 1 : 0], l2, sizeof(l2));
 		strbuf_reset(&sb);
 		if (b->nindicators > 1)
 			strbuf_adds(&sb, m->label);
 		else
-			strbuf_addf(&sb, "%s %s", m->label,
+			strbuf_addf(&sb, "%s in %s",
 				    ind0->short_title ? ind0->short_title
-						      : ind0->title);
+						      : ind0->title,
+				    m->label);
 		if (got)
 			strbuf_addf(&sb, " %s in %s",
 				    z > a ? "rose" : z < a ? "fell"
@@ -245,8 +274,8 @@ static int time_chart(const struct compose_input *in,
 			strbuf_addf(&sb, ", latest %s", l2);
 		ch->title = xstrdup(b->title ? b->title : sb.buf);
 	}
-	period_label(&first, l1, sizeof(l1));
-	period_label(&last, l2, sizeof(l2));
+	fmt_period_lbl(&first, l1, sizeof(l1));
+	fmt_period_lbl(&last, l2, sizeof(l2));
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s%s, %s, %s to %s",
 		    ind0->title, indexed ? " (indexed)" : "",
@@ -349,10 +378,9 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 					items[i].v, val);
 		bar->highlight = strcmp(items[i].code, c->area.code) == 0;
 	}
-	period_label(&latest, lab, sizeof(lab));
+	fmt_period_lbl(&latest, lab, sizeof(lab));
 	strbuf_addf(&sb, "%s had the highest %s in %s",
-		    short_name(c, items[0].code),
-		    ind->short_title ? ind->short_title : ind->title, lab);
+		    short_name(c, items[0].code), bare_measure(ind), lab);
 	ch->title = xstrdup(b->title ? b->title : sb.buf);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s, by area, %s", ind->title, lab);

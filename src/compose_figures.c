@@ -10,6 +10,7 @@
 
 #include "figures.h"
 #include "fmt.h"
+#include "headline.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -157,14 +158,15 @@ int compose_dashboard(const struct compose_input *in,
 	char buf[256];
 
 	(void)err;
-	doc_table_set_header(t, 0, "Indicator", DOC_LEFT, 3.0);
+	doc_table_set_header(t, 0, "Indicator", DOC_LEFT, 2.6);
 	doc_table_set_header(t, 1, "Latest", DOC_RIGHT, 1.5);
-	doc_table_set_header(t, 2, "Period", DOC_LEFT, 1.6);
+	doc_table_set_header(t, 2, "Period", DOC_LEFT, 1.5);
 	doc_table_set_header(t, 3, "Change on period", DOC_RIGHT, 1.9);
 	doc_table_set_header(t, 4, "Change on year", DOC_RIGHT, 1.9);
 	doc_table_set_header(t, 5, "Trend", DOC_CENTER, 1.2);
-	doc_table_set_header(t, 6, "Direction", DOC_CENTER, 1.1);
-	t->caption = xstrdup(b->title ? b->title : "Dashboard of indicators");
+	doc_table_set_header(t, 6, "Direction", DOC_CENTER, 1.4);
+	if (b->title)
+		t->caption = xstrdup(b->title);
 	for (i = 0; i < n; i++) {
 		const struct config_indicator *ind =
 			b->nindicators ? config_find_indicator(c,
@@ -209,10 +211,10 @@ int compose_dashboard(const struct compose_input *in,
 	}
 	t->footnote = xstrdup(any_prov
 		? "(p) provisional, (e) estimate. Direction compares with the "
-		  "previous period; green is better, orange worse for that "
+		  "previous period; green is better, red worse for that "
 		  "indicator. pp = percentage points."
 		: "Direction compares with the previous period; green is "
-		  "better, orange worse for that indicator. pp = percentage "
+		  "better, red worse for that indicator. pp = percentage "
 		  "points.");
 	doc_add_table(d, t);
 	return 0;
@@ -305,13 +307,69 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	return 0;
 }
 
+/* One bullet per indicator: the movement sentence for the area (or the
+ * geography it is published for), then how it compares, then which
+ * district leads, when the indicator has places. */
 int compose_headlines(const struct compose_input *in,
 		      const struct tpl_block *b, struct doc *d,
 		      struct eim_error *err)
 {
-	(void)in;
-	(void)b;
-	(void)d;
-	(void)err;
-	return 0; /* INTERIM: headline.h not merged yet */
+	const struct config *c = in->cfg;
+	struct doc_block *bl = NULL;
+	struct strbuf sb = STRBUF_INIT, vs = STRBUF_INIT;
+	size_t i, n = b->nindicators ? b->nindicators : c->nindicators;
+	char place[256];
+	int ret = -1;
+
+	if (b->title)
+		doc_add_heading(d, 2, b->title, NULL);
+	for (i = 0; i < n; i++) {
+		const struct config_indicator *ind =
+			b->nindicators ? config_find_indicator(c,
+							       b->indicators[i])
+				       : &c->indicators[i];
+		const char *geo = ind ? compose_main_geo(in, ind) : NULL;
+		const char *name;
+		int r;
+		if (!geo)
+			continue;
+		name = config_place_name(c, geo);
+		headline_place(place, sizeof(place), name ? name : geo);
+		strbuf_reset(&sb);
+		r = headline_sentence(in->figs, ind, geo, place, &sb);
+		if (r < 0)
+			goto cap;
+		if (r == 0)
+			continue;
+		strbuf_reset(&vs);
+		r = headline_versus(in->figs, c, ind, geo, &vs);
+		if (r < 0)
+			goto cap;
+		if (r > 0 && sb.len && sb.buf[sb.len - 1] == '.') {
+			sb.buf[--sb.len] = '\0';
+			if (strbuf_addf(&sb, ", %s.", vs.buf))
+				goto cap;
+		}
+		if (strcmp(geo, c->area.code) == 0 && c->nplaces) {
+			strbuf_reset(&vs);
+			r = headline_top(in->figs, c, ind, 1, &vs);
+			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
+				goto cap;
+		}
+		if (!bl)
+			bl = doc_add_block(d, DOC_BULLETS);
+		doc_text_add(doc_bullets_add(bl), sb.buf, 0, NULL);
+	}
+	if (!bl)
+		doc_add_para(d, "No indicator has data for this edition.");
+	compose_since(in, d);
+	ret = 0;
+	goto out;
+cap:
+	eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+		      "headline text too long");
+out:
+	strbuf_release(&sb);
+	strbuf_release(&vs);
+	return ret;
 }

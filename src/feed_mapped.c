@@ -16,12 +16,15 @@
 #include "banned.h"
 
 static const char *const def_period[] = { "period", "date", "time", "month",
-					  "quarter", "year", "week", NULL };
+					  "quarter", "year", "week", "iso_week",
+					  NULL };
 static const char *const def_geo[] = { "geography_code", "geography", "geo",
-				       "area_code", "areacode", "area", "code",
+				       "area_code", "areacode", "lad_code",
+				       "la_code", "region_code", "area", "code",
 				       NULL };
 static const char *const def_geo_name[] = { "geography_name", "area_name",
-					    "name", NULL };
+					    "lad_name", "la_name",
+					    "region_name", "name", NULL };
 static const char *const def_value[] = { "value", "obs_value", "observation",
 					 "count", NULL };
 static const char *const def_status[] = { "status", "obs_status", "flag",
@@ -315,21 +318,33 @@ static int json_has(const void *src, const char *name)
 	return field(src, name) != NULL;
 }
 
+/* The first array of objects in j, depth first, at most depth levels
+ * down. */
+static const cJSON *find_records(const cJSON *j, int depth)
+{
+	const cJSON *e, *r;
+
+	if (cJSON_IsArray(j) && cJSON_IsObject(j->child))
+		return j;
+	if (!cJSON_IsObject(j) || depth == 0)
+		return NULL;
+	cJSON_ArrayForEach(e, j)
+		if ((r = find_records(e, depth - 1)) != NULL)
+			return r;
+	return NULL;
+}
+
 /* The records array: the mapping's pointer, else the root array, else
- * the first array member of the root. */
+ * the first array of objects found under the root (CKAN's
+ * /result/records, Opendatasoft's /results...). */
 static const cJSON *records_of(const struct config_mapping *m,
 			       const cJSON *root)
 {
-	const cJSON *e;
-
 	if (m && m->records)
 		return jsonptr_get(root, m->records);
 	if (cJSON_IsArray(root))
 		return root;
-	cJSON_ArrayForEach(e, root)
-		if (cJSON_IsArray(e))
-			return e;
-	return NULL;
+	return find_records(root, 3);
 }
 
 static int scalar(const cJSON *j)

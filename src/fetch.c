@@ -66,6 +66,24 @@ static void load_cached(struct slot *s, const struct fetch_opts *o,
 			 e.file, e.file[0] ? ": " : "", e.msg);
 }
 
+/* Conditional headers only for a cached copy of this very URL: an ETag
+ * of another query says nothing about this one. */
+static int same_url(const struct slot *s, const char *redacted)
+{
+	return s->have_cache && s->cmeta.url &&
+	       !strcmp(s->cmeta.url, redacted);
+}
+
+/* A stand-in copy of another query is still the best there is, but the
+ * editor should know. */
+static void warn_other_url(const struct slot *s, const char *redacted,
+			   struct eim_warnings *w)
+{
+	if (s->cmeta.url && !same_url(s, redacted))
+		eim_warn(w, "feed '%s': the cached copy was fetched from "
+			 "another URL (%s)", s->f->id, s->cmeta.url);
+}
+
 /* Hand the cached copy to the result. */
 static void use_cache(struct slot *s, struct fetch_result *r, int source)
 {
@@ -197,6 +215,24 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 		s->f->path ? s->f->path : "no url or path";
 	char when[CACHE_TIME_LEN];
 
+	/* A feed with both a url and a path: after the cache, the local
+	 * copy shipped with the monitor stands in. */
+	if (!s->have_cache && r->url && s->f->path) {
+		char why[FETCH_REASON_MAX];
+		snprintf(why, sizeof(why), "%s", r->reason);
+		if (read_local(s, r) == 0) {
+			eim_warn(w, "feed '%s' (%s) failed: %s; using the "
+				 "local copy %s", s->f->id, where, why,
+				 s->f->path);
+			return 0;
+		}
+		{
+			char local[FETCH_REASON_MAX];
+			snprintf(local, sizeof(local), "%s", r->reason);
+			snprintf(r->reason, sizeof(r->reason),
+				 "%.250s; local copy: %.200s", why, local);
+		}
+	}
 	if (!s->f->required) {
 		r->source = FETCH_UNAVAILABLE;
 		eim_warn(w, "optional feed '%s' (%s) unavailable: %s; dropped "
@@ -204,6 +240,7 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 		return 0;
 	}
 	if (s->have_cache && r->url) {
+		warn_other_url(s, r->url, w);
 		use_cache(s, r, FETCH_CACHE_FALLBACK);
 		cache_format_time(r->fetched_at, when);
 		eim_warn(w, "required feed '%s' (%s) failed: %s; using the "
@@ -227,14 +264,6 @@ static void slots_release(struct slot *s, size_t n)
 		cache_meta_release(&s[i].cmeta);
 	}
 	free(s);
-}
-
-/* Conditional headers only for a cached copy of this very URL: an ETag
- * of another query says nothing about this one. */
-static int same_url(const struct slot *s, const char *redacted)
-{
-	return s->have_cache && s->cmeta.url &&
-	       !strcmp(s->cmeta.url, redacted);
 }
 
 int fetch_feeds(const struct config_feed *feeds, size_t n,
@@ -274,8 +303,11 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 		load_cached(&sl[i], o, w);
 		if (o->offline) {
 			if (sl[i].have_cache) {
-				use_cache(&sl[i], &res[i], FETCH_CACHE_OFFLINE);
-			} else {
+				warn_other_url(&sl[i], res[i].url, w);
+				use_cache(&sl[i], &res[i],
+					  FETCH_CACHE_OFFLINE);
+			} else if (!f->path || read_local(&sl[i], &res[i])) {
+				/* the local copy is the last resort */
 				snprintf(res[i].reason, sizeof(res[i].reason),
 					 "offline and no cached copy");
 				failed |= apply_failure(&sl[i], &res[i], w,

@@ -46,6 +46,13 @@ int http_global_init(struct eim_error *err)
 	return 0;
 }
 
+void http_global_cleanup(void)
+{
+	if (curl_ready)
+		curl_global_cleanup();
+	curl_ready = 0;
+}
+
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -368,12 +375,14 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 			goto out;
 		}
 		while ((msg = curl_multi_info_read(m, &q))) {
-			struct xfer *x = NULL;
+			struct xfer *x;
+			char *priv = NULL;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
-					  (char **)&x);
+					  &priv);
+			x = (struct xfer *)(void *)priv;
 			curl_multi_remove_handle(m, msg->easy_handle);
 			finish(x, msg->data.result, retries, backoff);
 			if (x->state == XFER_DONE)

@@ -9,6 +9,10 @@
 #include "xalloc.h"
 #include "banned.h"
 
+/* Problems listed per file: a file that is not a note at all (a config
+ * saved in the notes folder by mistake) could give thousands. */
+#define NOTES_REPORT_MAX 100
+
 struct pos_msg {
 	long line, col;
 	size_t index;
@@ -84,8 +88,11 @@ void notes_report_sorted(const char *name, struct eim_warnings *mine,
 	if (err && err->kind == EIM_OK)
 		eim_error_set(err, EIM_DATA, name, (int)v[0].line,
 			      (int)v[0].col, "%s", v[0].msg);
-	for (i = 0; problems && i < mine->n; i++)
+	for (i = 0; problems && i < mine->n && i < NOTES_REPORT_MAX; i++)
 		eim_warn(problems, "%s", v[i].text);
+	if (problems && mine->n > NOTES_REPORT_MAX)
+		eim_warn(problems, "%s: %zu more problems in this file not "
+			 "shown", name, (size_t)mine->n - NOTES_REPORT_MAX);
 	free(v);
 	eim_warnings_release(mine);
 }

@@ -11,7 +11,8 @@ void notes_report_error(struct eim_warnings *problems, struct eim_error *err,
 			const struct eim_error *e);
 /* mine holds the formatted messages of file name in the order they were
  * found (schema order); append them to problems sorted by line and column
- * (stable), make the first of them err (unless set), and empty mine. */
+ * (stable; the first 100, then one line saying how many more), make the
+ * first of them err (unless set), and empty mine. */
 void notes_report_sorted(const char *name, struct eim_warnings *mine,
 			 struct eim_warnings *problems,
 			 struct eim_error *err);

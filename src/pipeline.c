@@ -104,6 +104,7 @@ void pipeline_run_release(struct pipeline_run *r)
 	free(r->feeds);
 	free(r->cfeeds);
 	figures_release(&r->figs);
+	compose_prev_release(&r->prev);
 	notes_release(&r->notes);
 	edition_release(&r->ed);
 	template_free(r->tpl);
@@ -168,6 +169,7 @@ static int render_edition(struct pipeline_run *r, const struct period *week,
 	in.revised = r->revised;
 	in.feeds = r->cfeeds;
 	in.figs = &r->figs;
+	in.prev = &r->prev;
 	if (compose_doc(&in, &d, err))
 		goto out;
 	if (render_pdf(&d, pdf, len, err))
@@ -212,6 +214,9 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "load");
 	if (pipeline_load_inputs(o, &r, NULL, err))
 		goto out;
+	/* The lock first: a second build exits at once, fetching nothing. */
+	if (pipeline_publish_begin(o, &r, w, err))
+		goto out;
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
@@ -225,9 +230,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	}
 	out.csv = (const unsigned char *)csv.buf;
 	out.csv_len = csv.len;
-	pipeline_stage(&r, "publish-check");
-	if (pipeline_publish_begin(o, &r, w, err))
-		goto out;
+	pipeline_describe_inputs(o, &r);
 	pipeline_stage(&r, "render");
 	if (render_edition(&r, &o->week, 0, &out.pdf, &out.pdf_len, err))
 		goto out;

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "feed.h"
+#include "fetch.h"
 #include "http.h"
 #include "pipeline_int.h"
 #include "sha256.h"
@@ -34,7 +36,7 @@ const struct series_table *pipeline_table_of(const struct pipeline_run *r,
 	return NULL;
 }
 
-static int file_sha256(const char *path, char hex[SHA256_HEX_LEN])
+int pipeline_file_sha256(const char *path, char hex[SHA256_HEX_LEN])
 {
 	FILE *f = fopen(path, "rb");
 	struct sha256_ctx c;
@@ -75,17 +77,34 @@ static void latest_of(const struct series_table *t, struct period *p,
 	}
 }
 
-/* Read one feed from a local file into f->table. */
-static int read_feed(const struct config_feed *cf, const char *path,
-		     struct pipeline_feed *f, struct eim_error *err)
+static void iso_time(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (t > 0 && gmtime_r(&t, &tm))
+		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static struct config_mapping mapping_of(const struct config_feed *cf)
 {
 	struct config_mapping m = cf->mapping;
 
 	if (!m.geography_fixed && cf->geography)
 		m.geography_fixed = cf->geography;
+	return m;
+}
+
+/* Parse a body (fetched, cached or read) into f->table. */
+static int parse_body(const struct config_feed *cf, const char *body,
+		      size_t len, const char *display, struct pipeline_feed *f,
+		      struct eim_error *err)
+{
+	struct config_mapping m = mapping_of(cf);
+
 	series_table_init(&f->table);
-	if (feed_read_file(cf->format, path, path, &m, NULL, 0, &f->table,
-			   err)) {
+	if (feed_read_buffer(cf->format, body, len, display, &m, NULL, 0,
+			     &f->table, err)) {
 		series_table_release(&f->table);
 		return -1;
 	}
@@ -93,77 +112,144 @@ static int read_feed(const struct config_feed *cf, const char *path,
 	return 0;
 }
 
-static int exists(const char *path)
+/* Fill the model's view of a loaded feed: latest period, staleness,
+ * provisional latest value. */
+static void describe(const struct config_feed *cf, struct pipeline_feed *f,
+		     struct compose_feed *out, long week_end,
+		     struct eim_warnings *w)
 {
-	struct stat st;
-	return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	struct period latest;
+
+	out->table = &f->table;
+	latest_of(&f->table, &latest, &out->provisional);
+	if (!latest.freq)
+		return;
+	period_format(&latest, out->latest, sizeof(out->latest));
+	if (period_end_day(&latest) + cf->max_age_days < week_end) {
+		out->stale = 1;
+		eim_warn(w, "feed '%s' is stale: its latest period is %s",
+			 cf->id, out->latest);
+	}
 }
 
+/* How a build fetches: parsed-body validation, two retries, Nomis
+ * paging, the clock only for fetched_at. */
+static void fetch_options(const struct config *c, int offline,
+			  struct fetch_opts *fo)
+{
+	memset(fo, 0, sizeof(*fo));
+	fo->cache_dir = c->cache_dir;
+	fo->offline = offline;
+	fo->now = time(NULL);
+	fo->validate = fetch_validate_feed;
+	fo->retries = 2;
+	fo->count_rows = http_nomis_count_rows;
+}
+
+/* fetch applies the failure rules (fetch.h); what comes back with a body
+ * is parsed here, and content that does not parse is a data error for a
+ * required feed and a dropped feed otherwise. */
 int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			struct eim_warnings *w, struct eim_error *err)
 {
 	const struct config *c = r->cfg;
-	size_t i;
+	struct fetch_result *res = NULL;
+	struct fetch_opts fo;
 	long week_end = period_end_day(&o->week);
+	size_t i;
+	int ret = -1;
 
 	r->feeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->feeds));
 	r->cfeeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->cfeeds));
 	for (i = 0; i < c->nfeeds; i++) {
+		r->cfeeds[i].feed = &c->feeds[i];
+	}
+	fetch_options(c, o->offline, &fo);
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+		goto out;
+	for (i = 0; i < c->nfeeds; i++) {
 		const struct config_feed *cf = &c->feeds[i];
 		struct pipeline_feed *f = &r->feeds[i];
-		struct compose_feed *out = &r->cfeeds[i];
+		struct compose_feed *cfo = &r->cfeeds[i];
+		struct fetch_result *fr = &res[i];
 		struct eim_error ferr;
-		struct period latest;
-		char reason[EIM_MSG_MAX + 64];
+		char where[EIM_PATH_MAX + 32];
 
-		out->feed = cf;
 		eim_error_init(&ferr);
-		reason[0] = '\0';
-		if (exists(cf->path)) {
-			if (read_feed(cf, cf->path, f, &ferr) == 0) {
-				f->body_path = xstrdup(cf->path);
-				file_sha256(cf->path, f->sha256);
-			} else {
-				eim_error_format(&ferr, reason, sizeof(reason));
+		if (fr->body) {
+			snprintf(where, sizeof(where), "%s",
+				 fr->path ? fr->path
+				 : fr->url ? fr->url : cf->id);
+			if (parse_body(cf, fr->body, fr->len, where, f,
+				       &ferr) == 0) {
+				memcpy(f->sha256, fr->sha256,
+				       sizeof(f->sha256));
+				iso_time(fr->fetched_at, f->fetched_at,
+					 sizeof(f->fetched_at));
+				f->body_path = fr->path ? xstrdup(fr->path)
+							: NULL;
+				cfo->from_cache =
+					fr->source == FETCH_CACHE_FALLBACK;
+				if (fr->fetched_at > 0)
+					iso_time(fr->fetched_at, cfo->retrieved,
+						 11);
 			}
-		} else {
-			snprintf(reason, sizeof(reason), "%s",
-				 cf->path ? "file not found"
-					  : "no cached copy (offline)");
 		}
-		if (!f->loaded) {
-			if (ferr.kind == EIM_DATA && cf->required) {
-				*err = ferr;
-				return -1;
-			}
-			if (cf->required) {
-				/* never print credentials of the URL */
-				char *where = cf->url ? http_url_redact(cf->url)
-						      : xstrdup(cf->path);
-				eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
-					      "required feed '%s' (%s) "
-					      "unavailable: %s", cf->id, where,
-					      reason);
-				free(where);
-				return -1;
-			}
-			eim_warn(w, "feed '%s' dropped from this edition: %s",
-				 cf->id, reason);
-			f->failure = xstrdup(reason);
-			out->failure = f->failure;
+		if (f->loaded) {
+			describe(cf, f, cfo, week_end, w);
 			continue;
 		}
-		out->table = &f->table;
-		latest_of(&f->table, &latest, &out->provisional);
-		if (latest.freq) {
-			period_format(&latest, out->latest,
-				      sizeof(out->latest));
-			out->stale = period_end_day(&latest) +
-					     cf->max_age_days < week_end;
-			if (out->stale)
-				eim_warn(w, "feed '%s' is stale: latest "
-					 "period %s", cf->id, out->latest);
+		/* Nothing usable. Bad content is a data error (65). */
+		if (ferr.kind != EIM_OK && cf->required) {
+			*err = ferr;
+			goto out;
 		}
+		if (cf->required) {
+			eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
+				      "required feed '%s' (%s) unavailable: "
+				      "%s", cf->id,
+				      fr->url ? fr->url
+				      : cf->path ? cf->path : "no source",
+				      fr->reason[0] ? fr->reason
+				      : cf->path ? "file not found"
+						 : "no cached copy");
+			goto out;
+		}
+		if (ferr.kind != EIM_OK) {
+			char msg[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(&ferr, msg, sizeof(msg));
+			f->failure = xstrdup(msg);
+		} else {
+			f->failure = xstrdup(fr->reason[0] ? fr->reason
+					     : "no data");
+		}
+		eim_warn(w, "feed '%s' dropped from this edition: %s", cf->id,
+			 f->failure);
+		cfo->failure = f->failure;
 	}
-	return 0;
+	ret = 0;
+out:
+	fetch_results_free(res, c->nfeeds);
+	return ret;
+}
+
+int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
+		   struct eim_error *err)
+{
+	struct config *c = NULL;
+	struct fetch_result *res = NULL;
+	struct fetch_opts fo;
+	int ret = -1;
+
+	if (config_load(o->config, &c, err))
+		goto out;
+	fetch_options(c, 0, &fo);
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+		goto out;
+	ret = 0;
+out:
+	if (c)
+		fetch_results_free(res, c->nfeeds);
+	config_free(c);
+	return ret;
 }

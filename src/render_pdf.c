@@ -221,12 +221,16 @@ static int masthead(struct rctx *r)
 		else
 			snprintf(buf, sizeof(buf), "%s",
 				 d->date_text ? d->date_text : "");
-		if (rp_wrap_str(r, &tl, buf, F_BOLD, r->width, 12, 0,
-				"issue line") != 0)
+		struct text_span sp = { buf, strlen(buf), F_BOLD };
+
+		if (rp_wrap(r, &tl, &sp, 1, r->width, 12, 0, "issue line"))
 			goto out;
-		rp_stext(r, F_BOLD, 12, accent, r->left, rp_base(r->y, 12, 16),
-			 buf);
-		r->y -= 18;
+		for (i = 0; i < tl.nlines; i++) {
+			rp_draw_line(r, &tl, i, &sp, NULL, 12, accent, r->left,
+				     rp_base(r->y, 12, 16));
+			r->y -= 16;
+		}
+		r->y -= 2;
 	}
 	if (d->publisher || d->funding) {
 		const char *s = d->funding ? d->funding : d->publisher;
@@ -342,6 +346,8 @@ static void make_links(struct rctx *r)
 		dst = HPDF_Page_CreateDestination(r->pages[pg - 1]);
 		if (!dst)
 			continue;
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)r->head_top[lk->block],
+					1);
 		a = HPDF_Page_CreateLinkAnnot(r->pages[lk->page], lk->rect,
 					      dst);
 		if (a)
@@ -430,6 +436,7 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 	}
 	r.head_page = xcalloc(d->nblocks + 1, sizeof(int));
 	r.head_page_now = xcalloc(d->nblocks + 1, sizeof(int));
+	r.head_top = xcalloc(d->nblocks + 1, sizeof(double));
 
 	r.pass = 1;
 	if (run_pass(&r) != 0)
@@ -456,8 +463,10 @@ out:
 		HPDF_Free(r.pdf);
 	free(r.head_page);
 	free(r.head_page_now);
+	free(r.head_top);
 	free(r.pages);
 	free(r.links);
+	free(r.geo);
 	return ret;
 }
 

@@ -382,9 +382,15 @@ int schema_bind(struct schema_ctx *cx, const struct schema *s,
 	for (j = 0; j < s->nfields; j++) {
 		const struct schema_field *f = &s->fields[j];
 		const struct ydoc_node *v = ydoc_get(map, f->key);
+		const struct ydoc_node *given = v;
 		if (v && ydoc_is_null(v) && f->type != SCHEMA_NODE)
 			v = NULL;
-		if (v) {
+		if (!v && given && (f->flags & SCHEMA_REQUIRED)) {
+			/* `headline:` left blank: point at it, rather than
+			 * call a key that is there missing. */
+			schema_error(cx, given, "'%s' must not be empty",
+				     f->key);
+		} else if (v) {
 			if (bind_field(cx, f, v, out) == 0 && f->check) {
 				const char *why = NULL;
 				if (f->check(v, at(out, f->offset), &why))

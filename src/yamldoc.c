@@ -210,9 +210,10 @@ static int refuse_anchor(struct loader *ld, const yaml_event_t *ev,
 static int parse_node(struct loader *ld, yaml_event_t *ev, int depth,
 		      struct ydoc_node **out);
 
-/* The keys of one mapping, hashed once it grows past a few entries: a
- * linear duplicate check made a 3 MB file of distinct keys take minutes
- * (quadratic). slots hold key index + 1; 0 is empty. */
+/* The keys of one mapping, for the duplicate check: an open-addressing
+ * hash set of indices into n->keys (slot = index + 1, 0 = empty). A scan
+ * of the earlier keys would make a hostile 4 MiB mapping of 500,000 keys
+ * take hours. */
 struct keyset {
 	size_t *slots;
 	size_t cap; /* a power of two, or 0 */
@@ -220,47 +221,39 @@ struct keyset {
 
 static size_t key_hash(const char *s)
 {
-	size_t h = 14695981039346656037u; /* FNV-1a */
+	size_t h = 14695981039346656037ULL & (size_t)-1;
 
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
 	return h;
 }
 
-static void keyset_put(struct keyset *ks, const struct ydoc_node *m,
+static void keyset_put(struct keyset *ks, struct ydoc_node *const *keys,
 		       size_t idx)
 {
-	size_t j = key_hash(m->keys[idx]->str) & (ks->cap - 1);
+	size_t i = key_hash(keys[idx]->str) & (ks->cap - 1);
 
-	while (ks->slots[j])
-		j = (j + 1) & (ks->cap - 1);
-	ks->slots[j] = idx + 1;
+	while (ks->slots[i])
+		i = (i + 1) & (ks->cap - 1);
+	ks->slots[i] = idx + 1;
 }
 
-/* 1 if key is already a key of the mapping m (keys[0..m->n)). */
-static int keyset_seen(struct keyset *ks, const struct ydoc_node *m,
-		       const char *key)
+/* 1 if key is among keys[0..n); else add keys[n] (which is key). */
+static int keyset_dup(struct keyset *ks, struct ydoc_node *const *keys,
+		      size_t n, const char *key)
 {
 	size_t i, j;
 
-	if (m->n < 8) {
-		for (i = 0; i < m->n; i++)
-			if (strcmp(m->keys[i]->str, key) == 0)
-				return 1;
-		return 0;
-	}
-	if (ks->cap < 2 * (m->n + 1)) { /* (re)build at most half full */
+	if ((n + 1) * 2 > ks->cap) {
 		free(ks->slots);
-		ks->cap = 64;
-		while (ks->cap < 4 * (m->n + 1))
-			ks->cap *= 2;
+		ks->cap = ks->cap ? ks->cap * 2 : 16;
 		ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
-		for (i = 0; i < m->n; i++)
-			keyset_put(ks, m, i);
+		for (j = 0; j < n; j++)
+			keyset_put(ks, keys, j);
 	}
-	for (j = key_hash(key) & (ks->cap - 1); ks->slots[j];
-	     j = (j + 1) & (ks->cap - 1))
-		if (strcmp(m->keys[ks->slots[j] - 1]->str, key) == 0)
+	for (i = key_hash(key) & (ks->cap - 1); ks->slots[i];
+	     i = (i + 1) & (ks->cap - 1))
+		if (strcmp(keys[ks->slots[i] - 1]->str, key) == 0)
 			return 1;
 	return 0;
 }
@@ -273,7 +266,7 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 	size_t cap = 0, kcap = 0;
 	struct ydoc_node *child = NULL, *key = NULL;
 	struct keyset ks = { NULL, 0 };
-	int ret = -1;
+	int r, ret = -1;
 
 	for (;;) {
 		if (next_event(ld, &ev))
@@ -281,11 +274,10 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 		if (ev.type == YAML_SEQUENCE_END_EVENT ||
 		    ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
-			ret = 0;
-			goto out;
+			break;
 		}
 		if (n->type == YDOC_MAP) {
-			int r = parse_node(ld, &ev, depth + 1, &key);
+			r = parse_node(ld, &ev, depth + 1, &key);
 			yaml_event_delete(&ev);
 			if (r)
 				goto out;
@@ -296,7 +288,7 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 					      "text");
 				goto out;
 			}
-			if (keyset_seen(&ks, n, key->str)) {
+			if (keyset_dup(&ks, n->keys, n->n, key->str)) {
 				eim_error_set(ld->err, EIM_DATA, ld->file,
 					      key->line, key->col,
 					      "duplicate key '%s'", key->str);
@@ -305,23 +297,21 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 			if (next_event(ld, &ev))
 				goto out;
 		}
-		{
-			int r = parse_node(ld, &ev, depth + 1, &child);
-			yaml_event_delete(&ev);
-			if (r)
-				goto out;
-		}
+		r = parse_node(ld, &ev, depth + 1, &child);
+		yaml_event_delete(&ev);
+		if (r)
+			goto out;
 		XGROW(n->items, cap, n->n + 1);
 		n->items[n->n] = child;
 		if (n->type == YDOC_MAP) {
 			XGROW(n->keys, kcap, n->n + 1);
 			n->keys[n->n] = key;
 			key = NULL;
-			if (ks.cap)
-				keyset_put(&ks, n, n->n);
+			keyset_put(&ks, n->keys, n->n);
 		}
 		n->n++;
 	}
+	ret = 0;
 out:
 	node_free(key);
 	free(ks.slots);

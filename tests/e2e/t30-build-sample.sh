@@ -15,7 +15,8 @@ else ok "build is silent on success"; fi
 pdf="$out/$week/monitor.pdf"
 check "monitor.pdf written" test -s "$pdf"
 check "figures.csv written" test -s "$out/$week/figures.csv"
-check "qpdf --check passes" qpdf --check "$pdf" >/dev/null 2>&1
+if qpdf --check "$pdf" >"$T/qpdf.txt" 2>&1; then ok "qpdf --check passes"; else
+	fail "qpdf --check passes"; sed -n '1,10p' "$T/qpdf.txt"; fi
 if pdffonts "$pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }'; then
 	ok "every font is embedded"; else fail "every font is embedded"; pdffonts "$pdf"; fi
 pdftotext -layout "$pdf" "$T/text.txt" 2>/dev/null

@@ -36,6 +36,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	test_server_stop(&srv);
+	http_global_cleanup();
 	return 0;
 }
 
@@ -418,6 +419,39 @@ static void test_offline_uses_cache_only(void **state)
 	tdir_remove(dir);
 }
 
+/* A copy fetched from another URL still stands in, with a warning. */
+static void test_cache_of_other_url_warns(void **state)
+{
+	struct config_feed f;
+	struct fetch_opts o;
+	struct fetch_result *r = NULL;
+	struct eim_warnings w = { 0 };
+	struct eim_error err;
+	char *dir = tdir_make(), *old, want[512];
+
+	(void)state;
+	eim_error_init(&err);
+	opts_init(&o, dir, 0);
+	o.offline = 1;
+	feed_init(&f, "moved", "/old?uid=secret1", 1);
+	seed(dir, &f, GOOD, NULL);
+	old = f.url;
+	f.url = strdup(test_server_url(&srv, "/new"));
+	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
+	assert_int_equal(r[0].source, FETCH_CACHE_OFFLINE);
+	assert_string_equal(r[0].body, GOOD);
+	assert_int_equal(w.n, 1);
+	snprintf(want, sizeof(want), "feed 'moved': the cached copy was "
+		 "fetched from another URL (%s)",
+		 test_server_url(&srv, "/old?uid=***"));
+	assert_string_equal(w.items[0], want);
+	fetch_results_free(r, 1);
+	eim_warnings_release(&w);
+	free(old);
+	free(f.url);
+	tdir_remove(dir);
+}
+
 static void test_local_path_feeds(void **state)
 {
 	struct config_feed f;
@@ -574,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_etag_of_other_url_not_sent),
 		cmocka_unit_test(test_500_then_200_is_fresh),
 		cmocka_unit_test(test_offline_uses_cache_only),
+		cmocka_unit_test(test_cache_of_other_url_warns),
 		cmocka_unit_test(test_local_path_feeds),
 		cmocka_unit_test(test_no_credentials_in_messages),
 		cmocka_unit_test(test_nomis_truncation_paged),

@@ -246,6 +246,7 @@ static void test_one_note_file(void **state)
 	assert_int_equal(n->priority_high, 1);
 	assert_int_equal(n->partners, 1);
 	assert_string_equal(n->link, "https://www.example.org/qes?q=1");
+	assert_false(notes_is_draft(n));
 	notes_release(&out);
 	rm_rf(dir);
 	free(dir);
@@ -383,6 +384,52 @@ static void test_all_files_reported(void **state)
 	assert_string_equal(problems.items[0], want[0]);
 	assert_string_equal(problems.items[1], want[1]);
 	eim_warnings_release(&problems);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* A big mapping: the duplicate key at its end is found (the check is a
+ * hash set, not a scan), and a file of many problems lists 100 of them
+ * then says how many more there are. */
+static void test_big_mapping(void **state)
+{
+	char *dir = tmp_dir(), path[600], want[700];
+	struct { char *b; size_t n; } t = { NULL, 0 }; /* text, length */
+	struct notes out;
+	struct eim_warnings problems = { NULL, 0, 0 };
+	struct eim_error err;
+	size_t i, cap = 20000 * 16;
+
+	(void)state;
+	t.b = xmalloc(cap);
+	for (i = 0; i < 20000; i++)
+		t.n += (size_t)snprintf(t.b + t.n, cap - t.n, "k%zu: 1\n", i);
+	snprintf(t.b + t.n, cap - t.n, "k17: 2\n");
+	write_file(dir, "dup.yaml", t.b);
+	snprintf(path, sizeof(path), "%s/dup.yaml", dir);
+	memset(&out, 0, sizeof(out));
+	eim_error_init(&err);
+	assert_int_equal(notes_load_file(path, "dup.yaml", NULL, NULL, 0,
+					 &out, &problems, &err), -1);
+	assert_int_equal(problems.n, 1);
+	assert_string_equal(problems.items[0],
+			    "dup.yaml:20001:1: duplicate key 'k17'");
+	eim_warnings_release(&problems);
+
+	/* Without the duplicate: 20,000 unknown keys and 4 missing ones. */
+	t.b[t.n] = '\0';
+	write_file(dir, "dup.yaml", t.b);
+	eim_error_init(&err);
+	assert_int_equal(notes_load_file(path, "dup.yaml", NULL, NULL, 0,
+					 &out, &problems, &err), -1);
+	assert_int_equal(problems.n, 101);
+	assert_string_equal(problems.items[0], "dup.yaml:1:1: unknown key "
+			    "'k0' in note");
+	snprintf(want, sizeof(want), "dup.yaml: %d more problems in this "
+		 "file not shown", 20000 + 4 - 100);
+	assert_string_equal(problems.items[100], want);
+	eim_warnings_release(&problems);
+	free(t.b);
 	rm_rf(dir);
 	free(dir);
 }
@@ -708,6 +755,7 @@ static void test_write_new(void **state)
 	assert_string_equal(out.items[1].date, "2026-11-18");
 	assert_string_equal(out.items[2].date, "2026-11-22");
 	assert_string_equal(out.items[2].theme, "investment");
+	assert_true(notes_is_draft(&out.items[2]));
 	assert_int_equal(out.items[2].partners, 0);
 	assert_int_equal(out.items[2].priority_high, 0);
 	notes_release(&out);
@@ -831,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_list_and_nested),
 		cmocka_unit_test(test_all_files_reported),
+		cmocka_unit_test(test_big_mapping),
 		cmocka_unit_test(test_missing_folder),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_select_order),

@@ -263,7 +263,7 @@ static void build(struct doc *d)
 	d->year = 2026;
 	d->month = 11;
 	d->day = 20;
-	d->keywords = xdup("economy, labour market, West Midlands");
+	d->keywords = xdup("economy, labour market, West Midlands, Gŵyr – £");
 	d->banner = xdup("Partners only — not for publication");
 
 	doc_add_block(d, DOC_CONTENTS);
@@ -286,7 +286,9 @@ static void build(struct doc *d)
 	doc_text_add(&b->text, "ONS labour market overview", 0,
 		     "https://www.ons.gov.uk/employmentandlabourmarket");
 	doc_text_add(&b->text, " for the national picture. Costs of £5m – "
-		     "and the employers’ view from Gŵyr – follow.", 0, NULL);
+		     "and the employers’ view from Gŵyr – follow; ", 0, NULL);
+	doc_text_add(&b->text, "figures are provisional", DOC_ITALIC, NULL);
+	doc_text_add(&b->text, ".", 0, NULL);
 	doc_add_chart(d, line_chart());
 	doc_add_chart(d, bar_chart());
 	doc_add_heading(d, 2, "Claimants by ward", "wards");
@@ -374,6 +376,7 @@ static void test_cell_too_narrow_is_error(void **state)
 	doc_init(&d);
 	d.title = xdup("T");
 	t->caption = xdup("Narrow");
+	/* a column given too little width is widened to its widest word */
 	for (i = 0; i < 8; i++)
 		doc_table_set_header(t, i, i == 0 ? "" : "x", DOC_LEFT,
 				     i == 0 ? 1 : 5);
@@ -381,11 +384,20 @@ static void test_cell_too_narrow_is_error(void **state)
 	doc_cell_set_text(&row[0], "£1,234,567,890");
 	doc_add_table(&d, t);
 	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), 0);
+	free(out);
+	out = NULL;
+	/* but eight such words (about 75 pt each) cannot share 483 pt: the
+	 * given proportions stay (483.28 / 36 - 8 pt padding = 5 pt for the
+	 * first column) and the first word that does not fit is named */
+	for (i = 1; i < 8; i++)
+		doc_cell_set_text(&row[i], "£1,234,567,890");
+	eim_error_init(&err);
 	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
 	assert_null(out);
 	assert_int_equal(err.kind, EIM_DATA);
-	assert_non_null(strstr(err.msg, "table 'Narrow'"));
-	assert_non_null(strstr(err.msg, "'£1,234,567,890' does not fit in 5 pt"));
+	assert_string_equal(err.msg, "table 'Narrow' column '': "
+			    "'£1,234,567,890' does not fit in 5 pt");
 	doc_free(&d);
 }
 
@@ -433,6 +445,104 @@ static void test_missing_font_is_noinput(void **state)
 	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
 	assert_int_equal(err.kind, EIM_NOINPUT);
 	assert_non_null(strstr(err.msg, "/nonexistent/font.ttf"));
+	doc_free(&d);
+}
+
+/* Charts at their edges: negative bars and columns, a flat line, weekly
+ * and quarterly data, a single point, a missing bar. They must render;
+ * EIMON_RENDER_PDF2 keeps the PDF for a look. */
+static void test_render_edge_charts(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	struct doc_chart *c;
+	struct doc_chart_series *s;
+	unsigned char *out = NULL;
+	size_t len = 0, i;
+	const char *path = getenv("EIMON_RENDER_PDF2");
+
+	(void)state;
+	doc_init(&d);
+	d.title = xdup("Edge cases");
+	d.date_text = xdup("1 January 2027");
+
+	c = doc_chart_new(DOC_CHART_BAR);
+	c->title = xdup("Two places lost jobs");
+	c->source = xdup("Source: test");
+	for (i = 0; i < 5; i++) {
+		char v[16];
+		double val = 3.0 - 1.7 * (double)i;
+
+		snprintf(v, sizeof(v), "%+.1f", val);
+		doc_chart_add_bar(c, places[i], val, v)->highlight = i == 1;
+	}
+	doc_chart_add_bar(c, "Nowhere", 0, NULL)->has = 0;
+	doc_add_chart(&d, c);
+
+	c = doc_chart_new(DOC_CHART_COLUMN);
+	c->title = xdup("Weekly change swings around zero");
+	c->y_title = xdup("Change");
+	c->source = xdup("Source: test");
+	s = doc_chart_add_series(c, "Change", 30);
+	for (i = 0; i < 30; i++) {
+		s->x[i].freq = PERIOD_WEEK;
+		s->x[i].year = 2026;
+		s->x[i].num = (int)i + 10;
+		s->y[i] = (double)((int)(i * 7 % 11) - 5) * 120.0;
+		s->has[i] = 1;
+	}
+	doc_add_chart(&d, c);
+
+	c = doc_chart_new(DOC_CHART_LINE);
+	c->title = xdup("A flat series and a quarterly one");
+	c->source = xdup("Source: test");
+	s = doc_chart_add_series(c, "Flat", 8);
+	for (i = 0; i < 8; i++) {
+		s->x[i].freq = PERIOD_QUARTER;
+		s->x[i].year = 2024 + (int)(i / 4);
+		s->x[i].num = (int)(i % 4) + 1;
+		s->y[i] = 50;
+		s->has[i] = 1;
+	}
+	s = doc_chart_add_series(c, "Single point", 8);
+	for (i = 0; i < 8; i++) {
+		s->x[i] = c->series[0].x[i];
+		s->y[i] = 51;
+	}
+	c->series[1].has[5] = 1;
+	doc_add_chart(&d, c);
+
+	eim_error_init(&err);
+	if (render_pdf(&d, &out, &len, &err) != 0)
+		fail_msg("render failed: %s", err.msg);
+	if (path)
+		assert_int_equal(render_pdf_file(&d, path, &err), 0);
+	free(out);
+	doc_free(&d);
+}
+
+static void test_bad_characters_are_errors(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len = 0;
+
+	(void)state;
+	doc_init(&d);
+	doc_add_para(&d, "Smile \xf0\x9f\x98\x80 please");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "outside U+0000-U+FFFF"));
+	doc_free(&d);
+
+	doc_init(&d);
+	doc_add_para(&d, "Broken \xff\xfe bytes");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "is not valid UTF-8"));
 	doc_free(&d);
 }
 
@@ -499,6 +609,8 @@ int main(void)
 		cmocka_unit_test(test_cell_too_narrow_is_error),
 		cmocka_unit_test(test_too_many_series_is_error),
 		cmocka_unit_test(test_missing_font_is_noinput),
+		cmocka_unit_test(test_render_edge_charts),
+		cmocka_unit_test(test_bad_characters_are_errors),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_find_font),
 	};
