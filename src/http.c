@@ -254,6 +254,9 @@ static void code_reason(struct xfer *x, CURLcode c)
 	case CURLE_PEER_FAILED_VERIFICATION:
 		snprintf(r, rs, "TLS certificate verification failed");
 		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		snprintf(r, rs, "cannot read the CA file");
+		break;
 	default:
 		snprintf(r, rs, "%s", curl_easy_strerror(c));
 	}

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Scripted HTTP server for the fetch/cache tests (stdlib only).
 
-Binds 127.0.0.1 on a free port, prints the port on the first line of
-stdout, then serves until killed. Cases are chosen by path; a path may
+Binds 127.0.0.1 on two free ports, plain HTTP and HTTPS (certificate
+tests/data/http/test_cert.pem, self-signed for IP 127.0.0.1), prints
+"HTTP_PORT HTTPS_PORT" on the first line of stdout, then serves the same
+cases on both until killed. Cases are chosen by path; a path may
 carry a suffix after the case name (/flaky/abc) so every test gets its
 own per-path request counter.
 
@@ -29,6 +31,8 @@ own per-path request counter.
 """
 import http.server
 import json
+import os
+import ssl
 import sys
 import threading
 import time
@@ -171,8 +175,15 @@ class Server(http.server.ThreadingHTTPServer):
 
 def main():
     srv = Server(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    print(srv.server_address[1], flush=True)
+    tls = Server(("127.0.0.1", 0), Handler)
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "data", "http")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(os.path.join(here, "test_cert.pem"),
+                        os.path.join(here, "test_key.pem"))
+    tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+    threading.Thread(target=tls.serve_forever, daemon=True).start()
+    print(srv.server_address[1], tls.server_address[1], flush=True)
     try:
         srv.serve_forever()
     except KeyboardInterrupt:

@@ -323,6 +323,38 @@ static void test_connection_refused(void **state)
 	http_result_release(&r);
 }
 
+/* TLS verification is always on: the test server's self-signed
+ * certificate is refused unless it is given as ca_file. */
+static void test_tls_verification(void **state)
+{
+	struct http_request rq[3];
+	struct http_result r[3];
+	struct eim_error err;
+	char url[128];
+	size_t i;
+
+	(void)state;
+	eim_error_init(&err);
+	snprintf(url, sizeof(url), "https://127.0.0.1:%d/ok", srv.tls_port);
+	memset(rq, 0, sizeof(rq));
+	for (i = 0; i < 3; i++) {
+		rq[i].url = url;
+		rq[i].timeout_s = 10;
+	}
+	rq[1].ca_file = "tests/data/http/test_cert.pem";
+	rq[2].ca_file = "tests/data/http/no-such-ca.pem";
+	assert_int_equal(http_fetch_all(rq, 3, NULL, r, &err), 0);
+	assert_int_equal(r[0].outcome, HTTP_FAILED);
+	assert_string_equal(r[0].reason, "TLS certificate verification failed");
+	assert_int_equal(r[0].body.len, 0);
+	assert_int_equal(r[1].outcome, HTTP_OK);
+	assert_string_equal(r[1].body.buf, "{\"v\": 1}\n");
+	assert_int_equal(r[2].outcome, HTTP_FAILED);
+	assert_string_equal(r[2].reason, "cannot read the CA file");
+	for (i = 0; i < 3; i++)
+		http_result_release(&r[i]);
+}
+
 static void test_url_redact(void **state)
 {
 	static const char *const cases[][2] = {
@@ -514,8 +546,9 @@ static void test_nomis_count_rows(void **state)
 	free(b);
 
 	/* header only: nothing matched */
-	assert_int_equal(http_nomis_count_rows("\"A\",\"RECORD_COUNT\"\n", 17,
-					       &rows, &total, NULL), 0);
+	t = "\"A\",\"RECORD_COUNT\"\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), 0);
 	assert_int_equal(rows, 0);
 	assert_int_equal(total, 0);
 	/* quoted comma before the column, blank line ignored */
@@ -525,8 +558,9 @@ static void test_nomis_count_rows(void **state)
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
 	/* no RECORD_COUNT column, or not a number */
-	assert_int_equal(http_nomis_count_rows("\"A\"\n1\n", 6, &rows,
-					       &total, NULL), -1);
+	t = "\"A\"\n1\n";
+	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+					       NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
 	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
 					       NULL), -1);
@@ -551,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_file_and_ftp_urls_refused),
 		cmocka_unit_test(test_parallel_mixed),
 		cmocka_unit_test(test_connection_refused),
+		cmocka_unit_test(test_tls_verification),
 		cmocka_unit_test(test_url_redact),
 		cmocka_unit_test(test_url_set_param),
 		cmocka_unit_test(test_csv_append_page),

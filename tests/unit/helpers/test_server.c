@@ -45,8 +45,13 @@ int test_server_start(struct test_server *s)
 	}
 	line[got] = '\0';
 	close(fd[0]);
-	s->port = (int)strtol(line, NULL, 10);
-	if (s->port <= 0) {
+	{
+		char *end;
+
+		s->port = (int)strtol(line, &end, 10);
+		s->tls_port = (int)strtol(end, NULL, 10);
+	}
+	if (s->port <= 0 || s->tls_port <= 0) {
 		test_server_stop(s);
 		return -1;
 	}

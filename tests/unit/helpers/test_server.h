@@ -12,7 +12,8 @@
 
 struct test_server {
 	pid_t pid;
-	int port;
+	int port;     /* plain HTTP */
+	int tls_port; /* HTTPS, certificate tests/data/http/test_cert.pem */
 };
 
 int test_server_start(struct test_server *s);
