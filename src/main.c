@@ -13,6 +13,7 @@
 #include "notes.h"
 #include "period.h"
 #include "pipeline.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #ifndef EIMON_VERSION
@@ -143,10 +144,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case 'o': c->po.out_dir = optarg; break;
 		case 'f': c->format = optarg; break;
 		case 's':
-			c->selects = realloc(c->selects, sizeof(*c->selects) *
-						 (size_t)(c->nselects + 1));
-			if (!c->selects)
-				return EX_OSERR;
+			c->selects = xrealloc(c->selects, sizeof(*c->selects) *
+						  (size_t)(c->nselects + 1));
 			c->selects[c->nselects++] = optarg;
 			break;
 		case OPT_SOURCE: c->source = optarg; break;
