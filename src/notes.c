@@ -402,7 +402,8 @@ int notes_load(const char *dir, const struct config *cfg,
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
-	qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);
+	if (fl.n) /* qsort(NULL, 0) breaks its nonnull contract (UBSan) */
+		qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);
 	for (i = 0; i < fl.n; i++) {
 		char *full = join(dir, fl.paths[i]);
 		if (notes_load_file(full, full, cfg, themes, nthemes, out,
