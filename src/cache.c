@@ -48,6 +48,9 @@ int cache_parse_time(const char *s, time_t *t)
 	int y, mo, d, h, mi, se, used = 0;
 
 	if (strlen(s) != CACHE_TIME_LEN - 1 ||
+	    /* widths of at most 4 digits cannot overflow an int; %n and
+	     * the ranges below check the rest */
+	    /* NOLINTNEXTLINE(cert-err34-c) */
 	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
 		   &used) != 6 || used != CACHE_TIME_LEN - 1)
 		return -1;
@@ -303,7 +306,7 @@ static int load_meta(const char *dir, const char *id, struct cache_meta *m,
 		     struct eim_error *err)
 {
 	char *path = entry_path(dir, id, ".meta.json"), *text = NULL;
-	size_t len;
+	size_t len = 0;
 	cJSON *o = NULL;
 	const cJSON *it;
 	int ret = -1;

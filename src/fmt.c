@@ -59,6 +59,7 @@ static int round_digits(double v, int dec, char *digits, size_t *nint)
 	int exp, hi, k, n = 0, i, zero = 1;
 	const char *e;
 
+	memset(work, '0', sizeof(work)); /* every digit defined (analyzer) */
 	snprintf(tmp, sizeof(tmp), "%.14e", fabs(v));
 	/* "d.dddddddddddddde+XX" */
 	sig[0] = tmp[0];
