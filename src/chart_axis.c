@@ -57,6 +57,8 @@ int axis_nice_ticks(double min, double max, int maxticks, unsigned flags,
 		double d = fabs(min) > 0 ? fabs(min) * 0.1 : 1.0;
 
 		if (min >= 0 && min - d < 0 && min != 0)
+			/* the next branch turns -0.0 into +0.0: not a clone */
+			/* NOLINTNEXTLINE(bugprone-branch-clone) */
 			min = 0;
 		else if (min == 0)
 			min = 0;

@@ -230,6 +230,8 @@ static int time_chart(const struct compose_input *in,
 		ret = 0;
 		goto out;
 	}
+	/* ind0 is the indicator of the first series, and nseries > 0 here */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 	ch->decimals = (int)ind0->decimals;
 	ch->zero_based = ch->kind == DOC_CHART_COLUMN;
 	for (k = 0; k < b->nrefs; k++)

@@ -350,6 +350,8 @@ int compose_headlines(const struct compose_input *in,
 			if (strbuf_addf(&sb, ", %s.", vs.buf))
 				goto cap;
 		}
+		/* area.code is a required key of monitor.yaml */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 		if (strcmp(geo, c->area.code) == 0 && c->nplaces) {
 			strbuf_reset(&vs);
 			r = headline_top(in->figs, c, ind, 1, &vs);

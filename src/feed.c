@@ -327,6 +327,8 @@ int feed_read_file(int fmt, const char *path, const char *display,
 
 	if (check_format(fmt, c.display, err))
 		return -1;
+	/* path is required (feed.h); only display may be NULL */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
 	fd = open(path, O_RDONLY);
 	if (fd < 0) {
 		eim_error_set(err, errno == ENOENT ? EIM_NOINPUT : EIM_DATA,

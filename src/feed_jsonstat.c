@@ -275,6 +275,8 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 	pos = xcalloc(q.ndims, sizeof(*pos));
 	for (flat = 0; flat < total; flat++) {
 		struct series_obs *o = series_table_add(c->out);
+		/* vcur walks a value array of exactly total items, else vsparse is set */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		const cJSON *v = vcur ? vcur : vsparse[flat];
 		const cJSON *s = cJSON_IsString(status) ? status
 				 : scur ? scur : ssparse ? ssparse[flat] : NULL;
@@ -293,6 +295,8 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 		}
 		o->period = q.periods[pos[q.time]];
 		if (cJSON_IsString(s))
+			/* cJSON_IsString(NULL) is false */
+			/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 			feed_set_status(o, s->valuestring, strlen(s->valuestring));
 		if (cJSON_IsNumber(v)) {
 			if (feed_json_number(v, &o->value, "a cell", c->display,

@@ -205,6 +205,8 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 	for (i = 0; i < c->nf; i++) {
 		const struct nomis_dim *d =
 			&k.dims[series_dim_index(c->out, c->f[i].dim)];
+		/* read_header checked that every filter is a dimension */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		nfl[i].code_col = d->code_col;
 		nfl[i].label_col = d->label_col;
 		nfl[i].value = c->f[i].value;

@@ -231,6 +231,8 @@ static size_t key_hash(const char *s)
 static void keyset_put(struct keyset *ks, struct ydoc_node *const *keys,
 		       size_t idx)
 {
+	/* keys[0..n] are set before they are hashed */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 	size_t i = key_hash(keys[idx]->str) & (ks->cap - 1);
 
 	while (ks->slots[i])
@@ -251,6 +253,8 @@ static int keyset_dup(struct keyset *ks, struct ydoc_node *const *keys,
 		for (j = 0; j < n; j++)
 			keyset_put(ks, keys, j);
 	}
+	/* slots is allocated whenever cap > 0, and cap >= 2 here */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 	for (i = key_hash(key) & (ks->cap - 1); ks->slots[i];
 	     i = (i + 1) & (ks->cap - 1))
 		if (strcmp(keys[ks->slots[i] - 1]->str, key) == 0)
@@ -281,6 +285,8 @@ static int parse_children(struct loader *ld, struct ydoc_node *n, int depth)
 			yaml_event_delete(&ev);
 			if (r)
 				goto out;
+			/* parse_node sets key whenever it returns 0 */
+			/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 			if (key->type != YDOC_SCALAR) {
 				eim_error_set(ld->err, EIM_DATA, ld->file,
 					      key->line, key->col,
