@@ -133,7 +133,8 @@ lint:
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --suppressions-list=.cppcheck-suppressions \
 		--error-exitcode=1 $(LINT_DEFS) src/
-	clang-tidy --quiet src/*.c -- -std=c11 $(LINT_DEFS) $(PKG_CFLAGS)
+	clang-tidy --quiet src/*.c -- -std=c11 $(LINT_DEFS) \
+		$(patsubst -I%,-isystem %,$(PKG_CFLAGS))
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \
