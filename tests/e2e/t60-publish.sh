@@ -112,6 +112,15 @@ snapshot "$out" >"$T/snap3"
 expect_same "a rebuild from another working directory changes nothing" \
 	"$T/snap1" "$T/snap3"
 
+# --- 2b. an older week never moves latest back ---------------------------
+run_eimon build -c "$cfg" --week 2026-W46 --offline --out "$T/older"
+run_eimon build -c "$cfg" --week $week --offline --out "$T/older"
+run_eimon build -c "$cfg" --week 2026-W46 --offline --out "$T/older"
+expect_rc "rebuilding the older week 2026-W46 exits 0" 0
+lt=$(readlink "$T/older/latest")
+check "latest still points to $week after building 2026-W46 (it points to '$lt')" \
+	test "$(basename "$lt")" = $week
+
 # --- 3. an edited note makes revision 1 ----------------------------------
 note=notes/$week/make-uk-manufacturing.yaml
 cp "$out/$week/monitor.pdf" "$T/pdf.rev0"
