@@ -51,20 +51,6 @@ bad:
 	return -1;
 }
 
-static int check_period(const struct ydoc_node *n, const void *field,
-			const char **why)
-{
-	const char *s = *(char *const *)field;
-	struct period p;
-
-	(void)n;
-	if (period_parse(s, strlen(s), &p)) {
-		*why = "not a period (e.g. 2020-02, 2020-Q1, 2020-W10, 2020)";
-		return -1;
-	}
-	return 0;
-}
-
 static int check_week(const struct ydoc_node *n, const void *field,
 		      const char **why)
 {
@@ -184,11 +170,8 @@ static int check_decimals(const struct ydoc_node *n, const void *field,
 
 /* ---- the schema --------------------------------------------------------- */
 
-#define F(st, key, type, member, ...) \
-	{ key, type, offsetof(struct st, member), 0, __VA_ARGS__ }
-#define FN(st, key, type, member, count, ...) \
-	{ key, type, offsetof(struct st, member), \
-	  offsetof(struct st, count), __VA_ARGS__ }
+#define F SCHEMA_F
+#define FN SCHEMA_FN
 
 static const struct schema_field place_fields[] = {
 	F(config_place, "code", SCHEMA_STRING, code, SCHEMA_REQUIRED, NULL,
@@ -282,7 +265,7 @@ static const struct schema_field indicator_fields[] = {
 	FN(config_indicator, "compare", SCHEMA_STRINGS, compare, ncompare, 0,
 	   NULL, NULL, NULL, NULL, 0),
 	F(config_indicator, "baseline", SCHEMA_STRING, baseline, 0, NULL,
-	  NULL, NULL, check_period, 0),
+	  NULL, NULL, schema_check_period, 0),
 	F(config_indicator, "rolling", SCHEMA_INT, rolling, 0, "0", NULL,
 	  NULL, check_rolling, 0),
 	F(config_indicator, "combine", SCHEMA_ENUM, combine, 0, "none", NULL,
