@@ -156,8 +156,8 @@ expect_grep "the sources section says the edition was revised" \
 feed=data/nomis_NM_162_1_claimant_count_wmca.data.csv
 python3 - "$T/wmca/$feed" <<'PY'
 import csv, sys
-# Append 2026-12 for every geography and measure by copying the 2026-10
-# rows (the latest month the sample has before the cut-off).
+# Append a month (2099-01, after the edition: the figures do not change,
+# the feed file does) by copying the rows of the file's latest month.
 p = sys.argv[1]
 raw = open(p, encoding="utf-8-sig", newline="").read()
 rows = list(csv.reader(raw.splitlines()))
