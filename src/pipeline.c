@@ -64,10 +64,10 @@ static long issue_number(const struct config *c, const struct edition *ed,
 void pipeline_window(const struct config *c, const struct period *week,
 		     long *first, long *last)
 {
-	*first = period_start_day(week);
-	*last = period_end_day(week);
-	if (c->window && strcmp(c->window, "fortnight") == 0)
-		*first -= 7;
+	if (notes_window(week, c->window, first, last)) {
+		*first = period_start_day(week);
+		*last = period_end_day(week);
+	}
 }
 
 /* Load config, template, notes and the edition file. All problems of
