@@ -154,7 +154,7 @@ int compose_dashboard(const struct compose_input *in,
 	const struct config *c = in->cfg;
 	struct doc_table *t = doc_table_new(7);
 	size_t i, n = b->nindicators ? b->nindicators : c->nindicators;
-	int any_prov = 0;
+	int any_p = 0, any_e = 0;
 	char buf[256];
 
 	(void)err;
@@ -190,8 +190,10 @@ int compose_dashboard(const struct compose_input *in,
 		}
 		doc_cell_set_text(&row[0], buf);
 		cell_value(&row[1], ind, latest);
-		if (latest && latest->status[0])
-			any_prov = 1;
+		if (latest && latest->status[0] == 'p')
+			any_p = 1;
+		if (latest && latest->status[0] == 'e')
+			any_e = 1;
 		if (latest) {
 			fmt_period(buf, sizeof(buf), &latest->period);
 			doc_cell_set_text(&row[2], buf);
@@ -209,13 +211,11 @@ int compose_dashboard(const struct compose_input *in,
 		      geo ? figures_find(in->figs, ind->id, geo, "change_prev")
 			  : NULL);
 	}
-	t->footnote = xstrdup(any_prov
-		? "(p) provisional, (e) estimate. Direction compares with the "
-		  "previous period; green is better, red worse for that "
-		  "indicator. pp = percentage points."
-		: "Direction compares with the previous period; green is "
-		  "better, red worse for that indicator. pp = percentage "
-		  "points.");
+	snprintf(buf, sizeof(buf), "%s%sDirection compares with the previous "
+		 "period; green is better, red worse for that indicator. "
+		 "pp = percentage points.",
+		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "");
+	t->footnote = xstrdup(buf);
 	doc_add_table(d, t);
 	return 0;
 }
