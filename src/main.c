@@ -80,7 +80,6 @@ struct cli {
 	const char *cmd;
 	struct pipeline_opts po;
 	const char *format;
-	const char *file;
 	const char **selects;
 	int nselects;
 	const char *source;
