@@ -1,6 +1,7 @@
 /* csv.h - one streaming RFC 4180 reader for every CSV feed.
  *
- * The reader fills a large block buffer (1 MiB) from a file descriptor,
+ * The reader fills its buffer one block (256 KiB: small enough to stay in
+ * the CPU cache while it is parsed) at a time from a file descriptor,
  * a FILE* or a memory body and hands out one record at a time as slices
  * into that buffer: no allocation per field, memory bounded by the block
  * size plus the line cap whatever the file size. Quoted fields lose their
@@ -20,7 +21,7 @@
 
 #include "error.h"
 
-#define CSV_BLOCK ((size_t)1 << 20)
+#define CSV_BLOCK ((size_t)1 << 18) /* 256 KiB */
 #define CSV_LINE_MAX_DEFAULT ((size_t)1 << 20)
 
 struct csv_field {
@@ -45,6 +46,14 @@ void csv_reader_free(struct csv_reader *r);
  * (err set with file:line:col). */
 int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 		    size_t *n, struct eim_error *err);
+/* Lazy mode (for filtering before anything else): csv_reader_next
+ * leaves fields as raw slices, neither NUL-terminated nor undoubled,
+ * until csv_field_finish (one field) or csv_record_finish (all) is
+ * called on the current record. Raw bytes equal the final text except
+ * in fields holding "". */
+void csv_reader_lazy(struct csv_reader *r, int on);
+char *csv_field_finish(struct csv_reader *r, size_t i);
+void csv_record_finish(struct csv_reader *r);
 /* 1-based line where the last record returned starts. */
 long csv_reader_line(const struct csv_reader *r);
 const char *csv_reader_name(const struct csv_reader *r);

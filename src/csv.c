@@ -11,6 +11,7 @@
 #include "csv.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,12 +24,13 @@
 #include "xalloc.h"
 #include "banned.h"
 
-#define CSV_PAD 16 /* readable bytes after the data, for 16-byte loads */
+#define CSV_PAD 64 /* readable bytes after the data, for 64-byte loads */
 
 enum csv_src { SRC_FD, SRC_FILE, SRC_MEM };
 
 #define FIELD_QUOTED 1
 #define FIELD_DQ 2 /* holds "" to undouble */
+#define FIELD_DONE 4 /* unquoted and NUL-terminated */
 
 struct csv_reader {
 	enum csv_src src;
@@ -48,7 +50,8 @@ struct csv_reader {
 	long rec_line;    /* line of the last record returned */
 
 	struct csv_field *fields;
-	size_t fcap;
+	size_t fcap, nf;
+	int lazy;
 	unsigned char *unq; /* FIELD_QUOTED | FIELD_DQ per field */
 	size_t ucap;
 	char name[EIM_PATH_MAX];
@@ -126,8 +129,12 @@ static int reader_fill(struct csv_reader *r, struct eim_error *err)
 		r->pos = 0;
 		r->end = tail;
 	}
-	while (!r->eof && r->end < r->cap) {
-		size_t room = r->cap - r->end;
+	/* one block at a time: a block that stays in the CPU cache while it
+	 * is parsed is several times faster than a larger one */
+	size_t want = r->end + CSV_BLOCK < r->cap ? r->end + CSV_BLOCK : r->cap;
+
+	while (!r->eof && r->end < want) {
+		size_t room = want - r->end;
 		size_t got = 0;
 
 		if (r->src == SRC_MEM) {
@@ -320,6 +327,139 @@ static int parse_record(struct csv_reader *r, size_t *nf_out, size_t *next,
 	return 1;
 }
 
+#if defined(__SSE2__)
+/* The fast path: 64 bytes at a time, bit masks of quotes, commas and
+ * newlines; a prefix XOR of the quote mask marks the bytes inside quotes,
+ * so the field ends are the commas and newlines outside, walked with ctz.
+ * Anything unusual (a quote inside an unquoted field, text after a
+ * closing quote, a final record without newline) returns 2 and the
+ * record is parsed again by parse_record, which knows the exact error
+ * positions. 1: complete; 0: needs more input. */
+static inline uint64_t cmp64(__m128i x0, __m128i x1, __m128i x2, __m128i x3,
+			     char c)
+{
+	const __m128i v = _mm_set1_epi8(c);
+	uint64_t m0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x0, v));
+	uint64_t m1 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x1, v));
+	uint64_t m2 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x2, v));
+	uint64_t m3 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x3, v));
+
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+static inline uint64_t prefix_xor(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/* Quotes inside a quoted field's content come in "" pairs. */
+static int pairs_only(const char *s, const char *e)
+{
+	while (s < e) {
+		if (*s == '"') {
+			if (s + 1 >= e || s[1] != '"')
+				return 0;
+			s += 2;
+		} else {
+			s++;
+		}
+	}
+	return 1;
+}
+
+/* Set bits of x (rare: newlines inside quotes); no popcnt in baseline
+ * x86-64, and __builtin_popcountll would be a libgcc call. */
+static inline long bits(uint64_t x)
+{
+	long k = 0;
+
+	for (; x; x &= x - 1)
+		k++;
+	return k;
+}
+
+static int parse_fast(struct csv_reader *r, size_t *nf_out, size_t *next,
+		      long *lines)
+{
+	char *const end = r->buf + r->end;
+	char *base = r->buf + r->pos, *fs = base;
+	uint64_t carry = 0;
+	size_t nf = 0;
+	long nls = 0;
+	int qin = 0; /* quotes in the field before this chunk, besides fs */
+
+	while (base < end) {
+		const __m128i *v = (const __m128i *)(const void *)base;
+		__m128i x0 = _mm_loadu_si128(v), x1 = _mm_loadu_si128(v + 1);
+		__m128i x2 = _mm_loadu_si128(v + 2), x3 = _mm_loadu_si128(v + 3);
+		uint64_t q = cmp64(x0, x1, x2, x3, '"');
+		uint64_t c = cmp64(x0, x1, x2, x3, ',');
+		uint64_t n = cmp64(x0, x1, x2, x3, '\n');
+		uint64_t inside, d, done = 0, fsbit;
+		size_t avail = (size_t)(end - base);
+
+		if (avail < 64) {
+			uint64_t lim = ((uint64_t)1 << avail) - 1;
+			q &= lim;
+			c &= lim;
+			n &= lim;
+		}
+		inside = prefix_xor(q) ^ carry;
+		d = (c | n) & ~inside;
+		fsbit = fs >= base ? (uint64_t)1 << (fs - base) : 0;
+		while (d) {
+			int b = __builtin_ctzll(d);
+			uint64_t below = ((uint64_t)1 << b) - 1;
+			uint64_t fq = q & below & ~done & ~fsbit;
+			char *dp = base + b, *e = dp;
+
+			done = below | ((uint64_t)1 << b);
+			if (*dp == '\n' && e > fs && e[-1] == '\r')
+				e--;
+			if (*fs == '"') {
+				/* the closing quote is not an inner one */
+				if (e - fs < 2 || e[-1] != '"')
+					return 2;
+				fq &= ~((uint64_t)1 << (e - 1 - base));
+				if ((qin || fq) && !pairs_only(fs + 1, e - 1))
+					return 2;
+				add_field(r, nf++, fs + 1, (size_t)(e - fs - 2),
+					  FIELD_QUOTED | (qin || fq ? FIELD_DQ : 0));
+			} else {
+				if (qin || fq || (fsbit & q))
+					return 2;
+				add_field(r, nf++, fs, (size_t)(e - fs), 0);
+			}
+			qin = 0;
+			fs = dp + 1;
+			fsbit = b < 63 ? (uint64_t)1 << (b + 1) : 0;
+			if (*dp == '\n') {
+				if (n & inside & below)
+					nls += bits(n & inside & below);
+				*nf_out = nf;
+				*next = (size_t)(dp + 1 - r->buf);
+				*lines = nls + 1;
+				return 1;
+			}
+			d &= d - 1;
+		}
+		if (q & ~done & ~fsbit)
+			qin = 1;
+		if (n & inside)
+			nls += bits(n & inside);
+		carry = (uint64_t)0 - ((inside >> 63) & 1);
+		base += 64;
+	}
+	return r->eof ? 2 : 0;
+}
+#endif
+
 int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 		    size_t *n, struct eim_error *err)
 {
@@ -335,7 +475,13 @@ int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 				return -1;
 			continue;
 		}
+#if defined(__SSE2__)
+		rc = parse_fast(r, &nf, &next, &lines);
+		if (rc == 2)
+			rc = parse_record(r, &nf, &next, &lines, err);
+#else
 		rc = parse_record(r, &nf, &next, &lines, err);
+#endif
 		if (rc < 0)
 			return -1;
 		if (rc == 0 || next - r->pos > r->max_line) {
@@ -359,23 +505,49 @@ int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 		if (nf == 1 && r->fields[0].len == 0 &&
 		    !(r->unq[0] & FIELD_QUOTED))
 			continue; /* blank line */
-		for (i = 0; i < nf; i++) {
-			struct csv_field *f = &r->fields[i];
-			if (r->unq[i] & FIELD_DQ) {
-				/* "" -> " in place */
-				char *s = f->p, *d = f->p, *e = f->p + f->len;
-				while (s < e) {
-					*d++ = *s;
-					s += (*s == '"') ? 2 : 1;
-				}
-				f->len = (size_t)(d - f->p);
-			}
-			f->p[f->len] = '\0';
-		}
+		r->nf = nf;
+		if (!r->lazy)
+			for (i = 0; i < nf; i++)
+				csv_field_finish(r, i);
 		*fields = r->fields;
 		*n = nf;
 		return 1;
 	}
+}
+
+void csv_reader_lazy(struct csv_reader *r, int on)
+{
+	r->lazy = on;
+}
+
+char *csv_field_finish(struct csv_reader *r, size_t i)
+{
+	struct csv_field *f = &r->fields[i];
+
+	if (r->unq[i] & FIELD_DONE)
+		return f->p;
+	if (r->unq[i] & FIELD_DQ) {
+		/* "" -> " in place */
+		char *s = f->p, *d = f->p, *e = f->p + f->len;
+		while (s < e) {
+			*d++ = *s;
+			s += (*s == '"') ? 2 : 1;
+		}
+		f->len = (size_t)(d - f->p);
+	}
+	/* the byte after a field is its delimiter or closing quote (or the
+	 * spare byte after the data): free to overwrite */
+	f->p[f->len] = '\0';
+	r->unq[i] |= FIELD_DONE;
+	return f->p;
+}
+
+void csv_record_finish(struct csv_reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		csv_field_finish(r, i);
 }
 
 int csv_find_column(const struct csv_field *header, size_t n,

@@ -177,7 +177,7 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 	struct nomis_cols k;
 	struct nomis_filter *nfl = NULL;
 	struct csv_field *fl;
-	size_t n, i;
+	size_t n, i, firstlen;
 	long rows = 0, count = -1, first_offset = 0, line;
 	char last_date[64] = "", last_name[64] = "";
 	struct period last_p = { PERIOD_NONE, 0, 0 };
@@ -193,6 +193,8 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 	}
 	if (read_header(c, fl, n, &k))
 		goto out;
+	firstlen = strlen(k.first);
+	csv_reader_lazy(r, 1);
 	nfl = xcalloc(c->nf ? c->nf : 1, sizeof(*nfl));
 	for (i = 0; i < c->nf; i++) {
 		const struct nomis_dim *d =
@@ -210,7 +212,8 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 		int keep = 1;
 
 		line = csv_reader_line(r);
-		if (n && strcasecmp(fl[0].p, k.first) == 0)
+		if (n && fl[0].len == firstlen &&
+		    strncasecmp(fl[0].p, k.first, firstlen) == 0)
 			continue; /* a repeated header (concatenated pages) */
 		if (n != k.ncols) {
 			eim_error_set(c->err, EIM_DATA, c->display, (int)line, 0,
@@ -220,20 +223,28 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 		}
 		if (rows == 0) {
 			if (k.count >= 0)
-				count = strtol(fl[k.count].p, NULL, 10);
+				count = strtol(csv_field_finish(r, (size_t)k.count),
+					       NULL, 10);
 			if (k.offset >= 0)
-				first_offset = strtol(fl[k.offset].p, NULL, 10);
+				first_offset = strtol(
+					csv_field_finish(r, (size_t)k.offset), NULL,
+					10);
 		}
 		rows++;
+		/* filters on the raw fields: most rows stop here */
 		for (i = 0; i < c->nf && keep; i++) {
+			csv_field_finish(r, (size_t)nfl[i].code_col);
 			keep = field_is(&fl[nfl[i].code_col], nfl[i].value,
-					nfl[i].len) ||
-			       (nfl[i].label_col >= 0 &&
-				field_is(&fl[nfl[i].label_col], nfl[i].value,
-					 nfl[i].len));
+					nfl[i].len);
+			if (!keep && nfl[i].label_col >= 0) {
+				csv_field_finish(r, (size_t)nfl[i].label_col);
+				keep = field_is(&fl[nfl[i].label_col],
+						nfl[i].value, nfl[i].len);
+			}
 		}
 		if (!keep)
 			continue;
+		csv_record_finish(r);
 		/* consecutive rows mostly share a date: parse it once */
 		{
 			const char *dd = k.date >= 0 ? fl[k.date].p : "";

@@ -58,6 +58,10 @@ static const struct csv_case cases[] = {
 	{ "quoted empty record", "\"\"\n", "\n" },
 	{ "unquoted value", "x,1.2e3,\"Value\",,\"Q\"\n", "x|1.2e3|Value||Q\n" },
 	{ "empty input", "", "" },
+	{ "literal quote in unquoted field", "ab\"c,d\n", "ab\"c|d\n" },
+	{ "long fields across 64-byte chunks",
+	  "\"0123456789012345678901234567890123456789012345678901234567890123456789,\"\"x\"\"\",y\n",
+	  "0123456789012345678901234567890123456789012345678901234567890123456789,\"x\"|y\n" },
 	{ "bom only", "\xEF\xBB\xBF", "" },
 };
 
@@ -77,6 +81,32 @@ static void test_cases(void **state)
 			fail_msg("%s: got [%s] want [%s]", cases[i].name, out,
 				 cases[i].want);
 	}
+}
+
+static void test_lazy(void **state)
+{
+	const char *in = "h\n\"a\"\"b\",c\n";
+	struct csv_reader *r = csv_reader_mem(in, strlen(in), "t.csv", 0);
+	struct csv_field *f;
+	size_t n;
+	struct eim_error err;
+	(void)state;
+
+	eim_error_init(&err);
+	csv_reader_lazy(r, 1);
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 1);
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 1);
+	assert_int_equal(n, 2);
+	/* raw slices until finished */
+	assert_int_equal(f[0].len, 4);
+	assert_memory_equal(f[0].p, "a\"\"b", 4);
+	assert_string_equal(csv_field_finish(r, 0), "a\"b");
+	assert_int_equal(f[0].len, 3);
+	assert_string_equal(csv_field_finish(r, 0), "a\"b"); /* idempotent */
+	csv_record_finish(r);
+	assert_string_equal(f[1].p, "c");
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 0);
+	csv_reader_free(r);
 }
 
 static void test_line_numbers(void **state)
@@ -134,6 +164,12 @@ static void test_errors(void **state)
 			 -1);
 	assert_int_equal(err.line, 1);
 	assert_int_equal(err.col, 6);
+	assert_non_null(strstr(err.msg, "after a closing quote"));
+	/* a lone quote inside a quoted field */
+	assert_int_equal(slurp("x\n\"a\"b\",c\n", 11, 0, out, sizeof(out), &err),
+			 -1);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 4);
 }
 
 /* Many records across several 1 MiB blocks, with quoted fields holding
@@ -218,6 +254,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_line_numbers),
+		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_fd_and_file),
