@@ -1,0 +1,115 @@
+/* render_glyphid.c - a fast replacement for libharu 2.3.0's
+ * HPDF_TTFontDef_GetGlyphid (see render_int.h).
+ *
+ * Why: HPDF_GetFont with the UTF-8 encoder builds a CIDToGIDMap by
+ * asking for the glyph of every one of the 65,536 BMP code points, and
+ * libharu finds each one with a linear search over the format 4 cmap
+ * segments (DejaVu Sans has about 1,400). That was 41% of the sample
+ * build (8 fonts a build: regular and bold, two layout passes, two PDFs).
+ * libhpdf calls the function through its PLT, so this definition in the
+ * executable takes its place (ELF symbol interposition).
+ *
+ * The result is the same as libharu's wherever libharu stays inside its
+ * arrays (where it reads past them, this returns 0): format 0 and the
+ * id_range_offset arithmetic are copied; the segment is found by binary
+ * search only when the end codes are strictly increasing (the TrueType
+ * rule), which is checked once per cmap; otherwise libharu's linear
+ * search runs. Reads only the cmap part of the public struct in
+ * <hpdf_fontdef.h>; tests/unit/test_render_glyphid.c compares it with a
+ * copy of the linear search for all 65,536 code points of both fonts. */
+#include <stddef.h>
+
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+
+#include "render_int.h"
+#include "banned.h"
+
+/* cmaps already checked: the end-code array and segment count identify
+ * one; a font loaded at a freed address is checked again unless both
+ * match (fonts are loaded a few times per build, the table is tiny). */
+#define SORTED_SLOTS 16
+
+struct sorted_slot {
+	const HPDF_UINT16 *end;
+	HPDF_UINT segs;
+	int sorted;
+};
+
+static struct sorted_slot slots[SORTED_SLOTS];
+static unsigned next_slot;
+
+static int cmap_sorted(const HPDF_UINT16 *end, HPDF_UINT segs)
+{
+	struct sorted_slot *s;
+	HPDF_UINT i;
+	unsigned k;
+
+	for (k = 0; k < SORTED_SLOTS; k++)
+		if (slots[k].end == end && slots[k].segs == segs)
+			return slots[k].sorted;
+	s = &slots[next_slot++ % SORTED_SLOTS];
+	s->end = end;
+	s->segs = segs;
+	s->sorted = 1;
+	for (i = 1; i < segs; i++)
+		if (end[i] <= end[i - 1])
+			s->sorted = 0;
+	return s->sorted;
+}
+
+/* First segment whose end code is >= u (segs when none). */
+static HPDF_UINT find_segment(const HPDF_UINT16 *end, HPDF_UINT segs,
+			      HPDF_UINT16 u)
+{
+	HPDF_UINT lo = 0, hi = segs;
+
+	if (!cmap_sorted(end, segs)) {
+		for (lo = 0; lo < segs && u > end[lo]; lo++)
+			;
+		return lo;
+	}
+	while (lo < hi) {
+		HPDF_UINT mid = lo + (hi - lo) / 2;
+		if (end[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
+				      HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	const HPDF_TTF_CmapRange *cm = &attr->cmap;
+	HPDF_UINT segs = cm->seg_count_x2 / 2;
+	HPDF_UINT i;
+
+	if (cm->format == 0)
+		return cm->glyph_id_array[unicode & 0xFF];
+	if (cm->seg_count_x2 == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	i = find_segment(cm->end_count, segs, unicode);
+	/* libharu reads past the table here; a valid cmap ends at 0xFFFF */
+	if (i >= segs || cm->start_count[i] > unicode)
+		return 0;
+	if (cm->id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
+	{
+		HPDF_UINT idx = cm->id_range_offset[i] / 2 +
+				(unicode - cm->start_count[i]) - (segs - i);
+		/* libharu tests idx > count and so reads one past the
+		 * array when idx == count: that is 0 here */
+		if (idx >= cm->glyph_id_array_count)
+			return 0;
+		return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+	}
+}
+
+void render_glyphid_link(void)
+{
+}
