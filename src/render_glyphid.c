@@ -26,49 +26,66 @@
 #include "banned.h"
 
 /* cmaps already checked: the end-code array and segment count identify
- * one; a font loaded at a freed address is checked again unless both
- * match (fonts are loaded a few times per build, the table is tiny). */
-#define SORTED_SLOTS 16
+ * one (a font loaded again at a freed address is taken as checked when
+ * both match: only a font breaking the TrueType rule could then be
+ * searched wrongly). Each slot remembers the segment of its last lookup:
+ * HPDF_GetFont asks for code points in order and text stays mostly in a
+ * few segments, so most lookups need no search. */
+#define SLOTS 16
 
-struct sorted_slot {
+struct cmap_slot {
 	const HPDF_UINT16 *end;
 	HPDF_UINT segs;
 	int sorted;
+	HPDF_UINT last;
 };
 
-static struct sorted_slot slots[SORTED_SLOTS];
-static unsigned next_slot;
+static struct cmap_slot slots[SLOTS];
+static unsigned slot_hit, slot_next;
 
-static int cmap_sorted(const HPDF_UINT16 *end, HPDF_UINT segs)
+static struct cmap_slot *cmap_slot(const HPDF_UINT16 *end, HPDF_UINT segs)
 {
-	struct sorted_slot *s;
+	struct cmap_slot *s = &slots[slot_hit];
 	HPDF_UINT i;
 	unsigned k;
 
-	for (k = 0; k < SORTED_SLOTS; k++)
-		if (slots[k].end == end && slots[k].segs == segs)
-			return slots[k].sorted;
-	s = &slots[next_slot++ % SORTED_SLOTS];
+	if (s->end == end && s->segs == segs)
+		return s;
+	for (k = 0; k < SLOTS; k++)
+		if (slots[k].end == end && slots[k].segs == segs) {
+			slot_hit = k;
+			return &slots[k];
+		}
+	slot_hit = slot_next++ % SLOTS;
+	s = &slots[slot_hit];
 	s->end = end;
 	s->segs = segs;
+	s->last = 0;
 	s->sorted = 1;
 	for (i = 1; i < segs; i++)
 		if (end[i] <= end[i - 1])
 			s->sorted = 0;
-	return s->sorted;
+	return s;
 }
 
 /* First segment whose end code is >= u (segs when none). */
 static HPDF_UINT find_segment(const HPDF_UINT16 *end, HPDF_UINT segs,
 			      HPDF_UINT16 u)
 {
-	HPDF_UINT lo = 0, hi = segs;
+	struct cmap_slot *s = cmap_slot(end, segs);
+	HPDF_UINT lo = 0, hi = segs, i;
 
-	if (!cmap_sorted(end, segs)) {
+	if (!s->sorted) {
 		for (lo = 0; lo < segs && u > end[lo]; lo++)
 			;
 		return lo;
 	}
+	/* sorted, so "end[i] >= u > end[i - 1]" names the answer */
+	for (i = s->last; i < segs && i <= s->last + 1; i++)
+		if (u <= end[i] && (i == 0 || end[i - 1] < u)) {
+			s->last = i;
+			return i;
+		}
 	while (lo < hi) {
 		HPDF_UINT mid = lo + (hi - lo) / 2;
 		if (end[mid] < u)
@@ -76,6 +93,8 @@ static HPDF_UINT find_segment(const HPDF_UINT16 *end, HPDF_UINT segs,
 		else
 			hi = mid;
 	}
+	if (lo < segs)
+		s->last = lo;
 	return lo;
 }
 
