@@ -100,10 +100,11 @@ int rp_at_top(const struct rctx *r);
 int rp_draw_block(struct rctx *r, size_t k);
 double rp_min_height(struct rctx *r, size_t k);
 
-/* ---- render_glyphid.c: libharu's glyph lookup, by binary search ---- */
-/* Does nothing: calling it links render_glyphid.o out of the library, so
- * its HPDF_TTFontDef_GetGlyphid replaces libharu's linear one. */
-void render_glyphid_link(void);
+/* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
+/* Does nothing: calling it links render_hpdf_fast.o out of the library,
+ * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
+ * HPDF_MemSet (libc) replace libharu's. */
+void render_hpdf_fast_link(void);
 
 /* ---- layout_table.c ------------------------------------------------ */
 /* Height of the caption, header and first row (keep-together unit). */

@@ -359,7 +359,7 @@ static int run_pass(struct rctx *r)
 	const struct doc *d = r->d;
 	size_t k;
 
-	render_glyphid_link(); /* fast glyph lookup for HPDF_GetFont */
+	render_hpdf_fast_link(); /* faster libharu internals */
 	r->pdf = HPDF_New(hpdf_error, r);
 	if (!r->pdf)
 		return rp_fail(r, EIM_SOFTWARE, "cannot create a pdf");

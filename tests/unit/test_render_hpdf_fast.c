@@ -1,9 +1,11 @@
-/* test_render_glyphid.c - render_glyphid.c's HPDF_TTFontDef_GetGlyphid
- * (binary search) against libharu 2.3.0's linear search, written out here
- * from its source: for all 65,536 code points of DejaVu Sans and DejaVu
- * Sans Bold as libharu loads them, and on small hand-made cmaps whose
- * answers are worked out below (an unsorted one included, where the
- * linear search must be kept). */
+/* test_render_hpdf_fast.c - render_hpdf_fast.c's replacements of libharu
+ * internals. HPDF_TTFontDef_GetGlyphid (binary search) against libharu
+ * 2.3.0's linear search, written out here from its source: for all 65,536
+ * code points of DejaVu Sans and DejaVu Sans Bold as libharu loads them,
+ * and on small hand-made cmaps whose answers are worked out below (an
+ * unsorted one included, where the linear search must be kept).
+ * HPDF_MemCpy / HPDF_MemSet: libharu's return values (one past the last
+ * byte written) and its forward byte copy over overlapping bytes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_utils.h>
 
 /* libharu's HPDF_TTFontDef_GetGlyphid (format 4), bounds added where it
  * reads past its arrays. */
@@ -143,12 +146,34 @@ static void test_handmade(void **state)
 	}
 }
 
+static void test_memcpy_memset(void **state)
+{
+	HPDF_BYTE buf[16] = "abcdefgh";
+	HPDF_BYTE out[8];
+
+	(void)state;
+	assert_ptr_equal(HPDF_MemCpy(out, buf, 5), out + 5);
+	assert_memory_equal(out, "abcde", 5);
+	assert_ptr_equal(HPDF_MemCpy(out, buf, 0), out);
+	/* forward overlap: libharu's loop repeats "ab" */
+	assert_ptr_equal(HPDF_MemCpy(buf + 2, buf, 6), buf + 8);
+	assert_memory_equal(buf, "abababab", 8);
+	/* backward overlap: a plain move */
+	memcpy(buf, "abcdefgh", 8);
+	HPDF_MemCpy(buf, buf + 2, 6);
+	assert_memory_equal(buf, "cdefghgh", 8);
+	assert_ptr_equal(HPDF_MemSet(out, 'x', 3), out + 3);
+	assert_memory_equal(out, "xxxde", 5);
+	assert_ptr_equal(HPDF_MemSet(out, 'y', 0), out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dejavu_regular),
 		cmocka_unit_test(test_dejavu_bold),
 		cmocka_unit_test(test_handmade),
+		cmocka_unit_test(test_memcpy_memset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
