@@ -103,7 +103,8 @@ double rp_min_height(struct rctx *r, size_t k);
 /* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
 /* Does nothing: calling it links render_hpdf_fast.o out of the library,
  * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
- * HPDF_MemSet (libc) replace libharu's. */
+ * HPDF_MemSet (libc) replace libharu's, and its deflateInit_ compresses at
+ * zlib level 1. */
 void render_hpdf_fast_link(void);
 
 /* ---- layout_table.c ------------------------------------------------ */
