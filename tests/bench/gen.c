@@ -14,6 +14,7 @@
  *
  * Rows are assembled with memcpy from pre-formatted pieces: printf per
  * field would make the 1 GB file take far longer to write than to read. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
