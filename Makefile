@@ -36,25 +36,36 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS := $(wildcard tests/unit/helpers/*.c)
 DEMO_WEEK := 2026-W47
 
+# `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 .PHONY: all deps deps-test demo test unit e2e asan valgrind install clean \
-        lint fuzz bench check-build
+        lint fuzz fuzz-build bench check-build
 
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPERS) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit -Itests/unit/helpers $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit -Itests/unit/helpers $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
 		$(LIB) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 deps:
@@ -87,6 +98,31 @@ valgrind: deps-test
 		$(UNIT_BINS:$(BUILD)/%=build/vg/%)
 	@EIMON_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/run.sh build/vg
+
+# Fuzzing with clang's libFuzzer: every tests/fuzz/fuzz_*.c (but the shared
+# fuzz_targets.c) is a target linked into build/fuzz/ against a library built
+# by clang with coverage (fuzzer-no-link) and ASan+UBSan. `make fuzz
+# FUZZ_SECONDS=N` runs each target N seconds, FUZZ_JOBS at a time, and fails
+# on any crash, leak or timeout (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_SAN  := -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRCS := $(filter-out tests/fuzz/fuzz_targets.c,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=build/fuzz/%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_targets.c \
+		tests/fuzz/fuzz_targets.h $(LIB)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) -o $@ $< \
+		tests/fuzz/fuzz_targets.c $(LIB) $(LDFLAGS) -fsanitize=fuzzer \
+		$(LDLIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+		SAN="$(FUZZ_SAN)" $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \

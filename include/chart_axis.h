@@ -61,9 +61,6 @@ int axis_date_ticks(long d0, long d1, enum period_freq freq, double width,
 		    double overhang, double gap, axis_measure_fn measure,
 		    void *ctx, struct axis_date_ticks *out);
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-long axis_days_from_civil(int y, int m, int d);
-void axis_civil_from_days(long days, int *y, int *m, int *d);
 /* Day a period is plotted at: its first day (ISO week: the Monday;
  * 12-month window: the first day of its end month). */
 long axis_period_day(const struct period *p);

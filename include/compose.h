@@ -32,6 +32,16 @@ struct compose_feed {
 	const char *failure;  /* why it failed, or NULL */
 };
 
+/* The latest figures of the previous edition (its figures.csv). */
+struct compose_prev {
+	char week[16];                    /* "" when there is none */
+	struct prev_latest *items;
+	size_t n;
+};
+void compose_prev_parse(const char *text, size_t len, const char *week,
+			struct compose_prev *out);
+void compose_prev_release(struct compose_prev *p);
+
 struct compose_input {
 	const struct config *cfg;
 	const struct template_def *tpl;
@@ -44,6 +54,7 @@ struct compose_input {
 	int revised;                      /* "revised since first publication" */
 	const struct compose_feed *feeds; /* [cfg->nfeeds] */
 	const struct figure_set *figs;
+	const struct compose_prev *prev;  /* may be NULL */
 };
 
 int compose_doc(const struct compose_input *in, struct doc *out,
@@ -66,6 +77,8 @@ int compose_dashboard(const struct compose_input *in,
 int compose_headlines(const struct compose_input *in,
 		      const struct tpl_block *b, struct doc *d,
 		      struct eim_error *err);
+/* The "since last week's monitor" paragraph (nothing without prev). */
+void compose_since(const struct compose_input *in, struct doc *d);
 int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 

@@ -23,23 +23,25 @@ struct template_def; /* template.h */
 enum note_sentiment { NOTE_SENT_NONE, NOTE_POSITIVE, NOTE_NEUTRAL,
 		      NOTE_NEGATIVE, NOTE_MIXED };
 
+/* One note. Texts are as written, less trailing white space; the keys
+ * of one line (all but body) hold no line break. */
 struct note {
-	char *file;        /* where it came from */
-	int line, col;
-	char *date;        /* YYYY-MM-DD */
-	long day;          /* days since epoch */
+	char *file;        /* where it came from (as in messages) */
+	int line, col;     /* position of the note's mapping */
+	char *date;        /* YYYY-MM-DD, a real date */
+	long day;          /* the same, days since 1970-01-01 */
 	char *source;
 	char *cite_as;     /* NULL: use source */
-	char *theme;
-	char *headline;
-	char *body;
-	char *sector;
-	char **places;
+	char *theme;       /* one of the themes passed to notes_load */
+	char *headline;    /* at most NOTES_HEADLINE_MAX characters */
+	char *body;        /* NULL or text; "\n\n" separates paragraphs */
+	char *sector;      /* NULL or text */
+	char **places;     /* GSS codes known to the monitor; none: area */
 	size_t nplaces;
 	int sentiment;     /* enum note_sentiment */
-	int priority_high;
+	int priority_high; /* priority: high */
 	int partners;      /* visibility: partners */
-	char *link;
+	char *link;        /* NULL or an http(s) URL */
 };
 
 struct notes {
@@ -77,6 +79,11 @@ void notes_release(struct notes *n);
 size_t notes_select(const struct notes *all, long first_day, long last_day,
 		    const char *const *themes, size_t nthemes, int partners,
 		    const struct note ***out);
+
+/* 1 if the note still holds the TODO text `notes new` writes (its
+ * headline or body starts with "TODO"): valid, but not ready to print.
+ * For `eimon check` to warn about. */
+int notes_is_draft(const struct note *n);
 
 /* The reporting window of an edition week: window "week" (or NULL) is the
  * ISO week itself (Monday to Sunday); "fortnight" is the week and the one

@@ -10,8 +10,27 @@
  * never silently cut; a missing font or logo is EIM_NOINPUT. Fonts:
  * doc->style.font_regular/font_bold, else render_find_font.
  *
- * Ownership: the caller keeps the doc; on success *out (of *len bytes) is a buffer
- * the caller frees. */
+ * How the model is drawn (for composers):
+ * - page 1: masthead (title, subtitle, "Issue N · date", funding or
+ *   publisher, caveat box, logo); every page: footer "date ... Page N of
+ *   M" and the banner when set; pages 2+: running header (title, issue).
+ * - H1 and H2 go into DOC_CONTENTS (with page numbers and links) and the
+ *   bookmarks (H2 under the H1 before it); H3 does not. A heading is kept
+ *   with the first lines of the next block; a chart is never split; a
+ *   note keeps its headline with its first two lines.
+ * - Tables: widths are hints. Columns are sized from their content (never
+ *   narrower than their widest word) and the hints share spare room.
+ *   Tables of up to 15 rows that fit on a page are kept together; longer
+ *   ones split between rows and repeat caption "(continued)" and header.
+ * - Charts: at most 4 series; COLUMN draws series[0]; reference lines are
+ *   dashed and labelled right of the plot with the line labels (a line
+ *   given twice is labelled once); BAR uses value_text, else the value
+ *   with `decimals`; axis tick decimals follow the tick step.
+ * - DOC_ITALIC is a slanted regular/bold face (no italic font needed);
+ *   chart `alt` is not drawn (libharu 2.3.0 cannot tag a PDF).
+ *
+ * Ownership: the caller keeps the doc; on success *out (of *len bytes) is
+ * a buffer the caller frees. */
 #ifndef EIMON_RENDER_PDF_H
 #define EIMON_RENDER_PDF_H
 

@@ -94,6 +94,19 @@ int schema_error(struct schema_ctx *cx, const struct ydoc_node *n,
 const char *schema_suggest(const char *word, const char *const *cands,
 			   size_t n);
 
+/* One row of a field table: SCHEMA_F(struct-tag, "key", type, member,
+ * flags, default, sub, values, check, max_len); SCHEMA_FN adds the member
+ * holding the count of a list or dictionary. */
+#define SCHEMA_F(st, key, type, member, ...) \
+	{ key, type, offsetof(struct st, member), 0, __VA_ARGS__ }
+#define SCHEMA_FN(st, key, type, member, count, ...) \
+	{ key, type, offsetof(struct st, member), \
+	  offsetof(struct st, count), __VA_ARGS__ }
+
+/* Validators shared by the schemas (schema_checks.c). */
+int schema_check_period(const struct ydoc_node *n, const void *field,
+			const char **why);
+
 #define SCHEMA_OF(type, fields) \
 	{ #type, sizeof(struct type), fields, sizeof(fields) / sizeof(fields[0]) }
 

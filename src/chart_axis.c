@@ -129,56 +129,14 @@ void axis_format(double v, int decimals, char *buf, size_t size)
 	snprintf(buf, size, "%s", out);
 }
 
-/* Howard Hinnant's days_from_civil. */
-long axis_days_from_civil(int y, int m, int d)
-{
-	long yy = y - (m <= 2);
-	long era = (yy >= 0 ? yy : yy - 399) / 400;
-	long yoe = yy - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
-void axis_civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
+/* The day a period is plotted at: its first day, except a rolling
+ * window, plotted at the first day of its end month (where its label
+ * says it is). */
 long axis_period_day(const struct period *p)
 {
-	long jan4, mon;
-
-	switch (p->freq) {
-	case PERIOD_YEAR:
-		return axis_days_from_civil(p->year, 1, 1);
-	case PERIOD_QUARTER:
-		return axis_days_from_civil(p->year, (p->num - 1) * 3 + 1, 1);
-	case PERIOD_MONTH:
-	case PERIOD_ROLL12:
-		return axis_days_from_civil(p->year, p->num, 1);
-	case PERIOD_WEEK:
-		/* the ISO week 1 holds 4 January; 1970-01-01 was a Thursday */
-		jan4 = axis_days_from_civil(p->year, 1, 4);
-		mon = jan4 - ((jan4 + 3) % 7 + 7) % 7;
-		return mon + 7L * (p->num - 1);
-	case PERIOD_DAY:
-		return axis_days_from_civil(p->year, 1, 1) + p->num - 1;
-	case PERIOD_NONE:
-	default:
-		return 0;
-	}
+	if (p->freq == PERIOD_ROLL12)
+		return period_days_from_civil(p->year, p->num, 1);
+	return p->freq == PERIOD_NONE ? 0 : period_start_day(p);
 }
 
 struct candidate {
@@ -213,7 +171,7 @@ static int place(const struct candidate *c, long d0, long d1,
 		for (t = first; t <= d1; t += c->step) {
 			if (out->n >= AXIS_MAX_TICKS)
 				return -1;
-			axis_civil_from_days(t, &y, &m, &dd);
+			period_civil_from_days(t, &y, &m, &dd);
 			out->day[out->n] = t;
 			snprintf(out->label[out->n], AXIS_LABEL_MAX, "%d %s",
 				 dd, month_abbr[m - 1]);
@@ -221,7 +179,7 @@ static int place(const struct candidate *c, long d0, long d1,
 		}
 		return 0;
 	}
-	axis_civil_from_days(d0, &y, &m, &dd);
+	period_civil_from_days(d0, &y, &m, &dd);
 	{
 		long mi = (long)y * 12 + (m - 1);
 		long s = c->step;
@@ -233,7 +191,7 @@ static int place(const struct candidate *c, long d0, long d1,
 			int ty = (int)floor_div(mi, 12);
 			int tm = (int)(mi - (long)ty * 12) + 1;
 
-			t = axis_days_from_civil(ty, tm, 1);
+			t = period_days_from_civil(ty, tm, 1);
 			if (t > d1)
 				break;
 			if (out->n >= AXIS_MAX_TICKS)

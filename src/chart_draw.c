@@ -261,6 +261,19 @@ static double end_label_width(struct rctx *r, const struct doc_chart *c)
 	return w > 0 ? w + 18 : 0;
 }
 
+/* A reference line given twice (same value and label) is labelled once. */
+static int ref_repeated(const struct doc_chart *c, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (c->refs[k].value == c->refs[i].value &&
+		    c->refs[k].label && c->refs[i].label &&
+		    strcmp(c->refs[k].label, c->refs[i].label) == 0)
+			return 1;
+	return 0;
+}
+
 static void add_ref_labels(const struct doc_chart *c, const struct vaxis *a,
 			   struct dlabel *lab, size_t *nl)
 {
@@ -270,7 +283,7 @@ static void add_ref_labels(const struct doc_chart *c, const struct vaxis *a,
 		double y = vy(a, c->refs[i].value);
 
 		if (!c->refs[i].label || y < a->y0 - 0.01 ||
-		    y > a->y1 + 0.01)
+		    y > a->y1 + 0.01 || ref_repeated(c, i))
 			continue;
 		lab[*nl].text = c->refs[i].label;
 		lab[*nl].y = y;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "http.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -218,8 +219,12 @@ static void sources(const struct compose_input *in, struct doc *d)
 		strbuf_adds(&sb, ". ");
 		doc_text_add(t, sb.buf, 0, NULL);
 		if (f->url) {
-			doc_text_add(t, f->url, DOC_LINK, f->url);
+			/* a published bulletin must not carry an API key or
+			 * a password of the URL */
+			char *shown = http_url_redact(f->url);
+			doc_text_add(t, shown, DOC_LINK, shown);
 			doc_text_add(t, ". ", 0, NULL);
+			free(shown);
 		}
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "%s.", f->licence);

@@ -211,10 +211,10 @@ int compose_dashboard(const struct compose_input *in,
 	}
 	t->footnote = xstrdup(any_prov
 		? "(p) provisional, (e) estimate. Direction compares with the "
-		  "previous period; green is better, orange worse for that "
+		  "previous period; green is better, red worse for that "
 		  "indicator. pp = percentage points."
 		: "Direction compares with the previous period; green is "
-		  "better, orange worse for that indicator. pp = percentage "
+		  "better, red worse for that indicator. pp = percentage "
 		  "points.");
 	doc_add_table(d, t);
 	return 0;
@@ -362,6 +362,7 @@ int compose_headlines(const struct compose_input *in,
 	}
 	if (!bl)
 		doc_add_para(d, "No indicator has data for this edition.");
+	compose_since(in, d);
 	ret = 0;
 	goto out;
 cap:

@@ -51,20 +51,6 @@ bad:
 	return -1;
 }
 
-static int check_period(const struct ydoc_node *n, const void *field,
-			const char **why)
-{
-	const char *s = *(char *const *)field;
-	struct period p;
-
-	(void)n;
-	if (period_parse(s, strlen(s), &p)) {
-		*why = "not a period (e.g. 2020-02, 2020-Q1, 2020-W10, 2020)";
-		return -1;
-	}
-	return 0;
-}
-
 static int check_week(const struct ydoc_node *n, const void *field,
 		      const char **why)
 {
@@ -103,6 +89,15 @@ static int check_url(const struct ydoc_node *n, const void *field,
 		*why = "only http:// and https:// URLs are allowed";
 		return -1;
 	}
+	/* a URL never holds spaces or control characters (newlines would
+	 * reach request lines and messages) */
+	for (; *s; s++) {
+		if ((unsigned char)*s <= 0x20 || *s == 0x7F) {
+			*why = "a URL must not contain spaces or control "
+			       "characters (encode them as %XX)";
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -132,6 +127,34 @@ static int check_positive(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
+/* Bounds that keep arithmetic on these numbers far from overflow (issue
+ * numbers are added to week counts; rolling windows step periods). */
+static int check_issue(const struct ydoc_node *n, const void *field,
+		       const char **why)
+{
+	long v = *(const long *)field;
+
+	(void)n;
+	if (v < 1 || v > 100000) {
+		*why = "must be between 1 and 100000";
+		return -1;
+	}
+	return 0;
+}
+
+static int check_rolling(const struct ydoc_node *n, const void *field,
+			 const char **why)
+{
+	long v = *(const long *)field;
+
+	(void)n;
+	if (v < 0 || v > 1000) {
+		*why = "must be between 0 and 1000";
+		return -1;
+	}
+	return 0;
+}
+
 static int check_decimals(const struct ydoc_node *n, const void *field,
 			  const char **why)
 {
@@ -147,11 +170,8 @@ static int check_decimals(const struct ydoc_node *n, const void *field,
 
 /* ---- the schema --------------------------------------------------------- */
 
-#define F(st, key, type, member, ...) \
-	{ key, type, offsetof(struct st, member), 0, __VA_ARGS__ }
-#define FN(st, key, type, member, count, ...) \
-	{ key, type, offsetof(struct st, member), \
-	  offsetof(struct st, count), __VA_ARGS__ }
+#define F SCHEMA_F
+#define FN SCHEMA_FN
 
 static const struct schema_field place_fields[] = {
 	F(config_place, "code", SCHEMA_STRING, code, SCHEMA_REQUIRED, NULL,
@@ -245,9 +265,9 @@ static const struct schema_field indicator_fields[] = {
 	FN(config_indicator, "compare", SCHEMA_STRINGS, compare, ncompare, 0,
 	   NULL, NULL, NULL, NULL, 0),
 	F(config_indicator, "baseline", SCHEMA_STRING, baseline, 0, NULL,
-	  NULL, NULL, check_period, 0),
+	  NULL, NULL, schema_check_period, 0),
 	F(config_indicator, "rolling", SCHEMA_INT, rolling, 0, "0", NULL,
-	  NULL, NULL, 0),
+	  NULL, check_rolling, 0),
 	F(config_indicator, "combine", SCHEMA_ENUM, combine, 0, "none", NULL,
 	  combine_names, NULL, 0),
 	F(config_indicator, "numerator", SCHEMA_STRING, numerator, 0, NULL,
@@ -287,7 +307,7 @@ static const struct schema_field config_fields[] = {
 	F(config, "first_issue_week", SCHEMA_STRING, first_issue_week, 0,
 	  NULL, NULL, NULL, check_week, 0),
 	F(config, "first_issue", SCHEMA_INT, first_issue, 0, "1", NULL, NULL,
-	  check_positive, 0),
+	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,

@@ -426,11 +426,17 @@ static int parse_fast(struct csv_reader *r, size_t *nf_out, size_t *next,
 				/* the closing quote is not an inner one */
 				if (e - fs < 2 || e[-1] != '"')
 					return 2;
-				fq &= ~((uint64_t)1 << (e - 1 - base));
-				if ((qin || fq) && !pairs_only(fs + 1, e - 1))
-					return 2;
+				int dq = 0;
+				if (e - 1 >= base)
+					fq &= ~((uint64_t)1 << (e - 1 - base));
+				if (qin || fq) { /* maybe "" inside: check */
+					if (!pairs_only(fs + 1, e - 1))
+						return 2;
+					dq = memchr(fs + 1, '"',
+						    (size_t)(e - fs - 2)) != NULL;
+				}
 				add_field(r, nf++, fs + 1, (size_t)(e - fs - 2),
-					  FIELD_QUOTED | (qin || fq ? FIELD_DQ : 0));
+					  FIELD_QUOTED | (dq ? FIELD_DQ : 0));
 			} else {
 				if (qin || fq || (fsbit & q))
 					return 2;

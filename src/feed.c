@@ -106,6 +106,16 @@ bad:
 			     t);
 }
 
+int feed_json_number(const cJSON *j, double *v, const char *where,
+		     const char *file, struct eim_error *err)
+{
+	if (!isfinite(j->valuedouble))
+		return eim_error_set(err, EIM_DATA, file, 0, 0,
+				     "value of %s is out of range", where);
+	*v = j->valuedouble == 0.0 ? 0.0 : j->valuedouble; /* no -0 */
+	return 0;
+}
+
 void feed_set_status(struct series_obs *o, const char *s, size_t len)
 {
 	s = feed_trim(s, &len);

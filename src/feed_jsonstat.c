@@ -295,7 +295,9 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 		if (cJSON_IsString(s))
 			feed_set_status(o, s->valuestring, strlen(s->valuestring));
 		if (cJSON_IsNumber(v)) {
-			o->value = v->valuedouble;
+			if (feed_json_number(v, &o->value, "a cell", c->display,
+					     c->err))
+				goto out;
 			o->has_value = 1;
 		} else if (cJSON_IsString(v)) {
 			const char *marker = NULL;

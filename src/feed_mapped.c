@@ -443,7 +443,9 @@ int feed_mapped_json(struct feed_ctx *c, const cJSON *root)
 		}
 		v = field(rec, ro.value);
 		if (cJSON_IsNumber(v)) {
-			o->value = v->valuedouble;
+			if (feed_json_number(v, &o->value, "a record",
+					     c->display, c->err))
+				goto out;
 			o->has_value = 1;
 		} else if (cJSON_IsString(v)) {
 			int rc = feed_value(v->valuestring, strlen(v->valuestring),

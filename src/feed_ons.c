@@ -41,7 +41,8 @@ static int json_value(struct feed_ctx *c, const cJSON *j, struct series_obs *o,
 	if (!j || cJSON_IsNull(j))
 		return 0;
 	if (cJSON_IsNumber(j)) {
-		o->value = j->valuedouble;
+		if (feed_json_number(j, &o->value, where, c->display, c->err))
+			return -1;
 		o->has_value = 1;
 		return 0;
 	}
@@ -259,8 +260,13 @@ int feed_ons_observations(struct feed_ctx *c, const cJSON *root)
 			return -1;
 		feed_keep_if_match(c);
 	}
-	if (cJSON_IsNumber(total)) {
-		long have = (long)nobs + (cJSON_IsNumber(offset)
+	/* counts outside 0..1e15 (or NaN) are ignored: casting them to long
+	 * would be undefined */
+	if (cJSON_IsNumber(total) && total->valuedouble >= 0 &&
+	    total->valuedouble <= 1e15) {
+		long have = (long)nobs + (cJSON_IsNumber(offset) &&
+					  offset->valuedouble >= 0 &&
+					  offset->valuedouble <= 1e15
 						  ? (long)offset->valuedouble : 0);
 		if (have < (long)total->valuedouble)
 			return eim_error_set(c->err, EIM_DATA, c->display, 0, 0,

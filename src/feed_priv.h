@@ -38,6 +38,11 @@ int feed_mapped_json(struct feed_ctx *c, const cJSON *root);
  * (NaN, Infinity, overflow, junk), err set at file:line:col. */
 int feed_value(const char *s, size_t len, double *v, const char **marker,
 	       const char *file, int line, int col, struct eim_error *err);
+/* A JSON number as a value: cJSON reads 1e999 as infinity, so a number
+ * that is not finite is refused like the text "Infinity". 0 or -1 (err
+ * set, naming where: "1955 Q2", "an observation"...). */
+int feed_json_number(const cJSON *j, double *v, const char *where,
+		     const char *file, struct eim_error *err);
 /* s with surrounding blanks removed: *len updated. */
 const char *feed_trim(const char *s, size_t *len);
 /* Copy a status into o (trimmed, cut to fit). */

@@ -29,18 +29,222 @@ static const char *caption_of(const struct doc_table *t)
 	return t->caption ? t->caption : "table";
 }
 
+/* Width of the widest word of s (words never break inside a cell). */
+static double widest_word(struct rctx *r, const char *s, int font,
+			  double size)
+{
+	double best = 0;
+
+	while (s && *s) {
+		size_t n = strcspn(s, " \n\t");
+
+		if (n) {
+			double w = rp_width(r, font, size, s, n);
+
+			if (w > best)
+				best = w;
+		}
+		s += n;
+		s += strspn(s, " \n\t");
+	}
+	return best;
+}
+
+/* Width of the widest line of s unwrapped. */
+static double widest_line(struct rctx *r, const char *s, int font,
+			  double size)
+{
+	double best = 0;
+
+	while (s && *s) {
+		size_t n = strcspn(s, "\n");
+		double w = rp_width(r, font, size, s, n);
+
+		if (w > best)
+			best = w;
+		s += n;
+		s += strspn(s, "\n");
+	}
+	return best;
+}
+
+/* The narrowest a column can be (its widest word, arrow or sparkline)
+ * and the width it would like (its longest cell unwrapped; headers may
+ * wrap, so only their widest word counts). */
+static void column_span(struct rctx *r, const struct doc_table *t,
+			size_t col, double *mn, double *mx)
+{
+	double lo = widest_word(r, t->header[col], F_BOLD, HEAD), hi = lo;
+	size_t row;
+
+	for (row = 0; row < t->nrows; row++) {
+		const struct doc_cell *c = &t->cells[row * t->ncols + col];
+		int font = c->bold ? F_BOLD : F_REG;
+		double a, b;
+
+		if (c->kind == DOC_CELL_SPARK) {
+			a = 36;
+			b = 64;
+		} else if (c->kind == DOC_CELL_ARROW) {
+			a = b = ARROW_W + (c->text ? 4 + rp_swidth(r, font,
+						BODY, c->text) : 0);
+		} else {
+			a = widest_word(r, c->text, font, BODY);
+			b = widest_line(r, c->text, font, BODY);
+		}
+		if (a > lo)
+			lo = a;
+		if (b > hi)
+			hi = b;
+	}
+	*mn = lo + 2 * PAD_X + 0.01;
+	*mx = (hi > lo ? hi : lo) + 2 * PAD_X + 0.01;
+}
+
+/* Lines a text cell takes at content width cw (a large number when a word
+ * does not fit). */
+static int cell_lines(struct rctx *r, const struct doc_cell *c, double cw,
+		      struct text_layout *l)
+{
+	struct text_span sp;
+
+	if (c->kind != DOC_CELL_TEXT || !c->text || !*c->text)
+		return 1;
+	sp.s = c->text;
+	sp.len = strlen(c->text);
+	sp.font = c->bold ? F_BOLD : F_REG;
+	r->msize = BODY;
+	if (text_wrap_spans(l, &sp, 1, cw, TEXT_NO_BREAK_WORDS,
+			    rp_measure_cb, r) != 0)
+		return 1000;
+	return (int)l->nlines;
+}
+
+/* Height of the body in lines with column widths w. */
+static long table_lines(struct rctx *r, const struct doc_table *t,
+			const double *w, struct text_layout *l)
+{
+	long total = 0;
+	size_t row, i;
+
+	for (row = 0; row < t->nrows; row++) {
+		int most = 1;
+
+		for (i = 0; i < t->ncols; i++) {
+			int n = cell_lines(r, &t->cells[row * t->ncols + i],
+					   w[i] - 2 * PAD_X, l);
+			if (n > most)
+				most = n;
+		}
+		total += most;
+	}
+	return total;
+}
+
+/* Column widths. When every column can have its unwrapped width, the
+ * spare room is shared by the relative widths. Otherwise each column
+ * starts with its widest word plus a share of the rest in proportion to
+ * what it still wants (as CSS automatic layout does), then width moves
+ * between columns in small steps while that makes the table shorter.
+ * When even the words do not fit, the relative widths stay and wrapping
+ * names the word. */
+static void column_widths(struct rctx *r, const struct doc_table *t,
+			  double *w)
+{
+	double mn[64], mx[64], rel[64];
+	double smn = 0, smx = 0, srel = 0, room = r->width;
+	size_t i, j;
+
+	for (i = 0; i < t->ncols; i++) {
+		rel[i] = t->widths[i] > 0 ? t->widths[i] : 1;
+		column_span(r, t, i, &mn[i], &mx[i]);
+		smn += mn[i];
+		smx += mx[i];
+		srel += rel[i];
+	}
+	if (smx <= room) {
+		for (i = 0; i < t->ncols; i++)
+			w[i] = mx[i] + (room - smx) * rel[i] / srel;
+		return;
+	}
+	if (smn > room) {
+		for (i = 0; i < t->ncols; i++)
+			w[i] = room * rel[i] / srel;
+		return;
+	}
+	for (i = 0; i < t->ncols; i++)
+		w[i] = mn[i] + (mx[i] - mn[i]) * (room - smn) / (smx - smn);
+	{
+		struct text_layout l;
+		long cost;
+		int iter;
+
+		/* bounded work: at most about 300,000 cell wraps per table */
+		size_t per = t->ncols * t->ncols * (t->nrows ? t->nrows : 1) *
+			     t->ncols;
+		int maxiter = (int)(300000 / (per ? per : 1));
+
+		if (maxiter > 200)
+			maxiter = 200;
+		text_layout_init(&l);
+		cost = table_lines(r, t, w, &l);
+		for (iter = 0; iter < maxiter; iter++) {
+			long best = cost;
+			size_t bi = 0, bj = 0;
+			const double step = 4.0;
+
+			for (i = 0; i < t->ncols; i++) {
+				if (w[i] - step < mn[i])
+					continue;
+				for (j = 0; j < t->ncols; j++) {
+					long c;
+
+					if (j == i || w[j] >= mx[j])
+						continue;
+					w[i] -= step;
+					w[j] += step;
+					c = table_lines(r, t, w, &l);
+					w[i] += step;
+					w[j] -= step;
+					if (c < best) {
+						best = c;
+						bi = i;
+						bj = j;
+					}
+				}
+			}
+			if (best >= cost)
+				break;
+			w[bi] -= step;
+			w[bj] += step;
+			cost = best;
+		}
+		text_layout_release(&l);
+	}
+}
+
+/* Column edges x[0..ncols], computed once per table and render. */
 static void geometry(struct rctx *r, const struct doc_table *t, double *x)
 {
-	double sum = 0, acc = 0;
+	double w[64], acc = 0;
 	size_t i;
 
-	for (i = 0; i < t->ncols; i++)
-		sum += t->widths[i] > 0 ? t->widths[i] : 1;
+	for (i = 0; i < r->ngeo; i++) {
+		if (r->geo[i].table == t) {
+			memcpy(x, r->geo[i].x, (t->ncols + 1) * sizeof(*x));
+			return;
+		}
+	}
+	column_widths(r, t, w);
 	for (i = 0; i < t->ncols; i++) {
-		x[i] = r->left + r->width * acc / sum;
-		acc += t->widths[i] > 0 ? t->widths[i] : 1;
+		x[i] = r->left + acc;
+		acc += w[i];
 	}
 	x[t->ncols] = r->right;
+	XGROW(r->geo, r->geocap, r->ngeo + 1);
+	r->geo[r->ngeo].table = t;
+	memcpy(r->geo[r->ngeo].x, x, (t->ncols + 1) * sizeof(*x));
+	r->ngeo++;
 }
 
 /* Wrap a cell's text; what names it in errors. */
@@ -129,15 +333,27 @@ static double caption_height(struct rctx *r, const struct doc_table *t)
 	return h;
 }
 
+/* Keep-together unit: a short table that fits on a page is never split;
+ * a long one starts with its caption, header and first three rows. */
 double table_min_height(struct rctx *r, const struct doc_table *t)
 {
-	double x[65];
+	double x[65], h, body = 0, first = 0;
+	size_t i;
 
 	if (t->ncols == 0 || t->ncols > 64)
 		return 0;
 	geometry(r, t, x);
-	return caption_height(r, t) + header_height(r, t, x) +
-	       (t->nrows ? row_height(r, t, 0, x) : 0);
+	h = caption_height(r, t) + header_height(r, t, x);
+	for (i = 0; i < t->nrows; i++) {
+		double rh = row_height(r, t, i, x);
+
+		body += rh;
+		if (i < 3)
+			first += rh;
+	}
+	if (t->nrows <= 15 && h + body <= r->top - r->bottom)
+		return h + body;
+	return h + first;
 }
 
 /* Lines of s aligned in [x0, x1] from top. */

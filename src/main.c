@@ -87,6 +87,7 @@ struct cli {
 	const char *theme;
 	int quiet;
 	int week_given;
+	int sub_new;  /* "notes new" given before the options */
 };
 
 static int usage_error(const char *msg, const char *arg)
@@ -127,7 +128,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 
 	c->po.config = "monitor.yaml";
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+c:w:o:f:s:vqhV", long_opts,
+	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:vqhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c': c->po.config = optarg; break;
@@ -169,7 +170,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return 0;
 }
 
-/* Options come before or after the command word: split them. */
+/* Options come before or after the command word: split them. getopt
+ * permutes, so options may also follow the words after the command
+ * (`notes new --source ORG`, `read FILE --select D=C`). */
 static int run(int argc, char **argv)
 {
 	struct cli c;
@@ -186,6 +189,14 @@ static int run(int argc, char **argv)
 		c.cmd = argv[1];
 		argv++;
 		argc--;
+		/* "notes new" is one command word: the options follow it
+		 * (getopt stops at the first non-option). */
+		if (strcmp(c.cmd, "notes") == 0 && argc > 1 &&
+		    strcmp(argv[1], "new") == 0) {
+			c.sub_new = 1;
+			argv++;
+			argc--;
+		}
 	}
 	r = parse_args(argc, argv, &c);
 	if (r)
@@ -229,8 +240,12 @@ static int run(int argc, char **argv)
 				  (size_t)c.nselects, stdout, &err))
 			rc = report(&err);
 	} else if (strcmp(c.cmd, "notes") == 0) {
-		if (optind >= argc || strcmp(argv[optind], "new") != 0 ||
-		    optind + 1 != argc || !c.source || !c.theme) {
+		if (!c.sub_new && optind < argc &&
+		    strcmp(argv[optind], "new") == 0) {
+			c.sub_new = 1;
+			optind++;
+		}
+		if (!c.sub_new || optind != argc || !c.source || !c.theme) {
 			rc = usage_error("notes wants: new --source ORG --theme "
 					 "THEME", NULL);
 			goto out;

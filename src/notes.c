@@ -422,6 +422,12 @@ out:
 	return ret;
 }
 
+int notes_is_draft(const struct note *n)
+{
+	return (n->headline && strncmp(n->headline, "TODO", 4) == 0) ||
+	       (n->body && strncmp(n->body, "TODO", 4) == 0);
+}
+
 struct pick {
 	const struct note *note;
 	size_t theme;

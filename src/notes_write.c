@@ -104,7 +104,7 @@ static void note_text(struct strbuf *sb, const char *source,
 		      const char *theme, const char *date, const char *week)
 {
 	strbuf_addf(sb,
-		"# Editor's note for the edition of %s (SPEC 5.5).\n"
+		"# Editor's note for the edition of %s (see docs/editors.md).\n"
 		"# Edit the text, then run `eimon check --week %s`.\n"
 		"# Lines starting with # are comments; remove the # of an\n"
 		"# optional key to use it.\n"

@@ -104,6 +104,7 @@ void pipeline_run_release(struct pipeline_run *r)
 	free(r->feeds);
 	free(r->cfeeds);
 	figures_release(&r->figs);
+	compose_prev_release(&r->prev);
 	notes_release(&r->notes);
 	edition_release(&r->ed);
 	template_free(r->tpl);
@@ -168,6 +169,7 @@ static int render_edition(struct pipeline_run *r, const struct period *week,
 	in.revised = r->revised;
 	in.feeds = r->cfeeds;
 	in.figs = &r->figs;
+	in.prev = &r->prev;
 	if (compose_doc(&in, &d, err))
 		goto out;
 	if (render_pdf(&d, pdf, len, err))

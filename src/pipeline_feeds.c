@@ -132,6 +132,20 @@ static void describe(const struct config_feed *cf, struct pipeline_feed *f,
 	}
 }
 
+/* How a build fetches: parsed-body validation, two retries, Nomis
+ * paging, the clock only for fetched_at. */
+static void fetch_options(const struct config *c, int offline,
+			  struct fetch_opts *fo)
+{
+	memset(fo, 0, sizeof(*fo));
+	fo->cache_dir = c->cache_dir;
+	fo->offline = offline;
+	fo->now = time(NULL);
+	fo->validate = fetch_validate_feed;
+	fo->retries = 2;
+	fo->count_rows = http_nomis_count_rows;
+}
+
 /* fetch applies the failure rules (fetch.h); what comes back with a body
  * is parsed here, and content that does not parse is a data error for a
  * required feed and a dropped feed otherwise. */
@@ -150,13 +164,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	for (i = 0; i < c->nfeeds; i++) {
 		r->cfeeds[i].feed = &c->feeds[i];
 	}
-	memset(&fo, 0, sizeof(fo));
-	fo.cache_dir = c->cache_dir;
-	fo.offline = o->offline;
-	fo.now = time(NULL);
-	fo.validate = fetch_validate_feed;
-	fo.retries = 2;
-	fo.count_rows = http_nomis_count_rows;
+	fetch_options(c, o->offline, &fo);
 	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
 		goto out;
 	for (i = 0; i < c->nfeeds; i++) {
@@ -235,12 +243,7 @@ int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
 
 	if (config_load(o->config, &c, err))
 		goto out;
-	memset(&fo, 0, sizeof(fo));
-	fo.cache_dir = c->cache_dir;
-	fo.now = time(NULL);
-	fo.validate = fetch_validate_feed;
-	fo.retries = 2;
-	fo.count_rows = http_nomis_count_rows;
+	fetch_options(c, 0, &fo);
 	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
 		goto out;
 	ret = 0;

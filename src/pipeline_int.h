@@ -40,6 +40,7 @@ struct pipeline_run {
 	struct pipeline_feed *feeds;   /* [cfg->nfeeds] */
 	struct compose_feed *cfeeds;   /* [cfg->nfeeds], for compose */
 	struct figure_set figs;
+	struct compose_prev prev;      /* the previous edition's figures */
 	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
 	size_t nstages;
 	long stage_start;
@@ -79,6 +80,8 @@ void pipeline_publish_end(struct pipeline_run *r);
 /* Fill the manifest's inputs and decide whether this is a revision. */
 int pipeline_describe_inputs(const struct pipeline_opts *o,
 			     struct pipeline_run *r);
+void pipeline_load_previous(const struct pipeline_opts *o,
+			    struct pipeline_run *r);
 /* sha256 of a file as hex; -1 if it cannot be read. */
 int pipeline_file_sha256(const char *path, char hex[65]);
 

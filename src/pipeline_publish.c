@@ -37,30 +37,72 @@ int pipeline_publish_begin(const struct pipeline_opts *o,
 	manifest_init(&pp->m);
 	r->pub = pp;
 	period_format(&o->week, wk, sizeof(wk));
-	return publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
-			     &pp->pub, err);
+	if (publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
+			  &pp->pub, err))
+		return -1;
+	pipeline_load_previous(o, r);
+	return 0;
+}
+
+/* The newest earlier edition's figures, for "since last week's monitor".
+ * An unreadable one is simply not compared. */
+void pipeline_load_previous(const struct pipeline_opts *o,
+			    struct pipeline_run *r)
+{
+	struct publish_figures pf;
+	struct eim_error e;
+	char wk[PERIOD_TEXT_MAX];
+
+	memset(&pf, 0, sizeof(pf));
+	eim_error_init(&e);
+	period_format(&o->week, wk, sizeof(wk));
+	if (publish_load_previous_figures(o->out_dir ? o->out_dir
+						     : r->cfg->out_dir,
+					  wk, &pf, &e) == 0 &&
+	    pf.text)
+		compose_prev_parse(pf.text, pf.len, pf.week, &r->prev);
+	publish_figures_release(&pf);
+}
+
+/* An input's path as the manifest names it: relative to the config's
+ * folder, so the same monitor built from another working directory (or
+ * with -c given absolute) names the same inputs and is not a revision. */
+static const char *config_relative(const struct config *c, const char *path)
+{
+	size_t n = strlen(c->dir);
+
+	if (!path)
+		return NULL;
+	if (strcmp(c->dir, ".") == 0)
+		return strncmp(path, "./", 2) == 0 ? path + 2 : path;
+	if (strcmp(c->dir, "/") != 0 && strncmp(path, c->dir, n) == 0 &&
+	    path[n] == '/')
+		return path + n + 1;
+	return path;
 }
 
 /* A file input: its sha256 now (a file that vanished is hashed as ""). */
-static void add_file(struct manifest *m, enum manifest_kind kind,
-		     const char *path)
+static void add_file(struct manifest *m, const struct config *c,
+		     enum manifest_kind kind, const char *path)
 {
 	struct manifest_input in;
 
 	memset(&in, 0, sizeof(in));
 	in.kind = kind;
-	in.path = path;
+	in.path = config_relative(c, path);
 	if (pipeline_file_sha256(path, in.sha256))
 		in.sha256[0] = '\0';
 	manifest_add_input(m, &in);
 }
 
-static int seen(const struct manifest *m, const char *path)
+static int seen(const struct manifest *m, const struct config *c,
+		const char *path)
 {
 	size_t i;
 
 	for (i = 0; i < m->n_inputs; i++)
-		if (m->inputs[i].path && strcmp(m->inputs[i].path, path) == 0)
+		if (m->inputs[i].path &&
+		    strcmp(m->inputs[i].path, config_relative(c, path)) == 0)
 			return 1;
 	return 0;
 }
@@ -74,18 +116,18 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 	long first, last;
 	size_t i, n;
 
-	add_file(m, MANIFEST_CONFIG, r->cfg->path);
-	add_file(m, MANIFEST_TEMPLATE, r->cfg->template_path);
+	add_file(m, r->cfg, MANIFEST_CONFIG, r->cfg->path);
+	add_file(m, r->cfg, MANIFEST_TEMPLATE, r->cfg->template_path);
 	if (r->ed.file)
-		add_file(m, MANIFEST_EDITION, r->ed.file);
+		add_file(m, r->cfg, MANIFEST_EDITION, r->ed.file);
 	/* The notes of this edition, partners' included: editing a note of
 	 * another week does not revise this one. */
 	pipeline_window(r->cfg, &o->week, &first, &last);
 	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 			 r->tpl->nthemes, 1, &sel);
 	for (i = 0; i < n; i++)
-		if (!seen(m, sel[i]->file))
-			add_file(m, MANIFEST_NOTE, sel[i]->file);
+		if (!seen(m, r->cfg, sel[i]->file))
+			add_file(m, r->cfg, MANIFEST_NOTE, sel[i]->file);
 	free(sel);
 	for (i = 0; i < r->cfg->nfeeds; i++) {
 		const struct pipeline_feed *f = &r->feeds[i];
@@ -94,7 +136,7 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 		memset(&in, 0, sizeof(in));
 		in.kind = MANIFEST_FEED;
 		in.id = cf->feed->id;
-		in.path = f->body_path;
+		in.path = config_relative(r->cfg, f->body_path);
 		in.url = cf->feed->url;
 		memcpy(in.sha256, f->sha256, sizeof(in.sha256));
 		in.fetched_at = f->fetched_at[0] ? f->fetched_at : NULL;

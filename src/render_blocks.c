@@ -30,8 +30,9 @@ static void runs_from_text(struct runs *rs, const struct doc_text *t,
 	for (i = 0; i < t->n; i++) {
 		rs->sp[i].s = t->runs[i].text;
 		rs->sp[i].len = strlen(t->runs[i].text);
-		rs->sp[i].font = (force_bold || (t->runs[i].flags & DOC_BOLD))
-				 ? F_BOLD : F_REG;
+		rs->sp[i].font = ((force_bold || (t->runs[i].flags & DOC_BOLD))
+				  ? F_BOLD : F_REG) |
+				 ((t->runs[i].flags & DOC_ITALIC) ? F_ITALIC : 0);
 		rs->href[i] = (t->runs[i].flags & DOC_LINK) ? t->runs[i].href
 							    : NULL;
 	}
@@ -200,6 +201,7 @@ static int draw_heading(struct rctx *r, size_t k, const struct doc_block *b)
 	if (top > r->top)
 		top = r->top;
 	r->head_page_now[k] = (int)r->npages;
+	r->head_top[k] = top;
 	bookmark(r, k, b, top);
 	runs_from_text(&rs, &b->text, 1);
 	ret = flow(r, &rs, r->left, r->width, s, s * 1.25, rgb, "heading");
@@ -228,38 +230,45 @@ static double note_min_height(struct rctx *r, const struct doc_note *n)
 	return h;
 }
 
-static int draw_note(struct rctx *r, const struct doc_note *n)
+static int draw_note(struct rctx *r, const struct doc_note *n,
+		     int after_note)
 {
 	double bs = r->d->style.body_size;
 	size_t i;
 
-	/* a hairline between notes */
-	if (!rp_at_top(r))
+	/* a hairline between consecutive notes */
+	if (after_note && !rp_at_top(r)) {
 		rp_line(r, r->left, r->y, r->right, r->y, 0.6, C_RULE, 0);
-	r->y -= 10;
+		r->y -= 10;
+	}
 	if (n->headline &&
 	    flow_str(r, n->headline, F_BOLD, r->left, r->width, 11.5,
 		     11.5 * 1.3, r->d->style.accent_rgb, NULL) != 0)
 		return -1;
 	r->y -= 2;
 	if (n->meta || n->partners) {
+		const char *tag = "PARTNERS ONLY";
 		double x = r->left, base = rp_base(r->y, 8.5, 8.5 * 1.4);
+		double tw = n->partners ? rp_swidth(r, F_BOLD, 8.5, tag) + 8
+					: 0;
 
-		if (n->partners) {
-			const char *tag = "PARTNERS ONLY";
-
+		if (n->partners)
 			rp_stext(r, F_BOLD, 8.5, C_BANNER, x, base, tag);
-			x += rp_swidth(r, F_BOLD, 8.5, tag) + 8;
+		if (n->meta && x + tw + rp_swidth(r, F_REG, 8.5, n->meta) <=
+		    r->right) {
+			rp_stext(r, F_REG, 8.5, C_GREY, x + tw, base, n->meta);
+			r->y -= 8.5 * 1.4;
+		} else if (n->meta) {
+			/* too long for one line with the tag: wrap below it */
+			if (n->partners)
+				r->y -= 8.5 * 1.4;
+			if (flow_str(r, n->meta, F_REG, r->left, r->width,
+				     8.5, 8.5 * 1.4, C_GREY, NULL) != 0)
+				return -1;
+		} else {
+			r->y -= 8.5 * 1.4;
 		}
-		if (n->meta) {
-			if (x + rp_swidth(r, F_REG, 8.5, n->meta) > r->right)
-				return rp_fail(r, EIM_DATA,
-					       "note '%s': meta line '%s' "
-					       "does not fit", n->headline
-					       ? n->headline : "", n->meta);
-			rp_stext(r, F_REG, 8.5, C_GREY, x, base, n->meta);
-		}
-		r->y -= 8.5 * 1.4 + 2;
+		r->y -= 2;
 	}
 	for (i = 0; i < n->nparas; i++) {
 		if (flow_str(r, n->paragraphs[i], F_REG, r->left, r->width,
@@ -436,8 +445,10 @@ double rp_min_height(struct rctx *r, size_t k)
 		h = note_min_height(r, b->note);
 		break;
 	case DOC_CONTENTS:
-		h = 13 * 1.3 + 4 + bs * 1.6 * (contents_entries(r->d) > 2 ? 3
-					       : contents_entries(r->d));
+		/* the whole list together unless it is longer than a page */
+		h = 13 * 1.3 + 4 + bs * 1.6 * contents_entries(r->d);
+		if (h > r->top - r->bottom)
+			h = 13 * 1.3 + 4 + bs * 1.6 * 3;
 		break;
 	case DOC_PAGEBREAK:
 	default:
@@ -487,7 +498,8 @@ int rp_draw_block(struct rctx *r, size_t k)
 		ret = table_draw(r, b->table);
 		break;
 	case DOC_NOTE:
-		ret = draw_note(r, b->note);
+		ret = draw_note(r, b->note, k > 0 &&
+				r->d->blocks[k - 1].kind == DOC_NOTE);
 		break;
 	case DOC_CONTENTS:
 		ret = draw_contents(r);

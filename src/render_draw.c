@@ -29,7 +29,7 @@ double rp_width(struct rctx *r, int font, double size, const char *s,
 
 	if (len == 0)
 		return 0;
-	tw = HPDF_Font_TextWidth(r->font[font], (const HPDF_BYTE *)s,
+	tw = HPDF_Font_TextWidth(r->font[font & F_BOLD], (const HPDF_BYTE *)s,
 				 (HPDF_UINT)len);
 	return tw.width * size / 1000.0;
 }
@@ -39,7 +39,7 @@ double rp_swidth(struct rctx *r, int font, double size, const char *s)
 	return rp_width(r, font, size, s, strlen(s));
 }
 
-static double wrap_measure(int font, const char *s, size_t len, void *ctx)
+double rp_measure_cb(int font, const char *s, size_t len, void *ctx)
 {
 	struct rctx *r = ctx;
 
@@ -51,7 +51,7 @@ int rp_wrap(struct rctx *r, struct text_layout *l,
 	    unsigned flags, const char *what)
 {
 	r->msize = size;
-	if (text_wrap_spans(l, sp, n, width, flags, wrap_measure, r) == 0)
+	if (text_wrap_spans(l, sp, n, width, flags, rp_measure_cb, r) == 0)
 		return 0;
 	{
 		const struct text_span *b = &sp[l->bad_span];
@@ -101,13 +101,36 @@ double rp_base(double top, double size, double lead)
 	return top - (lead - 1.164 * size) / 2 - 0.928 * size;
 }
 
+/* libharu's UTF-8 encoder takes only the Basic Multilingual Plane and
+ * passes bad bytes through as garbage: refuse both rather than print
+ * something else than the text. */
+static int check_utf8(struct rctx *r, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n = text_utf8_len(s + i, len - i);
+
+		if (n == 1 && (unsigned char)s[i] >= 0x80)
+			return rp_fail(r, EIM_DATA, "text '%.*s' is not valid "
+				       "UTF-8", (int)(len > 60 ? 60 : len), s);
+		if (n == 4)
+			return rp_fail(r, EIM_DATA, "text '%.*s' has a "
+				       "character the PDF fonts cannot show "
+				       "(outside U+0000-U+FFFF, e.g. an emoji)",
+				       (int)(len > 60 ? 60 : len), s);
+		i += n;
+	}
+	return 0;
+}
+
 void rp_text(struct rctx *r, int font, double size, unsigned rgb, double x,
 	     double base, const char *s, size_t len)
 {
 	char stackbuf[512], *buf = stackbuf;
 	double w;
 
-	if (len == 0 || r->failed)
+	if (len == 0 || r->failed || check_utf8(r, s, len) != 0)
 		return;
 	w = rp_width(r, font, size, s, len);
 	if (x < 0 || x + w > r->d->style.page_w + 0.01 ||
@@ -121,9 +144,17 @@ void rp_text(struct rctx *r, int font, double size, unsigned rgb, double x,
 	memcpy(buf, s, len);
 	buf[len] = '\0';
 	HPDF_Page_BeginText(r->page);
-	HPDF_Page_SetFontAndSize(r->page, r->font[font], (HPDF_REAL)size);
+	HPDF_Page_SetFontAndSize(r->page, r->font[font & F_BOLD],
+				 (HPDF_REAL)size);
 	set_rgb_fill(r->page, rgb);
-	HPDF_Page_TextOut(r->page, (HPDF_REAL)x, (HPDF_REAL)base, buf);
+	if (font & F_ITALIC) {
+		/* slant by 12 degrees: advance widths are unchanged */
+		HPDF_Page_SetTextMatrix(r->page, 1, 0, 0.2126f, 1,
+					(HPDF_REAL)x, (HPDF_REAL)base);
+		HPDF_Page_ShowText(r->page, buf);
+	} else {
+		HPDF_Page_TextOut(r->page, (HPDF_REAL)x, (HPDF_REAL)base, buf);
+	}
 	HPDF_Page_EndText(r->page);
 	if (buf != stackbuf)
 		free(buf);

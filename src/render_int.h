@@ -18,7 +18,9 @@
 #include "error.h"
 #include "layout_text.h"
 
-enum { F_REG = 0, F_BOLD = 1 };
+/* Font indexes: bit 0 bold, bit 1 slanted (a synthetic oblique made with
+ * the text matrix, as fonts-dejavu-core has no italic). */
+enum { F_REG = 0, F_BOLD = 1, F_ITALIC = 2 };
 
 /* colours (0xRRGGBB) */
 #define C_TEXT   0x0B0C0CU
@@ -36,6 +38,11 @@ struct rp_link {        /* contents entry -> heading, made at the end */
 	size_t block;
 };
 
+struct rp_geo {         /* column edges of a table, kept for both passes */
+	const struct doc_table *table;
+	double x[65];
+};
+
 struct rctx {
 	const struct doc *d;
 	struct eim_error *err;
@@ -47,6 +54,7 @@ struct rctx {
 	int total_pages;        /* pass 2: from pass 1 */
 	int *head_page;         /* [nblocks] heading pages from pass 1 */
 	int *head_page_now;     /* [nblocks] this pass */
+	double *head_top;       /* [nblocks] top of each heading this pass */
 	HPDF_Page page;
 	HPDF_Page *pages;
 	size_t npages, pcap;
@@ -56,6 +64,8 @@ struct rctx {
 	HPDF_Outline last_h1;
 	struct rp_link *links;
 	size_t nlinks, lcap;
+	struct rp_geo *geo;
+	size_t ngeo, geocap;
 };
 
 /* ---- render_draw.c: primitives --------------------------------------- */
@@ -64,6 +74,8 @@ int rp_fail(struct rctx *r, enum eim_kind kind, const char *fmt, ...)
 double rp_width(struct rctx *r, int font, double size, const char *s,
 		size_t len);
 double rp_swidth(struct rctx *r, int font, double size, const char *s);
+/* text_measure_fn over r at size r->msize. */
+double rp_measure_cb(int font, const char *s, size_t len, void *ctx);
 /* Wrap spans at size (fonts F_REG/F_BOLD). -1 sets an error naming what. */
 int rp_wrap(struct rctx *r, struct text_layout *l,
 	    const struct text_span *sp, size_t n, double width, double size,

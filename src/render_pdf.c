@@ -346,6 +346,8 @@ static void make_links(struct rctx *r)
 		dst = HPDF_Page_CreateDestination(r->pages[pg - 1]);
 		if (!dst)
 			continue;
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)r->head_top[lk->block],
+					1);
 		a = HPDF_Page_CreateLinkAnnot(r->pages[lk->page], lk->rect,
 					      dst);
 		if (a)
@@ -435,6 +437,7 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 	}
 	r.head_page = xcalloc(d->nblocks + 1, sizeof(int));
 	r.head_page_now = xcalloc(d->nblocks + 1, sizeof(int));
+	r.head_top = xcalloc(d->nblocks + 1, sizeof(double));
 
 	r.pass = 1;
 	if (run_pass(&r) != 0)
@@ -461,8 +464,10 @@ out:
 		HPDF_Free(r.pdf);
 	free(r.head_page);
 	free(r.head_page_now);
+	free(r.head_top);
 	free(r.pages);
 	free(r.links);
+	free(r.geo);
 	return ret;
 }
 

@@ -318,6 +318,22 @@ static int bind_field(struct schema_ctx *cx, const struct schema_field *f,
 							   n->items[i]->type));
 				continue;
 			}
+			/* keys and values get the checks of a STRING */
+			if (n->keys[i]->len > DEFAULT_MAX_LEN ||
+			    n->items[i]->len > DEFAULT_MAX_LEN) {
+				ret = schema_error(cx, n->items[i], "an entry "
+						   "of '%s' is too long (at "
+						   "most %d bytes)", f->key,
+						   DEFAULT_MAX_LEN);
+				continue;
+			}
+			if (has_control(n->keys[i]->str) ||
+			    has_control(n->items[i]->str)) {
+				ret = schema_error(cx, n->items[i], "an entry "
+						   "of '%s' contains a control "
+						   "character", f->key);
+				continue;
+			}
 			kv[*cnt].key = xstrdup(n->keys[i]->str);
 			kv[*cnt].value = xstrdup(n->items[i]->str);
 			(*cnt)++;

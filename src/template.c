@@ -18,25 +18,36 @@ static const char *const block_types[] = {
 };
 static const char *const chart_kinds[] = { "line", "bar", "column", NULL };
 
-static int check_period(const struct ydoc_node *n, const void *field,
-			const char **why)
+/* Page geometry the layout can honour: an A4 page is 595 x 842 points, so
+ * a huge margin or font would leave no room (or a negative width). */
+static int check_body_size(const struct ydoc_node *n, const void *field,
+			   const char **why)
 {
-	const char *s = *(char *const *)field;
-	struct period p;
+	double v = *(const double *)field;
 
 	(void)n;
-	if (period_parse(s, strlen(s), &p)) {
-		*why = "not a period (e.g. 2019-01, 2020-Q1, 2020-W10)";
+	if (v < 4 || v > 36) {
+		*why = "must be between 4 and 36 (points)";
 		return -1;
 	}
 	return 0;
 }
 
-#define F(st, key, type, member, ...) \
-	{ key, type, offsetof(struct st, member), 0, __VA_ARGS__ }
-#define FN(st, key, type, member, count, ...) \
-	{ key, type, offsetof(struct st, member), \
-	  offsetof(struct st, count), __VA_ARGS__ }
+static int check_margin(const struct ydoc_node *n, const void *field,
+			const char **why)
+{
+	double v = *(const double *)field;
+
+	(void)n;
+	if (v < 0 || v > 200) {
+		*why = "must be between 0 and 200 (points)";
+		return -1;
+	}
+	return 0;
+}
+
+#define F SCHEMA_F
+#define FN SCHEMA_FN
 
 static const struct schema_field ref_fields[] = {
 	F(tpl_refline, "value", SCHEMA_NUMBER, value, SCHEMA_REQUIRED, NULL,
@@ -60,9 +71,9 @@ static const struct schema_field block_fields[] = {
 	FN(tpl_block, "places", SCHEMA_STRINGS, places, nplaces, 0, NULL,
 	   NULL, NULL, NULL, 0),
 	F(tpl_block, "since", SCHEMA_STRING, since, 0, NULL, NULL, NULL,
-	  check_period, 0),
+	  schema_check_period, 0),
 	F(tpl_block, "index_to", SCHEMA_STRING, index_to, 0, NULL, NULL, NULL,
-	  check_period, 0),
+	  schema_check_period, 0),
 	FN(tpl_block, "refs", SCHEMA_LIST, refs, nrefs, 0, NULL, &ref_schema,
 	   NULL, NULL, 0),
 	FN(tpl_block, "themes", SCHEMA_STRINGS, themes, nthemes, 0, NULL,
@@ -97,9 +108,9 @@ static const struct schema_field style_fields[] = {
 	F(tpl_style, "font_bold", SCHEMA_PATH, font_bold, 0, NULL, NULL, NULL,
 	  NULL, 0),
 	F(tpl_style, "body_size", SCHEMA_NUMBER, body_size, 0, "10", NULL,
-	  NULL, NULL, 0),
+	  NULL, check_body_size, 0),
 	F(tpl_style, "margin", SCHEMA_NUMBER, margin, 0, "50", NULL, NULL,
-	  NULL, 0),
+	  check_margin, 0),
 	F(tpl_style, "accent", SCHEMA_STRING, accent, 0, "#12436D", NULL,
 	  NULL, NULL, 0),
 	F(tpl_style, "logo", SCHEMA_PATH, logo, 0, NULL, NULL, NULL, NULL, 0),

@@ -16,7 +16,10 @@ if [ ! -x "$bin" ] || ! need qpdf || ! need pdftotext || ! need pdffonts ||
 fi
 
 pdf="$T/a.pdf"
-render() { EIMON_RENDER_PDF="$1" ${EIMON_WRAP:-} "$bin" >"$T/run.log" 2>&1; }
+render() {
+	EIMON_RENDER_PDF="$1" EIMON_RENDER_PDF2="$T/edge.pdf" \
+		${EIMON_WRAP:-} "$bin" >"$T/run.log" 2>&1
+}
 check "render the test bulletin" render "$pdf"
 check "a second render" render "$T/b.pdf"
 expect_same "two renders are byte-identical" "$pdf" "$T/b.pdf"
@@ -108,6 +111,9 @@ expect_grep "an over-long word is kept whole across lines" "$long" \
 	"$T/joined.txt"
 expect_grep "masthead issue line" "Issue 123 · 20 November 2026" \
 	"$T/all.txt"
+expect_grep "partners-only note is marked" "PARTNERS ONLY" "$T/all.txt"
+expect_grep "reference line labelled" "50 = no change" "$T/all.txt"
+expect_grep "direct line label" "England" "$T/all.txt"
 expect_grep "the table continues" "(continued)" "$T/all.txt"
 # the table's header row is repeated on every page it spans
 n=$(grep -l "Change on year *Rate" "$T"/p*.txt | wc -l)
@@ -132,6 +138,14 @@ for h in "Labour market" "Claimants by ward" "Business and intelligence" \
 	fi
 done
 check "contents page numbers are right" test "$bad" -eq 0
+
+# the edge-case charts: negative ticks with U+2212 and separators, weekly
+# data on a monthly axis, quarterly labels
+pdftotext -layout "$T/edge.pdf" "$T/edge.txt" 2>/dev/null
+expect_grep "negative tick label" "−1,000" "$T/edge.txt"
+expect_grep "weekly data, monthly labels" "Apr 2026" "$T/edge.txt"
+expect_grep "quarterly labels" "Q1 2024" "$T/edge.txt"
+expect_grep "a missing bar says so" "no data" "$T/edge.txt"
 
 # no word outside the page box
 pdftotext -bbox "$pdf" "$T/bbox.html" 2>/dev/null

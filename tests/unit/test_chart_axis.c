@@ -102,9 +102,9 @@ static void test_days(void **state)
 	struct period p;
 
 	(void)state;
-	assert_int_equal(axis_days_from_civil(1970, 1, 1), 0);
-	assert_int_equal(axis_days_from_civil(2000, 3, 1), 11017);
-	axis_civil_from_days(20412, &y, &m, &d); /* 2025-11-20 */
+	assert_int_equal(period_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(period_days_from_civil(2000, 3, 1), 11017);
+	period_civil_from_days(20412, &y, &m, &d); /* 2025-11-20 */
 	assert_int_equal(y, 2025);
 	assert_int_equal(m, 11);
 	assert_int_equal(d, 20);
@@ -113,20 +113,20 @@ static void test_days(void **state)
 	p.year = 2026;
 	p.num = 47;
 	assert_int_equal(axis_period_day(&p),
-			 axis_days_from_civil(2026, 11, 16));
+			 period_days_from_civil(2026, 11, 16));
 	/* 2021-W01 starts on 4 January 2021; 2020-W53 on 28 Dec 2020 */
 	p.year = 2021;
 	p.num = 1;
 	assert_int_equal(axis_period_day(&p),
-			 axis_days_from_civil(2021, 1, 4));
+			 period_days_from_civil(2021, 1, 4));
 	p.year = 2020;
 	p.num = 53;
 	assert_int_equal(axis_period_day(&p),
-			 axis_days_from_civil(2020, 12, 28));
+			 period_days_from_civil(2020, 12, 28));
 	p.freq = PERIOD_QUARTER;
 	p.year = 2026;
 	p.num = 3;
-	assert_int_equal(axis_period_day(&p), axis_days_from_civil(2026, 7, 1));
+	assert_int_equal(axis_period_day(&p), period_days_from_civil(2026, 7, 1));
 }
 
 static void assert_no_overlap(const struct axis_date_ticks *t, double gap,
@@ -146,8 +146,8 @@ static void assert_no_overlap(const struct axis_date_ticks *t, double gap,
 static void test_date_60_months(void **state)
 {
 	struct axis_date_ticks t;
-	long d0 = axis_days_from_civil(2021, 11, 1);
-	long d1 = axis_days_from_civil(2026, 10, 1); /* 60 monthly points */
+	long d0 = period_days_from_civil(2021, 11, 1);
+	long d1 = period_days_from_civil(2026, 10, 1); /* 60 monthly points */
 
 	(void)state;
 	/* 400 pt: "Jan 2022" is 40 pt + 8 gap: quarterly needs 20 labels
@@ -160,7 +160,7 @@ static void test_date_60_months(void **state)
 	assert_int_equal(t.n, 5);
 	assert_string_equal(t.label[0], "2022");
 	assert_string_equal(t.label[4], "2026");
-	assert_int_equal(t.day[0], axis_days_from_civil(2022, 1, 1));
+	assert_int_equal(t.day[0], period_days_from_civil(2022, 1, 1));
 	assert_no_overlap(&t, 8, 400, 10);
 	/* 1,200 pt wide: quarterly would be 20 labels (more than
 	 * AXIS_MAX_TICKS), half-yearly fits: 10 x 48 = 480 */
@@ -173,7 +173,7 @@ static void test_date_60_months(void **state)
 	assert_string_equal(t.label[1], "Jul 2022");
 	assert_no_overlap(&t, 8, 1200, 10);
 	/* 24 months in 800 pt: quarterly, Jan 2025 .. Oct 2026 */
-	assert_int_equal(axis_date_ticks(axis_days_from_civil(2024, 11, 1),
+	assert_int_equal(axis_date_ticks(period_days_from_civil(2024, 11, 1),
 					 d1, PERIOD_MONTH, 800, 10, 8,
 					 measure, NULL, &t), 0);
 	assert_int_equal(t.step, 3);
@@ -190,8 +190,8 @@ static void test_date_quarters_and_weeks(void **state)
 	(void)state;
 	/* quarterly data over 2 years, wide: "Q1 2025" labels, never
 	 * monthly */
-	assert_int_equal(axis_date_ticks(axis_days_from_civil(2024, 1, 1),
-					 axis_days_from_civil(2025, 10, 1),
+	assert_int_equal(axis_date_ticks(period_days_from_civil(2024, 1, 1),
+					 period_days_from_civil(2025, 10, 1),
 					 PERIOD_QUARTER, 600, 0, 8, measure,
 					 NULL, &t), 0);
 	assert_int_equal(t.step, 3);
@@ -199,8 +199,8 @@ static void test_date_quarters_and_weeks(void **state)
 	assert_string_equal(t.label[7], "Q4 2025");
 	assert_int_equal(t.n, 8);
 	/* 12 weeks of weekly data, 300 pt: Monday ticks "d Mon" */
-	assert_int_equal(axis_date_ticks(axis_days_from_civil(2026, 8, 31),
-					 axis_days_from_civil(2026, 11, 16),
+	assert_int_equal(axis_date_ticks(period_days_from_civil(2026, 8, 31),
+					 period_days_from_civil(2026, 11, 16),
 					 PERIOD_WEEK, 300, 0, 8, measure, NULL,
 					 &t), 0);
 	assert_int_equal(t.unit, AXIS_DAYS);

@@ -83,6 +83,40 @@ static void test_cases(void **state)
 	}
 }
 
+/* Quoted fields whose quotes, doubled quotes and delimiters fall on
+ * every position around the 64-byte chunk edges of the fast path. */
+static void test_chunk_edges(void **state)
+{
+	char in[512], want[512], out[512];
+	struct eim_error err;
+	int len, dq;
+	(void)state;
+
+	for (len = 0; len < 140; len++) {
+		for (dq = -1; dq < len; dq += 7) {
+			int i, o = 0, w = 0;
+			in[o++] = '"';
+			for (i = 0; i < len; i++) {
+				if (i == dq) {
+					in[o++] = '"';
+					in[o++] = '"';
+					want[w++] = '"';
+				} else {
+					in[o++] = (char)('a' + i % 26);
+					want[w++] = (char)('a' + i % 26);
+				}
+			}
+			o += snprintf(in + o, sizeof(in) - (size_t)o, "\",b\nc,\"d\"\n");
+			w += snprintf(want + w, sizeof(want) - (size_t)w, "|b\nc|d\n");
+			assert_int_equal(slurp(in, (size_t)o, 0, out, sizeof(out),
+					       &err), 0);
+			if (strcmp(out, want) != 0)
+				fail_msg("len %d dq %d: got [%s] want [%s]", len,
+					 dq, out, want);
+		}
+	}
+}
+
 static void test_lazy(void **state)
 {
 	const char *in = "h\n\"a\"\"b\",c\n";
@@ -255,6 +289,7 @@ int main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_line_numbers),
 		cmocka_unit_test(test_lazy),
+		cmocka_unit_test(test_chunk_edges),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_fd_and_file),

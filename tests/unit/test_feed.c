@@ -90,6 +90,24 @@ static void test_nomis(void **state)
 			 -1);
 }
 
+/* The select= variant: only the columns asked for, no X or X_CODE for
+ * most dimensions (then the name is the code), no OBS_STATUS. */
+static void test_nomis_select_variant(void **state)
+{
+	char out[512];
+	struct eim_error err;
+	(void)state;
+
+	assert_int_equal(render(FEED_NOMIS_CSV,
+		"\"DATE_NAME\",\"GEOGRAPHY_NAME\",\"GEOGRAPHY_CODE\",\"MEASURES_NAME\","
+		"\"SEX_NAME\",\"OBS_VALUE\",\"OBS_STATUS_NAME\"\n"
+		"\"January 2018\",\"City of London\",\"E09000001\","
+		"\"Persons claiming JSA\",\"Total\",25,\"Normal Value\"\n",
+		NULL, NULL, 0, out, sizeof(out), &err), 0);
+	assert_string_equal(out, "geography,measures,sex,\n"
+				 "E09000001,Persons claiming JSA,Total,2018-01;25;\n");
+}
+
 static void test_nomis_errors(void **state)
 {
 	char out[1024], body[2048];
@@ -138,6 +156,19 @@ static void test_values(void **state)
 	assert_int_equal(render(FEED_CSV, body, NULL, NULL, 0, out, sizeof(out),
 				&err), -1);
 	assert_non_null(strstr(err.msg, "out of range"));
+
+	/* JSON numbers too big for a double */
+	assert_int_equal(render(FEED_JSONSTAT,
+		"{\"id\":[\"year\"],\"size\":[1],\"value\":[1e999],"
+		"\"dimension\":{\"year\":{\"category\":{\"index\":[\"2024\"]}}}}",
+		NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "out of range"));
+	assert_int_equal(render(FEED_JSON, "[{\"period\":\"2024\",\"value\":-1e400}]",
+				NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_int_equal(render(FEED_ONS_TIMESERIES,
+				"{\"years\":[{\"date\":\"2024\",\"value\":\"Infinity\"}]}",
+				NULL, NULL, 0, out, sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "'Infinity' is not a number"));
 
 	/* shortest round-trip text */
 	feed_format_value(13090, out, sizeof(out));
@@ -478,6 +509,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nomis),
+		cmocka_unit_test(test_nomis_select_variant),
 		cmocka_unit_test(test_nomis_errors),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_ons_timeseries),

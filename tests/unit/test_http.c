@@ -525,7 +525,7 @@ static void test_nomis_count_rows(void **state)
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
 	/* no RECORD_COUNT column, or not a number */
-	assert_int_equal(http_nomis_count_rows("\"A\"\n1\n", 8, &rows,
+	assert_int_equal(http_nomis_count_rows("\"A\"\n1\n", 6, &rows,
 					       &total, NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
 	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,

@@ -246,6 +246,7 @@ static void test_one_note_file(void **state)
 	assert_int_equal(n->priority_high, 1);
 	assert_int_equal(n->partners, 1);
 	assert_string_equal(n->link, "https://www.example.org/qes?q=1");
+	assert_false(notes_is_draft(n));
 	notes_release(&out);
 	rm_rf(dir);
 	free(dir);
@@ -754,6 +755,7 @@ static void test_write_new(void **state)
 	assert_string_equal(out.items[1].date, "2026-11-18");
 	assert_string_equal(out.items[2].date, "2026-11-22");
 	assert_string_equal(out.items[2].theme, "investment");
+	assert_true(notes_is_draft(&out.items[2]));
 	assert_int_equal(out.items[2].partners, 0);
 	assert_int_equal(out.items[2].priority_high, 0);
 	notes_release(&out);

@@ -286,7 +286,9 @@ static void build(struct doc *d)
 	doc_text_add(&b->text, "ONS labour market overview", 0,
 		     "https://www.ons.gov.uk/employmentandlabourmarket");
 	doc_text_add(&b->text, " for the national picture. Costs of £5m – "
-		     "and the employers’ view from Gŵyr – follow.", 0, NULL);
+		     "and the employers’ view from Gŵyr – follow; ", 0, NULL);
+	doc_text_add(&b->text, "figures are provisional", DOC_ITALIC, NULL);
+	doc_text_add(&b->text, ".", 0, NULL);
 	doc_add_chart(d, line_chart());
 	doc_add_chart(d, bar_chart());
 	doc_add_heading(d, 2, "Claimants by ward", "wards");
@@ -374,6 +376,7 @@ static void test_cell_too_narrow_is_error(void **state)
 	doc_init(&d);
 	d.title = xdup("T");
 	t->caption = xdup("Narrow");
+	/* a column given too little width is widened to its widest word */
 	for (i = 0; i < 8; i++)
 		doc_table_set_header(t, i, i == 0 ? "" : "x", DOC_LEFT,
 				     i == 0 ? 1 : 5);
@@ -381,11 +384,20 @@ static void test_cell_too_narrow_is_error(void **state)
 	doc_cell_set_text(&row[0], "£1,234,567,890");
 	doc_add_table(&d, t);
 	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), 0);
+	free(out);
+	out = NULL;
+	/* but eight such words (about 75 pt each) cannot share 483 pt: the
+	 * given proportions stay (483.28 / 36 - 8 pt padding = 5 pt for the
+	 * first column) and the first word that does not fit is named */
+	for (i = 1; i < 8; i++)
+		doc_cell_set_text(&row[i], "£1,234,567,890");
+	eim_error_init(&err);
 	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
 	assert_null(out);
 	assert_int_equal(err.kind, EIM_DATA);
-	assert_non_null(strstr(err.msg, "table 'Narrow'"));
-	assert_non_null(strstr(err.msg, "'£1,234,567,890' does not fit in 5 pt"));
+	assert_string_equal(err.msg, "table 'Narrow' column '': "
+			    "'£1,234,567,890' does not fit in 5 pt");
 	doc_free(&d);
 }
 
@@ -509,6 +521,31 @@ static void test_render_edge_charts(void **state)
 	doc_free(&d);
 }
 
+static void test_bad_characters_are_errors(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len = 0;
+
+	(void)state;
+	doc_init(&d);
+	doc_add_para(&d, "Smile \xf0\x9f\x98\x80 please");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "outside U+0000-U+FFFF"));
+	doc_free(&d);
+
+	doc_init(&d);
+	doc_add_para(&d, "Broken \xff\xfe bytes");
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_non_null(strstr(err.msg, "is not valid UTF-8"));
+	doc_free(&d);
+}
+
 /* An 8 x 4 white RGB PNG. */
 static const unsigned char png8x4[] = {
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
@@ -573,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_too_many_series_is_error),
 		cmocka_unit_test(test_missing_font_is_noinput),
 		cmocka_unit_test(test_render_edge_charts),
+		cmocka_unit_test(test_bad_characters_are_errors),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_find_font),
 	};

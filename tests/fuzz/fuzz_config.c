@@ -1,0 +1,9 @@
+/* fuzz_config.c - libFuzzer target: see fuzz_targets.c (fuzz_config). */
+#include "fuzz_targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_config(data, size);
+}

@@ -1,0 +1,9 @@
+/* fuzz_feed_jsonstat.c - libFuzzer target: see fuzz_targets.c (fuzz_feed_jsonstat). */
+#include "fuzz_targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_feed_jsonstat(data, size);
+}

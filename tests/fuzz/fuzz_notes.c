@@ -1,0 +1,9 @@
+/* fuzz_notes.c - libFuzzer target: see fuzz_targets.c (fuzz_notes). */
+#include "fuzz_targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_notes(data, size);
+}
