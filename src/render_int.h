@@ -66,6 +66,9 @@ struct rctx {
 	size_t nlinks, lcap;
 	struct rp_geo *geo;
 	size_t ngeo, geocap;
+	/* advance width (1/1000 em) of each BMP code point per font, -1 not
+	 * yet asked; kept across both passes (same font files) */
+	short *wcache[2];
 };
 
 /* ---- render_draw.c: primitives --------------------------------------- */

@@ -467,6 +467,8 @@ out:
 	free(r.head_top);
 	free(r.pages);
 	free(r.links);
+	free(r.wcache[0]);
+	free(r.wcache[1]);
 	free(r.geo);
 	return ret;
 }
