@@ -5,11 +5,16 @@
  * and on small hand-made cmaps whose answers are worked out below (an
  * unsorted one included, where the linear search must be kept).
  * HPDF_MemCpy / HPDF_MemSet: libharu's return values (one past the last
- * byte written) and its forward byte copy over overlapping bytes. */
+ * byte written) and its forward byte copy over overlapping bytes.
+ * HPDF_FileReader_New: the file reader's results on a small file written
+ * here (reads, a short read at the end, seeks past the end and before the
+ * start, a missing file). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,6 +23,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 #include <hpdf_utils.h>
 
 /* libharu's HPDF_TTFontDef_GetGlyphid (format 4), bounds added where it
@@ -167,6 +173,57 @@ static void test_memcpy_memset(void **state)
 	assert_ptr_equal(HPDF_MemSet(out, 'y', 0), out);
 }
 
+static void test_file_reader(void **state)
+{
+	char path[] = "/tmp/eimon-hpdf-fast-XXXXXX";
+	int fd = mkstemp(path);
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Stream st;
+	HPDF_BYTE buf[8];
+	HPDF_UINT n;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	assert_non_null(pdf);
+	st = HPDF_FileReader_New(pdf->mmgr, path);
+	assert_non_null(st);
+	assert_true(HPDF_Stream_Validate(st));
+	assert_int_equal(HPDF_Stream_Size(st), 10);
+	n = 4;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_OK);
+	assert_int_equal(n, 4);
+	assert_memory_equal(buf, "0123", 4);
+	assert_int_equal(HPDF_Stream_Tell(st), 4);
+	/* 8 asked, 6 left: EOF, the rest of buf zeroed */
+	memset(buf, 'x', sizeof(buf));
+	n = 8;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_STREAM_EOF);
+	assert_int_equal(n, 6);
+	assert_memory_equal(buf, "456789\0\0", 8);
+	assert_int_equal(HPDF_Stream_Seek(st, -3, HPDF_SEEK_END), HPDF_OK);
+	n = 2;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_OK);
+	assert_memory_equal(buf, "78", 2);
+	assert_int_equal(HPDF_Stream_Seek(st, -1, HPDF_SEEK_CUR), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Tell(st), 8);
+	/* past the end: allowed, then nothing to read */
+	assert_int_equal(HPDF_Stream_Seek(st, 20, HPDF_SEEK_SET), HPDF_OK);
+	n = 2;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_STREAM_EOF);
+	assert_int_equal(n, 0);
+	/* before the start: an I/O error, as fseek */
+	assert_int_equal(HPDF_Stream_Seek(st, -1, HPDF_SEEK_SET),
+			 HPDF_FILE_IO_ERROR);
+	HPDF_Stream_Free(st);
+	HPDF_ResetError(pdf);
+	unlink(path);
+	assert_null(HPDF_FileReader_New(pdf->mmgr, path));
+	assert_int_equal(HPDF_GetError(pdf), HPDF_FILE_OPEN_ERROR);
+	HPDF_Free(pdf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_dejavu_bold),
 		cmocka_unit_test(test_handmade),
 		cmocka_unit_test(test_memcpy_memset),
+		cmocka_unit_test(test_file_reader),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
