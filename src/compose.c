@@ -58,7 +58,7 @@ static void front_matter(const struct compose_input *in, struct doc *d)
 				    PERIOD_DAY);
 	period_civil_from_days(period_start_day(&day), &d->year, &d->month,
 			       &d->day);
-	period_label(&day, buf, sizeof(buf));
+	fmt_period(buf, sizeof(buf), &day);
 	d->date_text = xstrdup(buf);
 	snprintf(buf, sizeof(buf), "economy, labour market, %s",
 		 c->area.short_name ? c->area.short_name : c->area.name);

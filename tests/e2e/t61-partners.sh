@@ -68,6 +68,13 @@ for w in "$phrase" "350 roles" "platform contract" "Rapid Response Service" \
 		fail "figures.csv and manifest.json never say '$w'"
 	else ok "figures.csv and manifest.json never say '$w'"; fi
 done
+pname=$(basename "$pnote")
+if grep -q "$pname" "$out/$week/manifest.json"; then
+	fail "the manifest does not name the partners note's file"
+else ok "the manifest does not name the partners note's file"; fi
+if grep -q '"partners-only note [0-9a-f]*"' "$out/$week/manifest.json"; then
+	ok "the manifest still fingerprints the partners note"
+else fail "the manifest still fingerprints the partners note"; fi
 # The public bookmarks, decoded by qpdf: none comes from the partners note.
 qpdf --json=2 --json-key=outlines "$pub" 2>/dev/null |
 	python3 -c '
