@@ -165,12 +165,12 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
 HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 {
 	uintptr_t o = (uintptr_t)out, i = (uintptr_t)in;
+	HPDF_UINT k;
 
-	if (n == 0)
-		return out;
-	if (o > i && o - i < n) {
-		/* out starts inside in: the byte loop repeats a pattern */
-		HPDF_UINT k;
+	/* most calls copy a token or a 2-4 byte field: libharu's own loop is
+	 * cheaper there than a call to memmove */
+	if (n <= 16 || (o > i && o - i < n)) {
+		/* (out starting inside in: the byte loop repeats a pattern) */
 		for (k = 0; k < n; k++)
 			out[k] = in[k];
 	} else {
@@ -195,11 +195,18 @@ static HPDF_STATUS mf_read(HPDF_Stream stream, HPDF_BYTE *ptr, HPDF_UINT *siz)
 {
 	struct mem_file *m = stream->attr;
 	size_t avail = m->pos < m->size ? m->size - m->pos : 0;
-	size_t n = *siz < avail ? *siz : avail;
+	size_t n = *siz < avail ? *siz : avail, k;
 
-	memset(ptr, 0, *siz);
-	if (n)
-		memcpy(ptr, m->data + m->pos, n);
+	if (*siz <= 16) { /* the TrueType parser reads 2 and 4 bytes */
+		for (k = 0; k < n; k++)
+			ptr[k] = m->data[m->pos + k];
+		for (; k < *siz; k++)
+			ptr[k] = 0;
+	} else {
+		memset(ptr, 0, *siz);
+		if (n)
+			memcpy(ptr, m->data + m->pos, n);
+	}
 	m->pos += n;
 	if (n < *siz) {
 		*siz = (HPDF_UINT)n;
