@@ -134,6 +134,7 @@ build_runs() { # config -> measure lines
 }
 s_lines=$(build_runs samples/wmca/monitor.yaml)
 s_ms=$(printf '%s\n' "$s_lines" | median 1)
+s_min=$(printf '%s\n' "$s_lines" | awk 'NR == 1 || $1 < m { m = $1 } END { print m }')
 s_cpu=$(printf '%s\n' "$s_lines" | awk '{ print $2 + $3 }' | median 1)
 s_rss=$(printf '%s\n' "$s_lines" | maxcol 4)
 m_lines=$(build_runs "$mon/monitor.yaml")
@@ -167,7 +168,8 @@ rss_ok=$(awk -v v="$csv_rss" 'BEGIN { print (v < 64 * 1024) }')
 		"peak RSS $js_rss KB"
 	printf '%-46s %11s ms  %s\n' "sample build, wall (median of $runs)" "$s_ms" \
 		"<= 100: $(verdict "$s_ms_ok")"
-	printf '%-46s %11s ms  %s\n' "  its CPU time (user + sys)" "$s_cpu" ""
+	printf '%-46s %11s ms  %s\n' "  fastest of the $runs" "$s_min" ""
+	printf '%-46s %11s ms  %s\n' "  its CPU time (user + sys, median)" "$s_cpu" ""
 	printf '%-46s %11s KB  %s\n' "  its peak RSS" "$s_rss" \
 		"<= 30720: $(verdict "$s_rss_ok")"
 	printf '%-46s %11s ms  %s\n' "100-indicator build, wall (median of $runs)" "$m_ms" ""
@@ -198,6 +200,7 @@ cat >"$outdir/results.json" <<EOF
   "jsonstat_ingest_mb_s": $js_mb_s,
   "jsonstat_peak_rss_kb": $js_rss,
   "sample_build_ms": $s_ms,
+  "sample_build_min_ms": $s_min,
   "sample_build_cpu_ms": $s_cpu,
   "sample_build_peak_rss_kb": $s_rss,
   "monitor100_build_ms": $m_ms,
