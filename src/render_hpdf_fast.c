@@ -58,55 +58,91 @@
 #include "render_int.h"
 #include "banned.h"
 
-/* cmaps already checked: the end-code array and segment count identify
- * one (a font loaded again at a freed address is taken as checked when
- * both match: only a font breaking the TrueType rule could then be
- * searched wrongly). Each slot remembers the segment of its last lookup:
- * HPDF_GetFont asks for code points in order and text stays mostly in a
- * few segments, so most lookups need no search. */
+/* cmaps already seen, by the addresses of their arrays (a font loaded
+ * again at freed addresses would be taken for the one before: render_pdf
+ * calls render_hpdf_fast_forget before it frees a document). A slot knows
+ * whether the end codes are sorted and remembers the segment of its last
+ * lookup: HPDF_GetFont asks for code points in order and text stays
+ * mostly in a few segments. */
 #define SLOTS 16
+/* The glyph of every BMP code point of one sorted cmap, computed once and
+ * shared by every later load of a font with the same cmap (compared by
+ * content): a build loads the same two fonts 8 times. */
+#define TABLES 8
+
+struct glyph_table {
+	HPDF_UINT segs, ngarr;
+	HPDF_UINT16 *copy; /* end, start, delta, range (segs each), glyphs */
+	HPDF_UINT16 gid[65536];
+};
 
 struct cmap_slot {
-	const HPDF_UINT16 *end;
-	HPDF_UINT segs;
-	int sorted;
+	const HPDF_TTF_CmapRange *cm;
+	const HPDF_UINT16 *end, *start, *range, *garr;
+	const HPDF_INT16 *delta;
+	HPDF_UINT segs, ngarr;
+	int sorted, tried;
 	HPDF_UINT last;
+	const struct glyph_table *tab;
 };
 
 static struct cmap_slot slots[SLOTS];
 static unsigned slot_hit, slot_next;
+static struct glyph_table *tables[TABLES];
+static unsigned ntables;
 
-static struct cmap_slot *cmap_slot(const HPDF_UINT16 *end, HPDF_UINT segs)
+void render_hpdf_fast_forget(void)
+{
+	memset(slots, 0, sizeof(slots));
+	slot_hit = slot_next = 0;
+}
+
+static int slot_is(const struct cmap_slot *s, const HPDF_TTF_CmapRange *cm)
+{
+	return s->cm == cm && s->end == cm->end_count &&
+	       s->segs == cm->seg_count_x2 / 2u &&
+	       s->start == cm->start_count && s->delta == cm->id_delta &&
+	       s->range == cm->id_range_offset &&
+	       s->garr == cm->glyph_id_array &&
+	       s->ngarr == cm->glyph_id_array_count;
+}
+
+static struct cmap_slot *cmap_slot(const HPDF_TTF_CmapRange *cm)
 {
 	struct cmap_slot *s = &slots[slot_hit];
 	HPDF_UINT i;
 	unsigned k;
 
-	if (s->end == end && s->segs == segs)
+	if (slot_is(s, cm))
 		return s;
 	for (k = 0; k < SLOTS; k++)
-		if (slots[k].end == end && slots[k].segs == segs) {
+		if (slot_is(&slots[k], cm)) {
 			slot_hit = k;
 			return &slots[k];
 		}
 	slot_hit = slot_next++ % SLOTS;
 	s = &slots[slot_hit];
-	s->end = end;
-	s->segs = segs;
-	s->last = 0;
+	memset(s, 0, sizeof(*s));
+	s->cm = cm;
+	s->end = cm->end_count;
+	s->start = cm->start_count;
+	s->delta = cm->id_delta;
+	s->range = cm->id_range_offset;
+	s->garr = cm->glyph_id_array;
+	s->segs = cm->seg_count_x2 / 2u;
+	s->ngarr = cm->glyph_id_array_count;
 	s->sorted = 1;
-	for (i = 1; i < segs; i++)
-		if (end[i] <= end[i - 1])
+	for (i = 1; i < s->segs; i++)
+		if (s->end[i] <= s->end[i - 1])
 			s->sorted = 0;
 	return s;
 }
 
 /* First segment whose end code is >= u (segs when none). */
-static HPDF_UINT find_segment(const HPDF_UINT16 *end, HPDF_UINT segs,
-			      HPDF_UINT16 u)
+static HPDF_UINT find_segment(struct cmap_slot *s, HPDF_UINT16 u)
 {
-	struct cmap_slot *s = cmap_slot(end, segs);
-	HPDF_UINT lo = 0, hi = segs, i;
+	const HPDF_UINT16 *end = s->end;
+	HPDF_UINT segs = s->segs, lo = 0, hi = segs, i;
 
 	if (!s->sorted) {
 		for (lo = 0; lo < segs && u > end[lo]; lo++)
@@ -131,13 +167,85 @@ static HPDF_UINT find_segment(const HPDF_UINT16 *end, HPDF_UINT segs,
 	return lo;
 }
 
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
-				      HPDF_UINT16 unicode)
+/* libharu's format 4 lookup, with the segment found as above. */
+static HPDF_UINT16 lookup(struct cmap_slot *s, HPDF_UINT16 unicode)
 {
-	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	const HPDF_TTF_CmapRange *cm = &attr->cmap;
-	HPDF_UINT segs = cm->seg_count_x2 / 2;
-	HPDF_UINT i;
+	HPDF_UINT i = find_segment(s, unicode), segs = s->segs;
+
+	/* libharu reads past the table here; a valid cmap ends at 0xFFFF */
+	if (i >= segs || s->start[i] > unicode)
+		return 0;
+	if (s->range[i] == 0)
+		return (HPDF_UINT16)(unicode + s->delta[i]);
+	{
+		HPDF_UINT idx = s->range[i] / 2u + (unicode - s->start[i]) -
+				(segs - i);
+		/* libharu tests idx > count and so reads one past the
+		 * array when idx == count: that is 0 here */
+		if (idx >= s->ngarr)
+			return 0;
+		return (HPDF_UINT16)(s->garr[idx] + s->delta[i]);
+	}
+}
+
+static int table_is(const struct glyph_table *t, const struct cmap_slot *s)
+{
+	size_t n = s->segs * sizeof(HPDF_UINT16);
+	const HPDF_UINT16 *c = t->copy;
+
+	return t->segs == s->segs && t->ngarr == s->ngarr &&
+	       memcmp(c, s->end, n) == 0 &&
+	       memcmp(c + s->segs, s->start, n) == 0 &&
+	       memcmp(c + 2 * s->segs, s->delta, n) == 0 &&
+	       memcmp(c + 3 * s->segs, s->range, n) == 0 &&
+	       (s->ngarr == 0 ||
+		memcmp(c + 4 * s->segs, s->garr,
+		       s->ngarr * sizeof(HPDF_UINT16)) == 0);
+}
+
+/* The shared table for a sorted cmap: found by content or made; NULL
+ * when out of memory or of table places (lookups then search). */
+static const struct glyph_table *glyph_table(struct cmap_slot *s)
+{
+	struct glyph_table *t;
+	size_t n = s->segs * sizeof(HPDF_UINT16);
+	unsigned k, u;
+
+	for (k = 0; k < ntables; k++)
+		if (table_is(tables[k], s))
+			return tables[k];
+	if (ntables == TABLES || (s->ngarr && !s->garr))
+		return NULL;
+	t = malloc(sizeof(*t));
+	if (!t)
+		return NULL;
+	t->copy = malloc(4 * n + s->ngarr * sizeof(HPDF_UINT16) + 1);
+	if (!t->copy) {
+		free(t);
+		return NULL;
+	}
+	t->segs = s->segs;
+	t->ngarr = s->ngarr;
+	memcpy(t->copy, s->end, n);
+	memcpy(t->copy + s->segs, s->start, n);
+	memcpy(t->copy + 2 * s->segs, s->delta, n);
+	memcpy(t->copy + 3 * s->segs, s->range, n);
+	if (s->ngarr)
+		memcpy(t->copy + 4 * s->segs, s->garr,
+		       s->ngarr * sizeof(HPDF_UINT16));
+	for (u = 0; u < 65536; u++)
+		t->gid[u] = lookup(s, (HPDF_UINT16)u);
+	tables[ntables++] = t;
+	return t;
+}
+
+/* Everything but the common case: a slot to find or make, a table to
+ * find or make, or a cmap searched each time. */
+static __attribute__((noinline)) HPDF_UINT16
+glyphid_slow(HPDF_FontDef fontdef, const HPDF_TTF_CmapRange *cm,
+	     HPDF_UINT16 unicode)
+{
+	struct cmap_slot *s;
 
 	if (cm->format == 0)
 		return cm->glyph_id_array[unicode & 0xFF];
@@ -145,21 +253,31 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
 		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
 		return 0;
 	}
-	i = find_segment(cm->end_count, segs, unicode);
-	/* libharu reads past the table here; a valid cmap ends at 0xFFFF */
-	if (i >= segs || cm->start_count[i] > unicode)
-		return 0;
-	if (cm->id_range_offset[i] == 0)
-		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
-	{
-		HPDF_UINT idx = cm->id_range_offset[i] / 2 +
-				(unicode - cm->start_count[i]) - (segs - i);
-		/* libharu tests idx > count and so reads one past the
-		 * array when idx == count: that is 0 here */
-		if (idx >= cm->glyph_id_array_count)
-			return 0;
-		return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+	s = cmap_slot(cm);
+	if (s->tab)
+		return s->tab->gid[unicode];
+	if (s->sorted && !s->tried) {
+		s->tried = 1;
+		s->tab = glyph_table(s);
+		if (s->tab)
+			return s->tab->gid[unicode];
 	}
+	return lookup(s, unicode);
+}
+
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
+				      HPDF_UINT16 unicode)
+{
+	const HPDF_TTF_CmapRange *cm =
+		&((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
+	const struct cmap_slot *h = &slots[slot_hit];
+
+	/* HPDF_GetFont's 65,536 questions: the same live font each time */
+	if (h->tab && h->cm == cm && h->end == cm->end_count &&
+	    h->start == cm->start_count && h->garr == cm->glyph_id_array &&
+	    cm->format != 0)
+		return h->tab->gid[unicode];
+	return glyphid_slow(fontdef, cm, unicode);
 }
 
 HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)

@@ -121,6 +121,10 @@ double rp_min_height(struct rctx *r, size_t k);
  * HPDF_MemSet (libc) replace libharu's, and its deflateInit_ compresses at
  * zlib level 1. */
 void render_hpdf_fast_link(void);
+/* Forget the cmaps seen so far (their memory is about to be freed: a
+ * later font at the same addresses is another font). Call before
+ * HPDF_Free. */
+void render_hpdf_fast_forget(void);
 
 /* ---- layout_table.c ------------------------------------------------ */
 /* Height of the caption, header and first row (keep-together unit). */

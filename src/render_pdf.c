@@ -444,6 +444,7 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 		goto out;
 	pages1 = (int)r.npages;
 	memcpy(r.head_page, r.head_page_now, d->nblocks * sizeof(int));
+	render_hpdf_fast_forget();
 	HPDF_Free(r.pdf);
 	r.pdf = NULL;
 
@@ -460,8 +461,10 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 		goto out;
 	ret = 0;
 out:
-	if (r.pdf)
+	if (r.pdf) {
+		render_hpdf_fast_forget();
 		HPDF_Free(r.pdf);
+	}
 	free(r.head_page);
 	free(r.head_page_now);
 	free(r.head_top);

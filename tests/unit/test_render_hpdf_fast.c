@@ -20,6 +20,9 @@
 
 #include <cmocka.h>
 
+/* src/render_int.h (private to the renderer) */
+void render_hpdf_fast_forget(void);
+
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
@@ -85,6 +88,7 @@ static void check_font(const char *path)
 	/* 'A' is glyph 36 in DejaVu Sans (regular and bold) */
 	assert_int_equal(HPDF_TTFontDef_GetGlyphid(fd, 'A'), 36);
 	assert_true(mapped > 2 * 3000);
+	render_hpdf_fast_forget();
 	HPDF_Free(pdf);
 }
 
@@ -98,6 +102,15 @@ static void test_dejavu_bold(void **state)
 {
 	(void)state;
 	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+}
+
+/* A font loaded again (as every layout pass does) gets the table made for
+ * the first load: the answers stay libharu's. */
+static void test_dejavu_again(void **state)
+{
+	(void)state;
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 }
 
 /* Three segments: 0x20-0x7E by delta -29 (so 'A' 0x41 -> 36), 0xA3 by the
@@ -114,6 +127,7 @@ static void test_handmade(void **state)
 	HPDF_FontDef_Rec fd;
 
 	(void)state;
+	render_hpdf_fast_forget();
 	memset(&attr, 0, sizeof(attr));
 	memset(&fd, 0, sizeof(fd));
 	attr.cmap.format = 4;
@@ -150,6 +164,7 @@ static void test_handmade(void **state)
 		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x30), 0);
 		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0xA0), 0);
 	}
+	render_hpdf_fast_forget(); /* the arrays were on this stack */
 }
 
 static void test_memcpy_memset(void **state)
@@ -229,6 +244,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dejavu_regular),
 		cmocka_unit_test(test_dejavu_bold),
+		cmocka_unit_test(test_dejavu_again),
 		cmocka_unit_test(test_handmade),
 		cmocka_unit_test(test_memcpy_memset),
 		cmocka_unit_test(test_file_reader),
