@@ -73,6 +73,10 @@ verdict() { awk -v ok="$1" 'BEGIN { print ok ? "met" : "NOT met" }'; }
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
 cores=$(nproc 2>/dev/null || echo 1)
 load0=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+# share of the last minute in which some task waited for a CPU (PSI)
+psi() { awk -F'avg60=' '/^some/ { split($2, a, " "); print a[1]; f = 1 }
+	END { if (!f) print 0 }' /proc/pressure/cpu 2>/dev/null || echo 0; }
+psi0=$(psi)
 
 # ---- 1. CSV ingest, next to wc -l on the same cached file -------------
 csv_bytes=$(fsize "$csv")
@@ -142,6 +146,7 @@ m_ms=$(printf '%s\n' "$m_lines" | median 1)
 m_cpu=$(printf '%s\n' "$m_lines" | awk '{ print $2 + $3 }' | median 1)
 m_rss=$(printf '%s\n' "$m_lines" | maxcol 4)
 load1=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+psi1=$(psi)
 
 # ---- report -----------------------------------------------------------
 csv_ok=$(awk -v c="$csv_mb_s" -v w="$wc_mb_s" 'BEGIN { print (c >= w / 4) }')
@@ -151,6 +156,7 @@ rss_ok=$(awk -v v="$csv_rss" 'BEGIN { print (v < 64 * 1024) }')
 {
 	echo "eimon benchmarks ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
 	echo "machine: $cpu, $cores cores; load average $load0 at start, $load1 at end"
+	echo "CPU pressure (time some task waited for a CPU, last minute): $psi0% at start, $psi1% at end"
 	echo
 	printf '%-46s %14s  %s\n' "measure" "result" "target"
 	printf '%-46s %14s  %s\n' "CSV file ($areas areas x $months months)" \
@@ -181,7 +187,8 @@ json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 cat >"$outdir/results.json" <<EOF
 {
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
-  "machine": {"cpu": "$(json_str "$cpu")", "cores": $cores, "load_start": $load0, "load_end": $load1},
+  "machine": {"cpu": "$(json_str "$cpu")", "cores": $cores, "load_start": $load0, "load_end": $load1,
+              "cpu_pressure_start_pct": ${psi0:-0}, "cpu_pressure_end_pct": ${psi1:-0}},
   "large_file_mb": $(mb "$csv_bytes"),
   "large_file_rows": $((areas * months)),
   "csv_ingest_mb_s": $csv_mb_s,
