@@ -1,4 +1,4 @@
-/* render_hpdf_fast.c - faster definitions of three libharu 2.3.0
+/* render_hpdf_fast.c - faster definitions of four libharu 2.3.0
  * internals and of the zlib entry it compresses with (see render_int.h).
  * libhpdf calls them through its PLT, so a definition in the executable
  * takes their place (ELF symbol interposition); each gives libharu's
@@ -22,15 +22,17 @@
  *
  * HPDF_MemCpy and HPDF_MemSet copy and fill a byte at a time; libharu
  * uses them for every stream it writes and for the embedded font data
- * (25% of the instructions of the sample build). Here they are memcpy and
- * memset, except where libharu's forward byte loop over overlapping
- * bytes gives another result than memmove would.
+ * (25% of the instructions of the sample build). Here longer copies are
+ * memmove and fills memset; short copies (most calls: a token, a 2-4
+ * byte field) and copies where libharu's forward loop over overlapping
+ * bytes differs from memmove keep the loop.
  *
- * HPDF_TTFontDef_GetGlyphid: HPDF_GetFont with the UTF-8 encoder builds a CIDToGIDMap by
- * asking for the glyph of every one of the 65,536 BMP code points, and
- * libharu finds each one with a linear search over the format 4 cmap
- * segments (DejaVu Sans has about 1,400). That was 41% of the sample
- * build (8 fonts a build: regular and bold, two layout passes, two PDFs).
+ * HPDF_TTFontDef_GetGlyphid: HPDF_GetFont with the UTF-8 encoder builds a
+ * CIDToGIDMap by asking for the glyph of every one of the 65,536 BMP code
+ * points, and libharu finds each one with a linear search over the format
+ * 4 cmap segments (193 in DejaVu Sans; most code points pay the whole
+ * scan). That was 41% of the sample build (8 fonts a build: regular and
+ * bold, two layout passes, two PDFs).
  * libhpdf calls the function through its PLT, so this definition in the
  * executable takes its place (ELF symbol interposition).
  *
@@ -39,7 +41,9 @@
  * id_range_offset arithmetic are copied; the segment is found by binary
  * search only when the end codes are strictly increasing (the TrueType
  * rule), which is checked once per cmap; otherwise libharu's linear
- * search runs. Reads only the cmap part of the public struct in
+ * search runs. The answers for all 65,536 code points of a sorted cmap
+ * are then kept in a table shared by every later load of the same font
+ * (same cmap content). Reads only the cmap part of the public struct in
  * <hpdf_fontdef.h>; tests/unit/test_render_hpdf_fast.c compares it with a
  * copy of the linear search for all 65,536 code points of both fonts. */
 #include <errno.h>
