@@ -145,6 +145,18 @@ static int compute_figures(const struct pipeline_opts *o,
 	return 0;
 }
 
+/* Draft notes (still holding the TODO text of `eimon notes new`) are
+ * never printed; warn_drafts says so. */
+static size_t drop_drafts(const struct note **sel, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!notes_is_draft(sel[i]))
+			sel[k++] = sel[i];
+	return k;
+}
+
 static int render_edition(struct pipeline_run *r, const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
 			  struct eim_error *err)
@@ -163,6 +175,7 @@ static int render_edition(struct pipeline_run *r, const struct period *week,
 	in.ed = &r->ed;
 	in.nnotes = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 				 r->tpl->nthemes, partners, &sel);
+	in.nnotes = drop_drafts(sel, in.nnotes);
 	in.notes = sel;
 	in.week = *week;
 	in.issue = r->issue;
@@ -215,7 +228,8 @@ static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
 	for (i = 0; i < n; i++)
 		if (notes_is_draft(sel[i]))
 			eim_warn(w, "%s:%d:%d: this note is still a draft "
-				 "(it has the TODO text of 'eimon notes new')",
+				 "(it has the TODO text of 'eimon notes new') "
+				 "and is left out of the bulletin",
 				 sel[i]->file, sel[i]->line, sel[i]->col);
 	free(sel);
 }

@@ -98,14 +98,16 @@ static void add_file(struct manifest *m, const struct config *c,
 /* The manifest is published beside the public PDF: a file holding a
  * partners-only note is named by a hash of its path, so that not even its
  * file name is published, while a rebuild still tells when it changed. */
-static void add_hidden_note(struct manifest *m, const char *path)
+static void add_hidden_note(struct manifest *m, const struct config *c,
+			    const char *path)
 {
 	struct manifest_input in;
 	char h[SHA256_HEX_LEN], name[64];
+	const char *rel = config_relative(c, path);
 
 	memset(&in, 0, sizeof(in));
 	in.kind = MANIFEST_NOTE;
-	sha256_hex(path, strlen(path), h);
+	sha256_hex(rel, strlen(rel), h);
 	snprintf(name, sizeof(name), "partners-only note %.16s", h);
 	in.id = name;
 	if (pipeline_file_sha256(path, in.sha256))
@@ -156,7 +158,7 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 			    sel[j]->partners)
 				partners = 1;
 		if (partners)
-			add_hidden_note(m, sel[i]->file);
+			add_hidden_note(m, r->cfg, sel[i]->file);
 		else
 			add_file(m, r->cfg, MANIFEST_NOTE, sel[i]->file);
 	}

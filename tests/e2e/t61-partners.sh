@@ -177,6 +177,17 @@ check "the second note is another file" test -s "$f2" -a "$f1" != "$f2"
 expect_same "the second call leaves the first note as it was" "$T/f1.copy" "$f1"
 run_eimon check -c "$T/nn/monitor.yaml" --week "$now"
 expect_rc "eimon check accepts the two new notes" 0
+expect_grep "check warns they are drafts" "still a draft" "$T/stderr"
+# A draft for the sample's week is left out of the bulletin.
+run_eimon notes new --source "Black Country Chamber" --theme sectors \
+	--week "$week" -c "$T/nn/monitor.yaml"
+expect_rc "notes new for week $week exits 0" 0
+run_eimon build -c "$T/nn/monitor.yaml" --week "$week" --offline --out "$T/nn/out"
+expect_rc "a build with a draft note exits 0" 0
+expect_grep "the build warns the draft is left out" "and is left out of the bulletin" "$T/stderr"
+pdftotext "$T/nn/out/$week/monitor.pdf" "$T/nn.txt" 2>/dev/null
+if grep -q "TODO" "$T/nn.txt"; then fail "no TODO text is printed"; else
+	ok "no TODO text is printed"; fi
 
 # --- a broken note: every error, with its position ----------------------
 copy_sample "$T/bad"

@@ -226,7 +226,7 @@ check "every chart of the template is printed ($2 of $1)" test "${2:-0}" -eq "${
 # The dashboard's pages: from its heading (the page its bookmark goes
 # to) to its footnote.
 first=$(jq -r '.outlines[] | select(.title == "Dashboard of indicators") | .destpageposfrom1' "$T/outlines.json")
-last=$(grep -l "provisional, (e) estimate" "$T"/page.*.txt | sed 's/.*page\.\([0-9]*\)\.txt/\1/' | sort -n | head -1)
+last=$(grep -l "Direction compares with the previous" "$T"/page.*.txt | sed 's/.*page\.\([0-9]*\)\.txt/\1/' | sort -n | head -1)
 check "the dashboard is found (pages $first to $last)" test -n "$first" -a -n "$last"
 pdftotext -layout -f "${first:-1}" -l "${last:-1}" "$pdf" "$T/dash.txt" 2>/dev/null
 python3 - "$SAMPLE/monitor.yaml" "$tmpl" "$csv" "$T/dash.txt" <<'PY' >"$T/dash.tap"
