@@ -519,8 +519,10 @@ static int skip_scan(struct csv_reader *r, const char *needle, size_t nlen,
 
 			for (; cand && !hit; cand &= cand - 1) {
 				const char *k = base + __builtin_ctzll(cand);
+				/* the last byte first: most candidates fail there */
 				hit = (size_t)(end - k) < nlen ||
-				      memcmp(k, needle, nlen) == 0;
+				      (k[nlen - 1] == needle[nlen - 1] &&
+				       memcmp(k, needle, nlen) == 0);
 			}
 			seps += popcount64(c & part);
 			if (b == 64)

@@ -190,7 +190,9 @@ static void count_skipped(void *ctx, const char *rec, size_t len)
 	int quoted = p < e && *p == '"';
 
 	p += quoted;
-	if ((size_t)(e - p) >= s->firstlen + (size_t)quoted &&
+	/* the first letter rules out data rows before strncasecmp */
+	if ((size_t)(e - p) >= s->firstlen + (size_t)quoted && s->firstlen &&
+	    (*p | 0x20) == (s->first[0] | 0x20) &&
 	    strncasecmp(p, s->first, s->firstlen) == 0) {
 		const char *q = p + s->firstlen;
 		if (quoted && q < e && *q == '"')
