@@ -146,6 +146,17 @@ install: all
 	install -m 644 report_templates/*.yaml $(DESTDIR)$(PREFIX)/share/eimon/report_templates/
 	if [ -f docs/eimon.1 ]; then install -m 644 docs/eimon.1 $(DESTDIR)$(PREFIX)/share/man/man1/eimon.1; fi
 
+# Benchmarks (issue 9, BENCHMARKS.md); not part of `make test`. The binary
+# is built -O2 in its own folder; the generated inputs (about 1 GB) stay in
+# build/bench for reruns.
+BENCH_DIR := build/bench
+bench: deps
+	@$(MAKE) --no-print-directory -s BUILD=$(BENCH_DIR)/O2 OPT=-O2 SAN= \
+		$(BENCH_DIR)/O2/eimon
+	@$(CC) -std=c11 $(WARN) -O2 -o $(BENCH_DIR)/gen tests/bench/gen.c
+	@$(CC) -std=c11 $(WARN) -O2 -o $(BENCH_DIR)/measure tests/bench/measure.c
+	@sh tests/bench/run.sh $(BENCH_DIR)/O2/eimon $(BENCH_DIR)
+
 clean:
 	rm -rf build out
 

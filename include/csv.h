@@ -54,6 +54,20 @@ int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 void csv_reader_lazy(struct csv_reader *r, int on);
 char *csv_field_finish(struct csv_reader *r, size_t i);
 void csv_record_finish(struct csv_reader *r);
+/* Filtering on raw bytes: skip whole records that cannot hold a field
+ * equal to needle, so they are never split into fields. A record is
+ * skipped when its raw bytes lack the needle, it has no newline inside
+ * quotes and, when expect is not 0, it has expect fields (else the parser
+ * is left to report it). Stops before the first record it does not skip
+ * (read it with csv_reader_next) or at the end of input. each (may be
+ * NULL) sees every skipped record's raw bytes (blank lines are not
+ * records). A needle holding '"' or empty skips nothing. 0, or -1 on a
+ * read error (err set). */
+int csv_reader_skip_without(struct csv_reader *r, const char *needle,
+			    size_t nlen, size_t expect,
+			    void (*each)(void *ctx, const char *rec,
+					 size_t len),
+			    void *ctx, struct eim_error *err);
 /* 1-based line where the last record returned starts. */
 long csv_reader_line(const struct csv_reader *r);
 const char *csv_reader_name(const struct csv_reader *r);

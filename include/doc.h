@@ -47,6 +47,9 @@ struct doc_chart_series {
 	double *y;
 	unsigned char *has;       /* 0 = gap (drawn as a break) */
 	int emphasis;             /* 1: the area itself (drawn heavier) */
+	int colour;               /* palette slot + 1, so that a place keeps
+				     its colour from chart to chart; 0: by
+				     series order */
 };
 
 struct doc_chart_bar {

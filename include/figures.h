@@ -95,6 +95,10 @@ struct figure {
 struct figure_set {
 	struct figure *items;
 	size_t n, cap;
+	/* index for figures_find, private to figures.c: open addressing,
+	 * slot = item + 1 (0: empty); built lazily for items [0, nindexed) */
+	size_t *slots;
+	size_t nslots, nindexed;
 };
 
 void figures_init(struct figure_set *set);

@@ -35,12 +35,7 @@ struct period {
 int period_parse(const char *s, size_t len, struct period *out);
 /* Canonical text into buf (PERIOD_TEXT_MAX is always enough). */
 void period_format(const struct period *p, char *buf, size_t size);
-/* Human label: "2026", "2026 Q2", "October 2026", "week 47 2026",
- * "18 November 2026", "12 months to September 2025". */
-void period_label(const struct period *p, char *buf, size_t size);
-/* Short label for chart axes: "Oct 26"? No: "Oct 2026", "Q2 2026",
- * "W47 2026", "18 Nov 2026", "2026". */
-void period_short_label(const struct period *p, char *buf, size_t size);
+/* Labels for readers are fmt_period's (fmt.h): display text in one place. */
 
 /* Order: by start date, then frequency. Equal only if identical. */
 int period_cmp(const struct period *a, const struct period *b);

@@ -28,6 +28,9 @@ void sha256_final(struct sha256_ctx *c, unsigned char out[SHA256_DIGEST_LEN]);
 
 /* Digest of data as lower-case hex into hex (SHA256_HEX_LEN bytes). */
 void sha256_hex(const void *data, size_t n, char hex[SHA256_HEX_LEN]);
+/* on: always use the portable compression, not the CPU's SHA
+ * instructions (for tests, which check both). */
+void sha256_set_portable(int on);
 /* Convert a digest to lower-case hex. */
 void sha256_to_hex(const unsigned char d[SHA256_DIGEST_LEN],
 		   char hex[SHA256_HEX_LEN]);

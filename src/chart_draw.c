@@ -33,6 +33,16 @@ static const unsigned palette[] = {
 	0x12436D, 0x28A197, 0x801650, 0xF46A25, 0x3D3D3D, 0xA285D1
 };
 
+/* A series' colour: its fixed slot if compose gave one, else its order. */
+static unsigned series_rgb(const struct doc_chart_series *s, size_t i)
+{
+	size_t n = sizeof(palette) / sizeof(palette[0]);
+
+	if (s->colour > 0 && (size_t)s->colour <= n)
+		return palette[s->colour - 1];
+	return palette[i % n];
+}
+
 #define BAR_OTHER 0x7A90A8U /* lighter tone of #12436D for other bars */
 
 unsigned chart_tone_rgb(enum doc_tone t)
@@ -437,11 +447,13 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 	for (i = 0; i < c->nseries; i++)
 		if (!c->series[i].emphasis)
 			stroke_series(r, &c->series[i], &a, d0, d1, x0,
-				      x1 - x0, palette[i], 1.8);
+				      x1 - x0, series_rgb(&c->series[i], i),
+				      1.8);
 	for (i = 0; i < c->nseries; i++)
 		if (c->series[i].emphasis)
 			stroke_series(r, &c->series[i], &a, d0, d1, x0,
-				      x1 - x0, palette[i], 3.0);
+				      x1 - x0, series_rgb(&c->series[i], i),
+				      3.0);
 	/* direct labels at the line ends, pushed apart vertically */
 	for (i = 0; i < c->nseries; i++) {
 		const struct doc_chart_series *s = &c->series[i];
@@ -452,7 +464,7 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 		if (j < s->n && s->label) {
 			lab[nl].text = s->label;
 			lab[nl].y = vy(&a, s->y[j]);
-			lab[nl].rgb = palette[i];
+			lab[nl].rgb = series_rgb(s, i);
 			lab[nl].lw = s->emphasis ? 3.0 : 1.8;
 			lab[nl].dashed = 0;
 			lab[nl].order = i;

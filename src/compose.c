@@ -58,7 +58,7 @@ static void front_matter(const struct compose_input *in, struct doc *d)
 				    PERIOD_DAY);
 	period_civil_from_days(period_start_day(&day), &d->year, &d->month,
 			       &d->day);
-	period_label(&day, buf, sizeof(buf));
+	fmt_period(buf, sizeof(buf), &day);
 	d->date_text = xstrdup(buf);
 	snprintf(buf, sizeof(buf), "economy, labour market, %s",
 		 c->area.short_name ? c->area.short_name : c->area.name);
@@ -119,7 +119,7 @@ static void key_issues(const struct compose_input *in,
 		doc_text_add(t, " (", 0, NULL);
 		doc_text_add(t, nt->cite_as ? nt->cite_as : nt->source,
 			     DOC_ITALIC, NULL);
-		doc_text_add(t, ")", 0, NULL);
+		doc_text_add(t, ").", 0, NULL);
 	}
 }
 
@@ -285,8 +285,8 @@ static void sources(const struct compose_input *in, struct doc *d)
 			     "flash estimate of payrolled employees; it is "
 			     "revised in the next release.", 0, NULL);
 	doc_text_add(doc_bullets_add(bl),
-		     "A missing value is shown as a gap or \u201cnot "
-		     "available\u201d, never as zero. Year-on-year "
+		     "A missing value is shown as a gap in a chart or "
+		     "\u201cn/a\u201d in a table, never as zero. Year-on-year "
 		     "comparisons use the same month, quarter or ISO week a "
 		     "year earlier.", 0, NULL);
 	doc_text_add(doc_bullets_add(bl),

@@ -59,6 +59,24 @@ static size_t resolve_places(const struct config *c,
 	return n;
 }
 
+/* A place's fixed palette slot (1-based): the area first, then the
+ * comparators, then the places; 0 past the palette. */
+static int colour_slot(const struct config *c, const char *code)
+{
+	size_t i;
+	int slot = 0;
+
+	if (strcmp(c->area.code, code) == 0)
+		slot = 1;
+	for (i = 0; !slot && i < c->ncomparators; i++)
+		if (strcmp(c->comparators[i].code, code) == 0)
+			slot = (int)i + 2;
+	for (i = 0; !slot && i < c->nplaces; i++)
+		if (strcmp(c->places[i].code, code) == 0)
+			slot = (int)(c->ncomparators + i) + 2;
+	return slot <= 6 ? slot : 0;
+}
+
 static const char *short_name(const struct config *c, const char *code)
 {
 	size_t i;
@@ -121,12 +139,8 @@ static void source_line(const struct compose_input *in,
 		strbuf_adds(sb, "; ");
 	else
 		strbuf_adds(sb, "Source: ");
-	if (cf->feed->dataset)
-		strbuf_addf(sb, "%s from the %s", cf->feed->dataset,
-			    cf->feed->publisher);
-	else
-		strbuf_addf(sb, "%s, %s", cf->feed->title,
-			    cf->feed->publisher);
+	strbuf_addf(sb, "%s, %s", cf->feed->publisher,
+		    cf->feed->dataset ? cf->feed->dataset : cf->feed->title);
 }
 
 static const char *unit_axis(const struct config_indicator *ind, int indexed)
@@ -217,6 +231,8 @@ static int time_chart(const struct compose_input *in,
 						   : 0.0;
 			}
 			cs->emphasis = strcmp(geos[gi], c->area.code) == 0;
+			if (b->nindicators == 1)
+				cs->colour = colour_slot(c, geos[gi]);
 			if (!first.freq || period_cmp(&cs->x[0], &first) < 0)
 				first = cs->x[0];
 			if (!last.freq || period_cmp(&cs->x[n - 1], &last) > 0)
@@ -258,7 +274,6 @@ static int time_chart(const struct compose_input *in,
 			a = m->y[j - 2];
 			got = 1;
 		}
-		fmt_period_lbl(&m->x[j ? j - 1 : 0], l2, sizeof(l2));
 		strbuf_reset(&sb);
 		if (b->nindicators > 1)
 			strbuf_adds(&sb, m->label);
@@ -267,8 +282,9 @@ static int time_chart(const struct compose_input *in,
 				    ind0->short_title ? ind0->short_title
 						      : ind0->title,
 				    m->label);
+		fmt_period_phrase(l2, sizeof(l2), &m->x[j ? j - 1 : 0]);
 		if (got)
-			strbuf_addf(&sb, " %s in %s",
+			strbuf_addf(&sb, " %s %s",
 				    z > a ? "rose" : z < a ? "fell"
 							   : "was unchanged",
 				    l2);

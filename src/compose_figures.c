@@ -154,7 +154,7 @@ int compose_dashboard(const struct compose_input *in,
 	const struct config *c = in->cfg;
 	struct doc_table *t = doc_table_new(7);
 	size_t i, n = b->nindicators ? b->nindicators : c->nindicators;
-	int any_prov = 0;
+	int any_p = 0, any_e = 0;
 	char buf[256];
 
 	(void)err;
@@ -190,8 +190,10 @@ int compose_dashboard(const struct compose_input *in,
 		}
 		doc_cell_set_text(&row[0], buf);
 		cell_value(&row[1], ind, latest);
-		if (latest && latest->status[0])
-			any_prov = 1;
+		if (latest && latest->status[0] == 'p')
+			any_p = 1;
+		if (latest && latest->status[0] == 'e')
+			any_e = 1;
 		if (latest) {
 			fmt_period(buf, sizeof(buf), &latest->period);
 			doc_cell_set_text(&row[2], buf);
@@ -209,13 +211,80 @@ int compose_dashboard(const struct compose_input *in,
 		      geo ? figures_find(in->figs, ind->id, geo, "change_prev")
 			  : NULL);
 	}
-	t->footnote = xstrdup(any_prov
-		? "(p) provisional, (e) estimate. Direction compares with the "
-		  "previous period; green is better, red worse for that "
-		  "indicator. pp = percentage points."
-		: "Direction compares with the previous period; green is "
-		  "better, red worse for that indicator. pp = percentage "
-		  "points.");
+	snprintf(buf, sizeof(buf), "%s%sDirection compares with the previous "
+		 "period; green is better, red worse for that indicator. "
+		 "pp = percentage points.",
+		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "");
+	t->footnote = xstrdup(buf);
+	doc_add_table(d, t);
+	return 0;
+}
+
+/* Several indicators side by side: one row per area, the latest value of
+ * each indicator, and their periods in the footnote. */
+static int multi_table(const struct compose_input *in,
+		       const struct tpl_block *b, const char *const *codes,
+		       const char *const *names, size_t n, struct doc *d,
+		       struct eim_error *err)
+{
+	const struct config *c = in->cfg;
+	const struct config_indicator *inds[4];
+	struct doc_table *t;
+	struct strbuf foot = STRBUF_INIT;
+	size_t k, i, ni = 0;
+	char buf[256];
+
+	for (k = 0; k < b->nindicators && ni < 4; k++) {
+		inds[ni] = config_find_indicator(c, b->indicators[k]);
+		if (!inds[ni])
+			return eim_error_set(err, EIM_DATA, in->tpl->path,
+					     b->line, b->col,
+					     "table: unknown indicator '%s'",
+					     b->indicators[k]);
+		ni++;
+	}
+	t = doc_table_new(ni + 1);
+	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
+	for (k = 0; k < ni; k++)
+		doc_table_set_header(t, k + 1, ind_title(inds[k]), DOC_RIGHT,
+				     2.0);
+	for (i = 0; i < n; i++) {
+		struct doc_cell *row;
+		int any = 0;
+		for (k = 0; k < ni; k++)
+			if (figures_find(in->figs, inds[k]->id, codes[i],
+					 "latest"))
+				any = 1;
+		if (!any)
+			continue;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
+			break;
+		row = doc_table_add_row(t);
+		doc_cell_set_text(&row[0], names[i]);
+		row[0].bold = strcmp(codes[i], c->area.code) == 0;
+		for (k = 0; k < ni; k++)
+			cell_value(&row[k + 1], inds[k],
+				   figures_find(in->figs, inds[k]->id,
+						codes[i], "latest"));
+	}
+	strbuf_adds(&foot, "Latest periods: ");
+	for (k = 0; k < ni; k++) {
+		const char *geo = compose_main_geo(in, inds[k]);
+		const struct figure *f =
+			geo ? figures_find(in->figs, inds[k]->id, geo,
+					   "latest")
+			    : NULL;
+		if (f)
+			fmt_period(buf, sizeof(buf), &f->period);
+		else
+			snprintf(buf, sizeof(buf), "not available");
+		strbuf_addf(&foot, "%s%s %s", k ? "; " : "",
+			    ind_title(inds[k]), buf);
+	}
+	strbuf_adds(&foot, ". (p) provisional. n/a: not available.");
+	t->footnote = xstrdup(foot.buf);
+	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
+	strbuf_release(&foot);
 	doc_add_table(d, t);
 	return 0;
 }
@@ -250,6 +319,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		codes[n] = c->comparators[i].code;
 		names[n++] = c->comparators[i].name;
 	}
+	if (b->nindicators > 1)
+		return multi_table(in, b, codes, names, n, d, err);
 	t = doc_table_new(5);
 	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
 	doc_table_set_header(t, 1, "Latest", DOC_RIGHT, 1.6);
@@ -263,6 +334,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		struct doc_cell *row;
 		if (!latest)
 			continue;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
+			break;
 		if (!lp)
 			lp = latest;
 		row = doc_table_add_row(t);
@@ -291,7 +364,13 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	} else {
 		snprintf(buf, sizeof(buf), "%s by area", ind->title);
 	}
-	t->caption = xstrdup(b->title ? b->title : buf);
+	if (b->title) {
+		char cap[512];
+		snprintf(cap, sizeof(cap), "%s: %s", b->title, buf);
+		t->caption = xstrdup(cap);
+	} else {
+		t->caption = xstrdup(buf);
+	}
 	{
 		const struct compose_feed *cf = compose_feed_of(in, ind->feed);
 		if (cf) {

@@ -466,6 +466,123 @@ static int parse_fast(struct csv_reader *r, size_t *nf_out, size_t *next,
 }
 #endif
 
+#if defined(__SSE2__)
+static inline unsigned popcount64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* One pass over the raw bytes, 64 at a time, as parse_fast: masks of
+ * quotes, separators, newlines and the needle's first byte. A line whose
+ * newline lies outside quotes is a whole record; it is skipped when no
+ * needle candidate in it checks out and, if expect is set, it has expect
+ * fields (the parser would reject it otherwise, so it is left to the
+ * parser). A candidate running past the data counts as a match. */
+static int skip_scan(struct csv_reader *r, const char *needle, size_t nlen,
+		     size_t expect,
+		     void (*each)(void *ctx, const char *rec, size_t len),
+		     void *ctx)
+{
+	char *const end = r->buf + r->end;
+	char *base = r->buf + r->pos, *ls = base;
+	uint64_t carry = 0;
+	size_t seps = 0; /* separators outside quotes in the line so far */
+	int hit = 0;     /* needle seen in the line so far */
+
+	while (base < end) {
+		const __m128i *v = (const __m128i *)(const void *)base;
+		__m128i x0 = _mm_loadu_si128(v), x1 = _mm_loadu_si128(v + 1);
+		__m128i x2 = _mm_loadu_si128(v + 2), x3 = _mm_loadu_si128(v + 3);
+		uint64_t q = cmp64(x0, x1, x2, x3, '"');
+		uint64_t c = cmp64(x0, x1, x2, x3, ',');
+		uint64_t n = cmp64(x0, x1, x2, x3, '\n');
+		uint64_t f = cmp64(x0, x1, x2, x3, needle[0]);
+		uint64_t inside, from = 0; /* bits of the line before this block */
+		size_t avail = (size_t)(end - base);
+
+		if (avail < 64) {
+			uint64_t lim = ((uint64_t)1 << avail) - 1;
+			q &= lim;
+			c &= lim;
+			n &= lim;
+			f &= lim;
+		}
+		inside = prefix_xor(q) ^ carry;
+		c &= ~inside;
+		for (;;) {
+			int b = n ? __builtin_ctzll(n) : 64;
+			uint64_t upto = b < 64 ? ((uint64_t)1 << b) - 1 : ~(uint64_t)0;
+			uint64_t part = upto & ~from, cand = f & part;
+
+			for (; cand && !hit; cand &= cand - 1) {
+				const char *k = base + __builtin_ctzll(cand);
+				/* the last byte first: most candidates fail there */
+				hit = (size_t)(end - k) < nlen ||
+				      (k[nlen - 1] == needle[nlen - 1] &&
+				       memcmp(k, needle, nlen) == 0);
+			}
+			seps += popcount64(c & part);
+			if (b == 64)
+				break;
+			if ((inside >> b) & 1)
+				return 0; /* a newline inside quotes */
+			{
+				char *nl = base + b;
+				size_t len = (size_t)(nl - ls);
+				int blank = len == 0 || (len == 1 && ls[0] == '\r');
+
+				if (!blank && (hit || (expect && seps + 1 != expect)))
+					return 0; /* the parser reads this one */
+				if (!blank && each)
+					each(ctx, ls, len);
+				r->line++;
+				r->pos = (size_t)(nl + 1 - r->buf);
+				ls = nl + 1;
+			}
+			hit = 0;
+			seps = 0;
+			from = b < 63 ? ((uint64_t)2 << b) - 1 : ~(uint64_t)0;
+			n &= n - 1;
+		}
+		carry = (uint64_t)0 - ((inside >> 63) & 1);
+		base += 64;
+	}
+	return 1; /* the data ends inside a record */
+}
+#endif
+
+int csv_reader_skip_without(struct csv_reader *r, const char *needle,
+			    size_t nlen, size_t expect,
+			    void (*each)(void *ctx, const char *rec,
+					 size_t len),
+			    void *ctx, struct eim_error *err)
+{
+#if defined(__SSE2__)
+	if (nlen == 0 || memchr(needle, '"', nlen))
+		return 0;
+	for (;;) {
+		if (r->pos == r->end && r->eof)
+			return 0;
+		if (r->pos < r->end && skip_scan(r, needle, nlen, expect, each,
+						 ctx) == 0)
+			return 0;
+		/* the buffer ends inside a record: more input, unless the
+		 * record is the last one or too long (the parser says so) */
+		if (r->eof || r->end - r->pos >= r->max_line)
+			return 0;
+		if (reader_fill(r, err) < 0)
+			return -1;
+	}
+#else
+	(void)r; (void)needle; (void)nlen; (void)expect; (void)each;
+	(void)ctx; (void)err;
+	return 0;
+#endif
+}
+
 int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 		    size_t *n, struct eim_error *err)
 {

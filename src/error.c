@@ -69,7 +69,7 @@ int eim_error_exit_code(enum eim_kind kind)
 void eim_warn(struct eim_warnings *w, const char *fmt, ...)
 {
 	va_list ap;
-	char buf[EIM_MSG_MAX];
+	char buf[EIM_PATH_MAX + EIM_MSG_MAX + 64];
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);

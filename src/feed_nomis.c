@@ -6,6 +6,7 @@
  * GSS code; GEOGRAPHY is a Nomis number), else X, else X_NAME; its label
  * X_NAME, trimmed. Filters compare raw field bytes before anything is
  * converted or interned, so rows that do not match cost one scan. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -178,6 +179,49 @@ static int row_period(struct feed_ctx *c, const struct nomis_cols *k,
 	}
 }
 
+/* Rows skipped on their raw bytes (csv_reader_skip_without) still count
+ * towards RECORD_COUNT, except a repeated header. */
+struct nomis_skip {
+	const char *needle;  /* the longest filter value; NULL: no skipping */
+	size_t nlen, ncols;
+	const char *first;   /* the header's first name */
+	size_t firstlen;
+	long *rows;
+};
+
+static void count_skipped(void *ctx, const char *rec, size_t len)
+{
+	const struct nomis_skip *s = ctx;
+	const char *p = rec, *e = rec + len;
+	int quoted = p < e && *p == '"';
+
+	p += quoted;
+	/* the first letter rules out data rows before strncasecmp */
+	if ((size_t)(e - p) >= s->firstlen + (size_t)quoted && s->firstlen &&
+	    (*p | 0x20) == (s->first[0] | 0x20) &&
+	    strncasecmp(p, s->first, s->firstlen) == 0) {
+		const char *q = p + s->firstlen;
+		if (quoted && q < e && *q == '"')
+			q++;
+		if (q == e || *q == ',' || *q == '\r')
+			return; /* a repeated header */
+	}
+	(*s->rows)++;
+}
+
+/* The next row to look at: rows that cannot match the filters are
+ * skipped unsplit (after the first row, which carries RECORD_COUNT). */
+static int next_row(struct csv_reader *r, const struct nomis_skip *s,
+		    struct csv_field **fl, size_t *n, struct eim_error *err)
+{
+	if (s->needle && *s->rows > 0 &&
+	    csv_reader_skip_without(r, s->needle, s->nlen, s->ncols,
+				    count_skipped, (void *)(uintptr_t)s,
+				    err) < 0)
+		return -1;
+	return csv_reader_next(r, fl, n, err);
+}
+
 int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 {
 	struct nomis_cols k;
@@ -188,8 +232,10 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 	char last_date[64] = "", last_name[64] = "";
 	struct period last_p = { PERIOD_NONE, 0, 0 };
 	int rc, ret = -1;
+	struct nomis_skip skip;
 
 	memset(&k, 0, sizeof(k));
+	memset(&skip, 0, sizeof(skip));
 	rc = csv_reader_next(r, &fl, &n, c->err);
 	if (rc <= 0) {
 		if (rc == 0)
@@ -211,8 +257,16 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 		nfl[i].label_col = d->label_col;
 		nfl[i].value = c->f[i].value;
 		nfl[i].len = strlen(c->f[i].value);
+		if (nfl[i].len > skip.nlen) {
+			skip.needle = nfl[i].value;
+			skip.nlen = nfl[i].len;
+		}
 	}
-	while ((rc = csv_reader_next(r, &fl, &n, c->err)) == 1) {
+	skip.ncols = k.ncols;
+	skip.first = k.first;
+	skip.firstlen = firstlen;
+	skip.rows = &rows;
+	while ((rc = next_row(r, &skip, &fl, &n, c->err)) == 1) {
 		struct series_obs *o;
 		struct period p;
 		const char *marker;

@@ -3,6 +3,7 @@
 #include "figures.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,7 @@ void figures_release(struct figure_set *set)
 		free(set->items[i].geography);
 	}
 	free(set->items);
+	free(set->slots);
 	figures_init(set);
 }
 
@@ -80,18 +82,78 @@ static void emit(struct figure_set *set, const char *ind, const char *geo,
 	snprintf(f->status, sizeof(f->status), "%s", status);
 }
 
+/* FNV-1a over indicator, geography and name (NUL-separated). */
+static size_t fig_hash(const char *ind, const char *geo, const char *name)
+{
+	const char *parts[3];
+	uint64_t h = 1469598103934665603ull;
+	int k;
+
+	parts[0] = ind;
+	parts[1] = geo;
+	parts[2] = name;
+	for (k = 0; k < 3; k++) {
+		const unsigned char *p = (const unsigned char *)parts[k];
+		for (; *p; p++)
+			h = (h ^ *p) * 1099511628211ull;
+		h = (h ^ 0xFF) * 1099511628211ull;
+	}
+	return (size_t)h;
+}
+
+static int fig_is(const struct figure *f, const char *ind, const char *geo,
+		  const char *name)
+{
+	return strcmp(f->name, name) == 0 && strcmp(f->indicator, ind) == 0 &&
+	       strcmp(f->geography, geo) == 0;
+}
+
+/* Index items [nindexed, n): a build with 100 indicators asks for
+ * thousands of figures among tens of thousands, so a scan per question
+ * was quadratic. The first of equal figures stays the one found. */
+static void fig_index(struct figure_set *set)
+{
+	size_t i, j;
+
+	if (set->nslots < 2 * set->n) {
+		size_t ns = set->nslots ? set->nslots : 64;
+		while (ns < 2 * set->n)
+			ns *= 2;
+		free(set->slots);
+		set->slots = xcalloc(ns, sizeof(*set->slots));
+		set->nslots = ns;
+		set->nindexed = 0;
+	}
+	for (i = set->nindexed; i < set->n; i++) {
+		const struct figure *f = &set->items[i];
+		for (j = fig_hash(f->indicator, f->geography, f->name) &
+			 (set->nslots - 1);
+		     set->slots[j]; j = (j + 1) & (set->nslots - 1))
+			if (fig_is(&set->items[set->slots[j] - 1], f->indicator,
+				   f->geography, f->name))
+				break;
+		if (!set->slots[j])
+			set->slots[j] = i + 1;
+	}
+	set->nindexed = set->n;
+}
+
 const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name)
 {
-	size_t i;
+	/* the index is a cache: filling it does not change the set */
+	struct figure_set *w = (struct figure_set *)(uintptr_t)set;
+	size_t j;
 
-	for (i = 0; i < set->n; i++) {
-		const struct figure *f = &set->items[i];
-
-		if (strcmp(f->name, name) == 0 &&
-		    strcmp(f->indicator, indicator) == 0 &&
-		    strcmp(f->geography, geo) == 0)
+	if (set->n == 0)
+		return NULL;
+	if (set->nindexed != set->n)
+		fig_index(w);
+	for (j = fig_hash(indicator, geo, name) & (set->nslots - 1);
+	     set->slots[j]; j = (j + 1) & (set->nslots - 1)) {
+		const struct figure *f = &set->items[set->slots[j] - 1];
+		if (fig_is(f, indicator, geo, name))
 			return f;
 	}
 	return NULL;

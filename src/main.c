@@ -81,7 +81,6 @@ struct cli {
 	const char *cmd;
 	struct pipeline_opts po;
 	const char *format;
-	const char *file;
 	const char **selects;
 	int nselects;
 	const char *source;
@@ -169,27 +168,122 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	return 0;
 }
 
-/* Options come before or after the command word: split them. getopt
- * permutes, so options may also follow the words after the command
- * (`notes new --source ORG`, `read FILE --select D=C`). */
+/* One function per command, each given the parsed options and the words
+ * left after them (args[0..nargs)); it returns the exit code. */
+struct ctx {
+	struct cli *c;
+	char **args;
+	int nargs;
+	struct eim_warnings w;
+	struct eim_error err;
+};
+
+static int cmd_build(struct ctx *x)
+{
+	char *pdf = NULL;
+	int rc = EX_OK;
+
+	if (x->nargs)
+		return usage_error("unexpected argument", x->args[0]);
+	if (pipeline_build(&x->c->po, &pdf, &x->w, &x->err))
+		rc = report(&x->err);
+	else if (x->c->po.verbose)
+		fprintf(stderr, "eimon: wrote %s\n", pdf);
+	free(pdf);
+	return rc;
+}
+
+static int cmd_check(struct ctx *x)
+{
+	struct eim_warnings problems = { NULL, 0, 0 };
+	unsigned i;
+	int rc = EX_OK;
+
+	if (x->nargs)
+		return usage_error("unexpected argument", x->args[0]);
+	if (pipeline_check(&x->c->po, &problems, &x->w, &x->err)) {
+		for (i = 0; i < problems.n; i++)
+			fprintf(stderr, "eimon: %s\n", problems.items[i]);
+		if (!problems.n)
+			report(&x->err);
+		rc = eim_error_exit_code(x->err.kind ? x->err.kind : EIM_DATA);
+	}
+	eim_warnings_release(&problems);
+	return rc;
+}
+
+static int cmd_fetch(struct ctx *x)
+{
+	if (x->nargs)
+		return usage_error("unexpected argument", x->args[0]);
+	return pipeline_fetch(&x->c->po, &x->w, &x->err) ? report(&x->err)
+							 : EX_OK;
+}
+
+static int cmd_read(struct ctx *x)
+{
+	if (!x->c->format || x->nargs != 1)
+		return usage_error("read wants --format FMT and one FILE",
+				   NULL);
+	if (feed_read_cli(x->c->format, x->args[0], x->c->selects,
+			  (size_t)x->c->nselects, stdout, &x->err))
+		return report(&x->err);
+	return EX_OK;
+}
+
+static int cmd_notes(struct ctx *x)
+{
+	char *path = NULL;
+	int rc = EX_OK;
+
+	if (!x->c->sub_new && x->nargs && strcmp(x->args[0], "new") == 0) {
+		x->c->sub_new = 1;
+		x->args++;
+		x->nargs--;
+	}
+	if (!x->c->sub_new || x->nargs || !x->c->source || !x->c->theme)
+		return usage_error("notes wants: new --source ORG --theme "
+				   "THEME", NULL);
+	if (notes_new(x->c->po.config, x->c->source, x->c->theme,
+		      &x->c->po.week, &path, &x->err))
+		rc = report(&x->err);
+	else
+		printf("%s\n", path);
+	free(path);
+	return rc;
+}
+
+static const struct command {
+	const char *name;
+	int (*fn)(struct ctx *x);
+} commands[] = {
+	{ "build", cmd_build },
+	{ "check", cmd_check },
+	{ "fetch", cmd_fetch },
+	{ "notes", cmd_notes },
+	{ "read", cmd_read },
+};
+
+/* The command word comes first ("notes new" is one); getopt permutes, so
+ * options may come before or after the other words. */
 static int run(int argc, char **argv)
 {
 	struct cli c;
-	struct eim_error err;
-	struct eim_warnings w = { NULL, 0, 0 };
-	char *pdf = NULL;
-	int rc = EX_OK, r;
+	struct ctx x;
+	const struct command *cmd = NULL;
+	size_t i;
+	int rc, r;
 
 	memset(&c, 0, sizeof(c));
-	eim_error_init(&err);
+	memset(&x, 0, sizeof(x));
+	eim_error_init(&x.err);
+	x.c = &c;
 	if (argc < 2)
 		return usage_error(NULL, NULL);
 	if (argv[1][0] != '-') {
 		c.cmd = argv[1];
 		argv++;
 		argc--;
-		/* "notes new" is one command word: the options follow it
-		 * (getopt stops at the first non-option). */
 		if (strcmp(c.cmd, "notes") == 0 && argc > 1 &&
 		    strcmp(argv[1], "new") == 0) {
 			c.sub_new = 1;
@@ -198,74 +292,26 @@ static int run(int argc, char **argv)
 		}
 	}
 	r = parse_args(argc, argv, &c);
-	if (r)
-		goto out_r;
+	if (r) {
+		free(c.selects);
+		return r < 0 ? EX_OK : r;
+	}
+	for (i = 0; c.cmd && i < sizeof(commands) / sizeof(*commands); i++)
+		if (strcmp(c.cmd, commands[i].name) == 0)
+			cmd = &commands[i];
 	if (!c.cmd) {
 		rc = usage_error("no command given", NULL);
-		goto out;
-	}
-	if (strcmp(c.cmd, "build") == 0) {
-		if (optind != argc) {
-			rc = usage_error("unexpected argument", argv[optind]);
-			goto out;
-		}
-		if (pipeline_build(&c.po, &pdf, &w, &err))
-			rc = report(&err);
-		else if (c.po.verbose)
-			fprintf(stderr, "eimon: wrote %s\n", pdf);
-	} else if (strcmp(c.cmd, "check") == 0) {
-		struct eim_warnings problems = { NULL, 0, 0 };
-		unsigned i;
-		if (pipeline_check(&c.po, &problems, &w, &err)) {
-			for (i = 0; i < problems.n; i++)
-				fprintf(stderr, "eimon: %s\n",
-					problems.items[i]);
-			if (!problems.n)
-				report(&err);
-			rc = eim_error_exit_code(err.kind ? err.kind
-							  : EIM_DATA);
-		}
-		eim_warnings_release(&problems);
-	} else if (strcmp(c.cmd, "fetch") == 0) {
-		if (pipeline_fetch(&c.po, &w, &err))
-			rc = report(&err);
-	} else if (strcmp(c.cmd, "read") == 0) {
-		if (!c.format || optind + 1 != argc) {
-			rc = usage_error("read wants --format FMT and one FILE",
-					 NULL);
-			goto out;
-		}
-		if (feed_read_cli(c.format, argv[optind], c.selects,
-				  (size_t)c.nselects, stdout, &err))
-			rc = report(&err);
-	} else if (strcmp(c.cmd, "notes") == 0) {
-		if (!c.sub_new && optind < argc &&
-		    strcmp(argv[optind], "new") == 0) {
-			c.sub_new = 1;
-			optind++;
-		}
-		if (!c.sub_new || optind != argc || !c.source || !c.theme) {
-			rc = usage_error("notes wants: new --source ORG --theme "
-					 "THEME", NULL);
-			goto out;
-		}
-		if (notes_new(c.po.config, c.source, c.theme, &c.po.week,
-			      &pdf, &err))
-			rc = report(&err);
-		else
-			printf("%s\n", pdf);
-	} else {
+	} else if (!cmd) {
 		rc = usage_error("unknown command", c.cmd);
+	} else {
+		x.args = argv + optind;
+		x.nargs = argc - optind;
+		rc = cmd->fn(&x);
 	}
-out:
-	print_warnings(&w, c.quiet);
-	eim_warnings_release(&w);
-	free(pdf);
+	print_warnings(&x.w, c.quiet);
+	eim_warnings_release(&x.w);
 	free(c.selects);
 	return rc;
-out_r:
-	free(c.selects);
-	return r < 0 ? EX_OK : r;
 }
 
 int main(int argc, char **argv)

@@ -335,66 +335,6 @@ void period_format(const struct period *p, char *buf, size_t size)
 	}
 }
 
-void period_label(const struct period *p, char *buf, size_t size)
-{
-	int y, m, d;
-
-	switch (p->freq) {
-	case PERIOD_YEAR:
-		snprintf(buf, size, "%d", p->year);
-		break;
-	case PERIOD_QUARTER:
-		snprintf(buf, size, "%d Q%d", p->year, p->num);
-		break;
-	case PERIOD_MONTH:
-		snprintf(buf, size, "%s %d", month_names[p->num - 1], p->year);
-		break;
-	case PERIOD_WEEK:
-		snprintf(buf, size, "week %d %d", p->num, p->year);
-		break;
-	case PERIOD_DAY:
-		period_civil_from_days(period_start_day(p), &y, &m, &d);
-		snprintf(buf, size, "%d %s %d", d, month_names[m - 1], y);
-		break;
-	case PERIOD_ROLL12:
-		snprintf(buf, size, "12 months to %s %d",
-			 month_names[p->num - 1], p->year);
-		break;
-	case PERIOD_NONE:
-		snprintf(buf, size, "%s", "");
-		break;
-	}
-}
-
-void period_short_label(const struct period *p, char *buf, size_t size)
-{
-	int y, m, d;
-
-	switch (p->freq) {
-	case PERIOD_YEAR:
-		snprintf(buf, size, "%d", p->year);
-		break;
-	case PERIOD_QUARTER:
-		snprintf(buf, size, "Q%d %d", p->num, p->year);
-		break;
-	case PERIOD_MONTH:
-	case PERIOD_ROLL12: /* axis of windows: the end month */
-		snprintf(buf, size, "%.3s %d", month_names[p->num - 1],
-			 p->year);
-		break;
-	case PERIOD_WEEK:
-		snprintf(buf, size, "W%02d %d", p->num, p->year);
-		break;
-	case PERIOD_DAY:
-		period_civil_from_days(period_start_day(p), &y, &m, &d);
-		snprintf(buf, size, "%d %.3s %d", d, month_names[m - 1], y);
-		break;
-	case PERIOD_NONE:
-		snprintf(buf, size, "%s", "");
-		break;
-	}
-}
-
 static const char *const freq_names[] = {
 	"none", "year", "quarter", "month", "week", "day", "roll12"
 };

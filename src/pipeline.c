@@ -64,10 +64,10 @@ static long issue_number(const struct config *c, const struct edition *ed,
 void pipeline_window(const struct config *c, const struct period *week,
 		     long *first, long *last)
 {
-	*first = period_start_day(week);
-	*last = period_end_day(week);
-	if (c->window && strcmp(c->window, "fortnight") == 0)
-		*first -= 7;
+	if (notes_window(week, c->window, first, last)) {
+		*first = period_start_day(week);
+		*last = period_end_day(week);
+	}
 }
 
 /* Load config, template, notes and the edition file. All problems of
@@ -75,7 +75,7 @@ void pipeline_window(const struct config *c, const struct period *week,
 int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 			 struct eim_warnings *problems, struct eim_error *err)
 {
-	int ret = -1;
+	int ret = -1, bad;
 
 	if (config_load(o->config, &r->cfg, err))
 		goto out;
@@ -83,11 +83,12 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 		goto out;
 	if (template_check_config(r->tpl, r->cfg, problems, err))
 		goto out;
-	if (notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
-		       r->tpl->nthemes, &r->notes, problems, err))
-		goto out;
+	/* Notes and the edition file are both read even when one fails, so
+	 * that `eimon check` lists every problem in one run. */
+	bad = notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
+			 r->tpl->nthemes, &r->notes, problems, err);
 	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
-			 err))
+			 err) || bad)
 		goto out;
 	r->issue = issue_number(r->cfg, &r->ed, &o->week);
 	ret = 0;
@@ -144,6 +145,18 @@ static int compute_figures(const struct pipeline_opts *o,
 	return 0;
 }
 
+/* Draft notes (still holding the TODO text of `eimon notes new`) are
+ * never printed; warn_drafts says so. */
+static size_t drop_drafts(const struct note **sel, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!notes_is_draft(sel[i]))
+			sel[k++] = sel[i];
+	return k;
+}
+
 static int render_edition(struct pipeline_run *r, const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
 			  struct eim_error *err)
@@ -162,6 +175,7 @@ static int render_edition(struct pipeline_run *r, const struct period *week,
 	in.ed = &r->ed;
 	in.nnotes = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 				 r->tpl->nthemes, partners, &sel);
+	in.nnotes = drop_drafts(sel, in.nnotes);
 	in.notes = sel;
 	in.week = *week;
 	in.issue = r->issue;
@@ -199,6 +213,27 @@ static int has_partners_notes(const struct pipeline_run *r,
 	return any;
 }
 
+/* A note written by `eimon notes new` and never edited still says TODO:
+ * valid, but not for print. */
+static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
+			struct eim_warnings *w)
+{
+	const struct note **sel = NULL;
+	long first, last;
+	size_t i, n;
+
+	pipeline_window(r->cfg, &o->week, &first, &last);
+	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+			 r->tpl->nthemes, 1, &sel);
+	for (i = 0; i < n; i++)
+		if (notes_is_draft(sel[i]))
+			eim_warn(w, "%s:%d:%d: this note is still a draft "
+				 "(it has the TODO text of 'eimon notes new') "
+				 "and is left out of the bulletin",
+				 sel[i]->file, sel[i]->line, sel[i]->col);
+	free(sel);
+}
+
 int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 		   struct eim_warnings *w, struct eim_error *err)
 {
@@ -217,6 +252,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	/* The lock first: a second build exits at once, fetching nothing. */
 	if (pipeline_publish_begin(o, &r, w, err))
 		goto out;
+	warn_drafts(o, &r, w);
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
@@ -266,6 +302,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		}
 		goto out;
 	}
+	warn_drafts(o, &r, w);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));

@@ -54,9 +54,10 @@ int pipeline_file_sha256(const char *path, char hex[SHA256_HEX_LEN])
 	return 0;
 }
 
-/* Latest period with a value, and whether that value is provisional. */
-static void latest_of(const struct series_table *t, struct period *p,
-		      int *prov)
+/* Latest period with a value within the edition (ending by limit_day,
+ * the cut-off the figures use), and whether that value is provisional. */
+static void latest_of(const struct series_table *t, long limit_day,
+		      struct period *p, int *prov)
 {
 	size_t i;
 
@@ -65,7 +66,7 @@ static void latest_of(const struct series_table *t, struct period *p,
 	for (i = 0; i < t->n; i++) {
 		const struct series_obs *o = &t->obs[i];
 		int c;
-		if (!o->has_value)
+		if (!o->has_value || period_end_day(&o->period) > limit_day)
 			continue;
 		c = p->freq ? period_cmp(&o->period, p) : 1;
 		if (c > 0) {
@@ -121,7 +122,7 @@ static void describe(const struct config_feed *cf, struct pipeline_feed *f,
 	struct period latest;
 
 	out->table = &f->table;
-	latest_of(&f->table, &latest, &out->provisional);
+	latest_of(&f->table, week_end, &latest, &out->provisional);
 	if (!latest.freq)
 		return;
 	period_format(&latest, out->latest, sizeof(out->latest));

@@ -95,6 +95,26 @@ static void add_file(struct manifest *m, const struct config *c,
 	manifest_add_input(m, &in);
 }
 
+/* The manifest is published beside the public PDF: a file holding a
+ * partners-only note is named by a hash of its path, so that not even its
+ * file name is published, while a rebuild still tells when it changed. */
+static void add_hidden_note(struct manifest *m, const struct config *c,
+			    const char *path)
+{
+	struct manifest_input in;
+	char h[SHA256_HEX_LEN], name[64];
+	const char *rel = config_relative(c, path);
+
+	memset(&in, 0, sizeof(in));
+	in.kind = MANIFEST_NOTE;
+	sha256_hex(rel, strlen(rel), h);
+	snprintf(name, sizeof(name), "partners-only note %.16s", h);
+	in.id = name;
+	if (pipeline_file_sha256(path, in.sha256))
+		in.sha256[0] = '\0';
+	manifest_add_input(m, &in);
+}
+
 static int seen(const struct manifest *m, const struct config *c,
 		const char *path)
 {
@@ -125,9 +145,23 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 	pipeline_window(r->cfg, &o->week, &first, &last);
 	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 			 r->tpl->nthemes, 1, &sel);
-	for (i = 0; i < n; i++)
-		if (!seen(m, r->cfg, sel[i]->file))
+	for (i = 0; i < n; i++) {
+		size_t j;
+		int partners = 0, earlier = 0;
+		for (j = 0; j < i; j++)
+			if (strcmp(sel[j]->file, sel[i]->file) == 0)
+				earlier = 1;
+		if (earlier || seen(m, r->cfg, sel[i]->file))
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(sel[j]->file, sel[i]->file) == 0 &&
+			    sel[j]->partners)
+				partners = 1;
+		if (partners)
+			add_hidden_note(m, r->cfg, sel[i]->file);
+		else
 			add_file(m, r->cfg, MANIFEST_NOTE, sel[i]->file);
+	}
 	free(sel);
 	for (i = 0; i < r->cfg->nfeeds; i++) {
 		const struct pipeline_feed *f = &r->feeds[i];

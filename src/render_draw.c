@@ -22,16 +22,77 @@ int rp_fail(struct rctx *r, enum eim_kind kind, const char *fmt, ...)
 	return -1;
 }
 
+/* Width of code point u (UTF-8 bytes u8[0..n)) in font f, asked of
+ * libharu once per render. */
+static long cached_width(struct rctx *r, int f, unsigned u,
+			 const char *u8, size_t n)
+{
+	short *c = r->wcache[f];
+
+	if (!c) {
+		c = r->wcache[f] = xmalloc(65536 * sizeof(*c));
+		memset(c, 0xFF, 65536 * sizeof(*c)); /* all -1 */
+	}
+	if (c[u] < 0) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(r->font[f],
+							(const HPDF_BYTE *)u8,
+							(HPDF_UINT)n);
+		if (tw.width > 32767)
+			return -1;
+		c[u] = (short)tw.width;
+	}
+	return c[u];
+}
+
+/* Text is measured many times (wrapping tries each line, both passes):
+ * libharu's HPDF_Font_TextWidth looks up every character's glyph, so
+ * widths are summed here from a per-code-point cache. libharu adds no
+ * kerning, so the sum is its result; anything but well-formed 1 to 3
+ * byte UTF-8 goes to libharu whole. */
 double rp_width(struct rctx *r, int font, double size, const char *s,
 		size_t len)
 {
-	HPDF_TextWidth tw;
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	int f = font & F_BOLD;
+	long sum = 0;
 
 	if (len == 0)
 		return 0;
-	tw = HPDF_Font_TextWidth(r->font[font & F_BOLD], (const HPDF_BYTE *)s,
-				 (HPDF_UINT)len);
-	return tw.width * size / 1000.0;
+	while (p < e) {
+		unsigned u;
+		size_t n;
+		long w;
+
+		if (p[0] < 0x80) {
+			u = p[0];
+			n = 1;
+		} else if (p[0] >= 0xC2 && p[0] < 0xE0 && e - p >= 2 &&
+			   (p[1] & 0xC0) == 0x80) {
+			u = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+			n = 2;
+		} else if (p[0] >= 0xE0 && p[0] < 0xF0 && e - p >= 3 &&
+			   (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			u = (unsigned)(p[0] & 0x0F) << 12 |
+			    (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+			n = 3;
+			if (u < 0x800 || (u >= 0xD800 && u < 0xE000))
+				break;
+		} else {
+			break;
+		}
+		w = cached_width(r, f, u, (const char *)p, n);
+		if (w < 0)
+			break;
+		sum += w;
+		p += n;
+	}
+	if (p < e) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(r->font[f],
+							(const HPDF_BYTE *)s,
+							(HPDF_UINT)len);
+		return tw.width * size / 1000.0;
+	}
+	return (double)sum * size / 1000.0;
 }
 
 double rp_swidth(struct rctx *r, int font, double size, const char *s)

@@ -66,6 +66,9 @@ struct rctx {
 	size_t nlinks, lcap;
 	struct rp_geo *geo;
 	size_t ngeo, geocap;
+	/* advance width (1/1000 em) of each BMP code point per font, -1 not
+	 * yet asked; kept across both passes (same font files) */
+	short *wcache[2];
 };
 
 /* ---- render_draw.c: primitives --------------------------------------- */
@@ -111,6 +114,17 @@ int rp_at_top(const struct rctx *r);
 /* ---- render_blocks.c: text blocks ---------------------------------- */
 int rp_draw_block(struct rctx *r, size_t k);
 double rp_min_height(struct rctx *r, size_t k);
+
+/* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
+/* Does nothing: calling it links render_hpdf_fast.o out of the library,
+ * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
+ * HPDF_MemSet (libc) replace libharu's, and its deflateInit_ compresses at
+ * zlib level 1. */
+void render_hpdf_fast_link(void);
+/* Forget the cmaps seen so far (their memory is about to be freed: a
+ * later font at the same addresses is another font). Call before
+ * HPDF_Free. */
+void render_hpdf_fast_forget(void);
 
 /* ---- layout_table.c ------------------------------------------------ */
 /* Height of the caption, header and first row (keep-together unit). */

@@ -361,6 +361,7 @@ static int run_pass(struct rctx *r)
 	const struct doc *d = r->d;
 	size_t k;
 
+	render_hpdf_fast_link(); /* faster libharu internals */
 	r->pdf = HPDF_New(hpdf_error, r);
 	if (!r->pdf)
 		return rp_fail(r, EIM_SOFTWARE, "cannot create a pdf");
@@ -443,6 +444,7 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 		goto out;
 	pages1 = (int)r.npages;
 	memcpy(r.head_page, r.head_page_now, d->nblocks * sizeof(int));
+	render_hpdf_fast_forget();
 	HPDF_Free(r.pdf);
 	r.pdf = NULL;
 
@@ -459,13 +461,17 @@ int render_pdf(const struct doc *d, unsigned char **out, size_t *len,
 		goto out;
 	ret = 0;
 out:
-	if (r.pdf)
+	if (r.pdf) {
+		render_hpdf_fast_forget();
 		HPDF_Free(r.pdf);
+	}
 	free(r.head_page);
 	free(r.head_page_now);
 	free(r.head_top);
 	free(r.pages);
 	free(r.links);
+	free(r.wcache[0]);
+	free(r.wcache[1]);
 	free(r.geo);
 	return ret;
 }

@@ -114,6 +114,21 @@ const char *series_intern(struct series_table *t, const char *s, size_t len)
 	return copy;
 }
 
+/* The interned copy of s, or NULL when t holds no such string. */
+static const char *pool_find(const struct series_table *t, const char *s)
+{
+	const struct series_pool *p = t->pool;
+	size_t len = strlen(s), j;
+
+	if (!p || !p->nslots)
+		return NULL;
+	j = (size_t)hash_bytes(s, len) & (p->nslots - 1);
+	for (; p->slots[j]; j = (j + 1) & (p->nslots - 1))
+		if (strcmp(p->slots[j], s) == 0)
+			return p->slots[j];
+	return NULL;
+}
+
 void series_table_init(struct series_table *t)
 {
 	memset(t, 0, sizeof(*t));
@@ -285,23 +300,46 @@ static int ptr_period_cmp(const void *pa, const void *pb)
 	return period_cmp(&a->period, &b->period);
 }
 
+/* One filter of series_extract, resolved once: every code and label of
+ * an observation is interned in t's pool, so equal strings are the same
+ * pointer and a string the pool lacks matches nothing. */
+struct xfilter {
+	int dim;
+	const char *value; /* interned; NULL: matches no observation */
+};
+
 int series_extract(const struct series_table *t,
 		   const struct series_filter *f, size_t nf, const char *geo,
 		   struct series *out)
 {
 	const struct series_obs **sel = NULL;
-	size_t n = 0, i;
-	int ret = -1;
+	struct xfilter *xf = NULL;
+	const char *igeo = NULL;
+	size_t n = 0, i, k;
+	int ret = -1, none = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (geo && t->dim_geo < 0)
 		goto out;
 	sel = xcalloc(t->n ? t->n : 1, sizeof(*sel));
-	for (i = 0; i < t->n; i++) {
+	xf = xcalloc(nf ? nf : 1, sizeof(*xf));
+	for (k = 0; k < nf; k++) {
+		xf[k].dim = series_dim_index(t, f[k].dim);
+		xf[k].value = pool_find(t, f[k].value);
+		if (xf[k].dim < 0 || !xf[k].value)
+			none = 1; /* nothing can match: an empty series */
+	}
+	if (geo && !(igeo = pool_find(t, geo)))
+		none = 1;
+	for (i = 0; !none && i < t->n; i++) {
 		const struct series_obs *o = &t->obs[i];
-		if (geo && strcmp(o->codes[t->dim_geo], geo) != 0)
+		if (geo && o->codes[t->dim_geo] != igeo)
 			continue;
-		if (!series_obs_matches(t, o, f, nf))
+		for (k = 0; k < nf; k++)
+			if (o->codes[xf[k].dim] != xf[k].value &&
+			    o->labels[xf[k].dim] != xf[k].value)
+				break;
+		if (k < nf)
 			continue;
 		sel[n++] = o;
 	}
@@ -322,6 +360,7 @@ int series_extract(const struct series_table *t,
 	}
 	ret = 0;
 out:
+	free(xf);
 	free(sel);
 	return ret;
 }

@@ -12,15 +12,15 @@ trap 'rm -rf "$log"' EXIT
 passed=0 failed=0
 
 tally() { # name status file
-	p=$(grep -c '^ok ' "$3")
-	f=$(grep -c '^not ok ' "$3")
+	p=$(grep -ac '^ok ' "$3")
+	f=$(grep -ac '^not ok ' "$3")
 	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "not ok - $1 exited with status $2" >>"$3"
 		f=1
 	fi
-	grep -E '^(not )?ok ' "$3" | sed "s|^|[$1] |"
+	grep -aE '^(not )?ok ' "$3" | sed "s|^|[$1] |"
 	if [ "$f" -ne 0 ] || [ "$2" -ne 0 ]; then
-		sed -n '1,200p' "$3" | grep -vE '^(not )?ok |^1\.\.' | sed 's/^/    /'
+		sed -n '1,200p' "$3" | grep -avE '^(not )?ok |^1\.\.' | sed 's/^/    /'
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))

@@ -56,7 +56,10 @@ printf 'published: 2026-11-20\nlead: A quiet week.\nkey_issues: [One]\n' \
 	>"$M/editions/2026-W47.yaml"
 run_eimon check -c "$M/monitor.yaml" --week 2026-W47
 expect_rc "check passes with the edition file" 0
-check "and says nothing" test ! -s "$T/stderr"
+expect_grep "check flags the notes still in draft" \
+	"this note is still a draft (it has the TODO text of 'eimon notes new')" "$T/stderr"
+if grep -v "still a draft" "$T/stderr" | grep -q .; then
+	fail "and says nothing else"; else ok "and says nothing else"; fi
 
 # Two bad notes in two folders: every problem of both is listed.
 mkdir -p "$M/notes/a/b"

@@ -112,6 +112,15 @@ snapshot "$out" >"$T/snap3"
 expect_same "a rebuild from another working directory changes nothing" \
 	"$T/snap1" "$T/snap3"
 
+# --- 2b. an older week never moves latest back ---------------------------
+run_eimon build -c "$cfg" --week $week --offline --out "$T/older"
+run_eimon build -c "$cfg" --week 2026-W46 --offline --out "$T/older"
+expect_rc "building the older week 2026-W46 after $week exits 0" 0
+check "2026-W46 is published" test -s "$T/older/2026-W46/monitor.pdf"
+lt=$(readlink "$T/older/latest")
+check "latest still points to $week after building 2026-W46 (it points to '$lt')" \
+	test "$(basename "$lt")" = $week
+
 # --- 3. an edited note makes revision 1 ----------------------------------
 note=notes/$week/make-uk-manufacturing.yaml
 cp "$out/$week/monitor.pdf" "$T/pdf.rev0"
@@ -147,8 +156,8 @@ expect_grep "the sources section says the edition was revised" \
 feed=data/nomis_NM_162_1_claimant_count_wmca.data.csv
 python3 - "$T/wmca/$feed" <<'PY'
 import csv, sys
-# Append 2026-12 for every geography and measure by copying the 2026-10
-# rows (the latest month the sample has before the cut-off).
+# Append a month (2099-01, after the edition: the figures do not change,
+# the feed file does) by copying the rows of the file's latest month.
 p = sys.argv[1]
 raw = open(p, encoding="utf-8-sig", newline="").read()
 rows = list(csv.reader(raw.splitlines()))

@@ -68,6 +68,13 @@ for w in "$phrase" "350 roles" "platform contract" "Rapid Response Service" \
 		fail "figures.csv and manifest.json never say '$w'"
 	else ok "figures.csv and manifest.json never say '$w'"; fi
 done
+pname=$(basename "$pnote")
+if grep -q "$pname" "$out/$week/manifest.json"; then
+	fail "the manifest does not name the partners note's file"
+else ok "the manifest does not name the partners note's file"; fi
+if grep -q '"partners-only note [0-9a-f]*"' "$out/$week/manifest.json"; then
+	ok "the manifest still fingerprints the partners note"
+else fail "the manifest still fingerprints the partners note"; fi
 # The public bookmarks, decoded by qpdf: none comes from the partners note.
 qpdf --json=2 --json-key=outlines "$pub" 2>/dev/null |
 	python3 -c '
@@ -170,6 +177,17 @@ check "the second note is another file" test -s "$f2" -a "$f1" != "$f2"
 expect_same "the second call leaves the first note as it was" "$T/f1.copy" "$f1"
 run_eimon check -c "$T/nn/monitor.yaml" --week "$now"
 expect_rc "eimon check accepts the two new notes" 0
+expect_grep "check warns they are drafts" "still a draft" "$T/stderr"
+# A draft for the sample's week is left out of the bulletin.
+run_eimon notes new --source "Black Country Chamber" --theme sectors \
+	--week "$week" -c "$T/nn/monitor.yaml"
+expect_rc "notes new for week $week exits 0" 0
+run_eimon build -c "$T/nn/monitor.yaml" --week "$week" --offline --out "$T/nn/out"
+expect_rc "a build with a draft note exits 0" 0
+expect_grep "the build warns the draft is left out" "and is left out of the bulletin" "$T/stderr"
+pdftotext "$T/nn/out/$week/monitor.pdf" "$T/nn.txt" 2>/dev/null
+if grep -q "TODO" "$T/nn.txt"; then fail "no TODO text is printed"; else
+	ok "no TODO text is printed"; fi
 
 # --- a broken note: every error, with its position ----------------------
 copy_sample "$T/bad"

@@ -226,7 +226,7 @@ check "every chart of the template is printed ($2 of $1)" test "${2:-0}" -eq "${
 # The dashboard's pages: from its heading (the page its bookmark goes
 # to) to its footnote.
 first=$(jq -r '.outlines[] | select(.title == "Dashboard of indicators") | .destpageposfrom1' "$T/outlines.json")
-last=$(grep -l "provisional, (e) estimate" "$T"/page.*.txt | sed 's/.*page\.\([0-9]*\)\.txt/\1/' | sort -n | head -1)
+last=$(grep -l "Direction compares with the previous" "$T"/page.*.txt | sed 's/.*page\.\([0-9]*\)\.txt/\1/' | sort -n | head -1)
 check "the dashboard is found (pages $first to $last)" test -n "$first" -a -n "$last"
 pdftotext -layout -f "${first:-1}" -l "${last:-1}" "$pdf" "$T/dash.txt" 2>/dev/null
 python3 - "$SAMPLE/monitor.yaml" "$tmpl" "$csv" "$T/dash.txt" <<'PY' >"$T/dash.tap"
@@ -325,5 +325,46 @@ PY
 cat "$T/dash.tap"
 _fails=$((_fails + $(grep -c '^not ok' "$T/dash.tap")))
 check "the dashboard checks ran" grep -q '^ok' "$T/dash.tap"
+
+# --- sources: the latest period of each feed is the one the figures use --
+# (the edition's cut-off applies to both: a year or month that ends after
+# the edition is not "latest" in the sources section or the manifest).
+python3 - "$SAMPLE/monitor.yaml" "$csv" "$out/$week/manifest.json" "$T/all.txt" <<'PY' >"$T/src.tap"
+import calendar, csv, json, re, sys, yaml
+m = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+man = json.load(open(sys.argv[3], encoding="utf-8"))
+text = open(sys.argv[4], encoding="utf-8").read()
+src = re.sub(r"\s+", " ", text[text.rfind("Sources and methods"):])
+def key(p):  # sortable canonical period
+    y = int(p[:4]); r = p[5:]
+    if not r: return (y, 99, 0)
+    if r.startswith("W"): return (y, 0, int(r[1:]))
+    if r.startswith("Q"): return (y, 0, int(r[1:]) * 3)
+    return (y, 0, int(r) * 31 / 7)
+def label(p):
+    y = p[:4]; r = p[5:]
+    if not r: return y
+    if r.startswith("W"): return "week %d %s" % (int(r[1:]), y)
+    if r.startswith("Q"): return "%s %s" % (r, y)
+    return "%s %s" % (calendar.month_name[int(r)], y)
+feeds_in = {i["id"]: i for i in man["inputs"] if i["kind"] == "feed"}
+for f in m["feeds"]:
+    inds = [i["id"] for i in m["indicators"] if i["feed"] == f["id"]]
+    ps = [r["period"] for r in rows if r["indicator"] in inds and r["figure"] == "latest"]
+    if not ps:
+        continue
+    want = max(ps, key=key)
+    have = (feeds_in.get(f["id"]) or {}).get("latest_period")
+    print(("ok" if have == want else "not ok") +
+          " - manifest: feed %s latest_period %s = the latest in figures.csv (%s)" % (f["id"], have, want))
+    mm = re.search(re.escape(f["title"]) + r": .*?Latest period: ([^.]*)\.", src)
+    got = mm.group(1) if mm else None
+    print(("ok" if got == label(want) else "not ok") +
+          " - sources: %s latest period %r = %r" % (f["title"], got, label(want)))
+PY
+cat "$T/src.tap"
+_fails=$((_fails + $(grep -c '^not ok' "$T/src.tap")))
+check "the sources checks ran" grep -q '^ok' "$T/src.tap"
 
 done_testing

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "feed.h"
 #include "notes.h"
+#include "fmt.h"
 #include "period.h"
 #include "series.h"
 #include "template.h"
@@ -118,8 +119,7 @@ int fuzz_period(const uint8_t *data, size_t size)
 	if (period_parse((const char *)data, size, &p))
 		return 0;
 	period_format(&p, buf, sizeof(buf));
-	period_label(&p, lab, sizeof(lab));
-	period_short_label(&p, lab, sizeof(lab));
+	fmt_period(lab, sizeof(lab), &p);
 	(void)period_start_day(&p);
 	(void)period_end_day(&p);
 	(void)period_year_ago(p);

@@ -262,41 +262,6 @@ static void test_year_ago(void **state)
 	}
 }
 
-struct label_case {
-	const char *text;
-	const char *label;
-	const char *short_label;
-};
-
-static const struct label_case label_cases[] = {
-	{ "2026", "2026", "2026" },
-	{ "2026-Q2", "2026 Q2", "Q2 2026" },
-	{ "2026-10", "October 2026", "Oct 2026" },
-	{ "2026-W47", "week 47 2026", "W47 2026" },
-	{ "2026-W05", "week 5 2026", "W05 2026" },
-	{ "2026-11-18", "18 November 2026", "18 Nov 2026" },
-	{ "2025-09/12M", "12 months to September 2025", "Sep 2025" },
-};
-
-static void test_labels(void **state)
-{
-	size_t i;
-	(void)state;
-
-	for (i = 0; i < sizeof(label_cases) / sizeof(*label_cases); i++) {
-		struct period p;
-		char buf[64];
-
-		assert_int_equal(period_parse(label_cases[i].text,
-					      strlen(label_cases[i].text), &p),
-				 0);
-		period_label(&p, buf, sizeof(buf));
-		assert_string_equal(buf, label_cases[i].label);
-		period_short_label(&p, buf, sizeof(buf));
-		assert_string_equal(buf, label_cases[i].short_label);
-	}
-}
-
 static void test_cmp(void **state)
 {
 	struct period a, b;
@@ -331,7 +296,6 @@ int main(void)
 		cmocka_unit_test(test_start_end),
 		cmocka_unit_test(test_add_diff),
 		cmocka_unit_test(test_year_ago),
-		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_cmp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

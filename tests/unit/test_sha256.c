@@ -1,4 +1,5 @@
-/* test_sha256.c - SHA-256 against the FIPS 180-2 appendix B vectors. */
+/* test_sha256.c - SHA-256 against the FIPS 180-2 appendix B vectors, with
+ * the CPU's SHA instructions (where present) and with the portable code. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,5 +92,9 @@ int main(void)
 		cmocka_unit_test(test_million_a_streamed),
 		cmocka_unit_test(test_padding_edges),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("cpu", tests, NULL, NULL);
+
+	sha256_set_portable(1);
+	failed += cmocka_run_group_tests_name("portable", tests, NULL, NULL);
+	return failed;
 }

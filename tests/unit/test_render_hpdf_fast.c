@@ -1,0 +1,254 @@
+/* test_render_hpdf_fast.c - render_hpdf_fast.c's replacements of libharu
+ * internals. HPDF_TTFontDef_GetGlyphid (binary search) against libharu
+ * 2.3.0's linear search, written out here from its source: for all 65,536
+ * code points of DejaVu Sans and DejaVu Sans Bold as libharu loads them,
+ * and on small hand-made cmaps whose answers are worked out below (an
+ * unsorted one included, where the linear search must be kept).
+ * HPDF_MemCpy / HPDF_MemSet: libharu's return values (one past the last
+ * byte written) and its forward byte copy over overlapping bytes.
+ * HPDF_FileReader_New: the file reader's results on a small file written
+ * here (reads, a short read at the end, seeks past the end and before the
+ * start, a missing file). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+/* src/render_int.h (private to the renderer) */
+void render_hpdf_fast_forget(void);
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
+#include <hpdf_utils.h>
+
+/* libharu's HPDF_TTFontDef_GetGlyphid (format 4), bounds added where it
+ * reads past its arrays. */
+static HPDF_UINT16 linear_gid(const HPDF_TTF_CmapRange *cm, HPDF_UINT16 u)
+{
+	HPDF_UINT segs = cm->seg_count_x2 / 2, i;
+
+	for (i = 0; i < segs; i++)
+		if (u <= cm->end_count[i])
+			break;
+	if (i >= segs || cm->start_count[i] > u)
+		return 0;
+	if (cm->id_range_offset[i] == 0)
+		return (HPDF_UINT16)(u + cm->id_delta[i]);
+	{
+		HPDF_UINT idx = cm->id_range_offset[i] / 2 +
+				(u - cm->start_count[i]) - (segs - i);
+		if (idx >= cm->glyph_id_array_count)
+			return 0;
+		return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+	}
+}
+
+static void check_font(const char *path)
+{
+	HPDF_Doc pdf;
+	HPDF_FontDef fd;
+	HPDF_TTFontDefAttr attr;
+	const char *name;
+	unsigned u, mapped = 0;
+
+	if (access(path, R_OK) != 0) {
+		skip();
+		return;
+	}
+	pdf = HPDF_New(NULL, NULL);
+	assert_non_null(pdf);
+	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_FALSE);
+	assert_non_null(name);
+	fd = HPDF_Doc_FindFontDef(pdf, name);
+	assert_non_null(fd);
+	attr = (HPDF_TTFontDefAttr)fd->attr;
+	assert_int_equal(attr->cmap.format, 4);
+	assert_true(attr->cmap.seg_count_x2 / 2 > 100);
+	/* twice: the second round runs on the remembered segments */
+	for (u = 0; u < 2 * 65536; u++) {
+		HPDF_UINT16 c = (HPDF_UINT16)(u % 65536);
+		HPDF_UINT16 want = linear_gid(&attr->cmap, c);
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(fd, c), want);
+		mapped += want != 0;
+	}
+	/* out of order, as text asks */
+	for (u = 0; u < 65536; u++) {
+		HPDF_UINT16 c = (HPDF_UINT16)((u * 40503u) % 65536);
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(fd, c),
+				 linear_gid(&attr->cmap, c));
+	}
+	/* 'A' is glyph 36 in DejaVu Sans (regular and bold) */
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(fd, 'A'), 36);
+	assert_true(mapped > 2 * 3000);
+	render_hpdf_fast_forget();
+	HPDF_Free(pdf);
+}
+
+static void test_dejavu_regular(void **state)
+{
+	(void)state;
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+}
+
+static void test_dejavu_bold(void **state)
+{
+	(void)state;
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+}
+
+/* A font loaded again (as every layout pass does) gets the table made for
+ * the first load: the answers stay libharu's. */
+static void test_dejavu_again(void **state)
+{
+	(void)state;
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+	check_font("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+}
+
+/* Three segments: 0x20-0x7E by delta -29 (so 'A' 0x41 -> 36), 0xA3 by the
+ * glyph array (-> 200 + 5 = 205), and the closing 0xFFFF segment. */
+static void test_handmade(void **state)
+{
+	HPDF_UINT16 end[3] = { 0x7E, 0xA3, 0xFFFF };
+	HPDF_UINT16 start[3] = { 0x20, 0xA3, 0xFFFF };
+	HPDF_INT16 delta[3] = { -29, 5, 1 };
+	/* segment 1: idx = 4/2 + 0 - (3 - 1) = 0 */
+	HPDF_UINT16 range[3] = { 0, 4, 0 };
+	HPDF_UINT16 glyphs[1] = { 200 };
+	HPDF_TTFontDefAttr_Rec attr;
+	HPDF_FontDef_Rec fd;
+
+	(void)state;
+	render_hpdf_fast_forget();
+	memset(&attr, 0, sizeof(attr));
+	memset(&fd, 0, sizeof(fd));
+	attr.cmap.format = 4;
+	attr.cmap.seg_count_x2 = 6;
+	attr.cmap.end_count = end;
+	attr.cmap.start_count = start;
+	attr.cmap.id_delta = delta;
+	attr.cmap.id_range_offset = range;
+	attr.cmap.glyph_id_array = glyphs;
+	attr.cmap.glyph_id_array_count = 1;
+	fd.attr = &attr;
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 'A'), 36);
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x20), 3);
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x1F), 0);  /* gap */
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x7F), 0);  /* gap */
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0xA3), 205);
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0xFFFF), 0); /* +1 wraps */
+	assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 'B'), 37);
+
+	/* end codes out of order: libharu takes the first end code >= u,
+	 * so 0x50 falls in segment 0 (start 0x60: none) and 0x70 in 0 too */
+	{
+		HPDF_UINT16 uend[3] = { 0x90, 0x40, 0xFFFF };
+		HPDF_UINT16 ustart[3] = { 0x60, 0x20, 0xFFFF };
+		HPDF_INT16 udelta[3] = { 10, 100, 1 };
+		HPDF_UINT16 urange[3] = { 0, 0, 0 };
+
+		attr.cmap.end_count = uend;
+		attr.cmap.start_count = ustart;
+		attr.cmap.id_delta = udelta;
+		attr.cmap.id_range_offset = urange;
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x50), 0);
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x70), 0x7A);
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x30), 0);
+		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0xA0), 0);
+	}
+	render_hpdf_fast_forget(); /* the arrays were on this stack */
+}
+
+static void test_memcpy_memset(void **state)
+{
+	HPDF_BYTE buf[16] = "abcdefgh";
+	HPDF_BYTE out[8];
+
+	(void)state;
+	assert_ptr_equal(HPDF_MemCpy(out, buf, 5), out + 5);
+	assert_memory_equal(out, "abcde", 5);
+	assert_ptr_equal(HPDF_MemCpy(out, buf, 0), out);
+	/* forward overlap: libharu's loop repeats "ab" */
+	assert_ptr_equal(HPDF_MemCpy(buf + 2, buf, 6), buf + 8);
+	assert_memory_equal(buf, "abababab", 8);
+	/* backward overlap: a plain move */
+	memcpy(buf, "abcdefgh", 8);
+	HPDF_MemCpy(buf, buf + 2, 6);
+	assert_memory_equal(buf, "cdefghgh", 8);
+	assert_ptr_equal(HPDF_MemSet(out, 'x', 3), out + 3);
+	assert_memory_equal(out, "xxxde", 5);
+	assert_ptr_equal(HPDF_MemSet(out, 'y', 0), out);
+}
+
+static void test_file_reader(void **state)
+{
+	char path[] = "/tmp/eimon-hpdf-fast-XXXXXX";
+	int fd = mkstemp(path);
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Stream st;
+	HPDF_BYTE buf[8];
+	HPDF_UINT n;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	assert_non_null(pdf);
+	st = HPDF_FileReader_New(pdf->mmgr, path);
+	assert_non_null(st);
+	assert_true(HPDF_Stream_Validate(st));
+	assert_int_equal(HPDF_Stream_Size(st), 10);
+	n = 4;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_OK);
+	assert_int_equal(n, 4);
+	assert_memory_equal(buf, "0123", 4);
+	assert_int_equal(HPDF_Stream_Tell(st), 4);
+	/* 8 asked, 6 left: EOF, the rest of buf zeroed */
+	memset(buf, 'x', sizeof(buf));
+	n = 8;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_STREAM_EOF);
+	assert_int_equal(n, 6);
+	assert_memory_equal(buf, "456789\0\0", 8);
+	assert_int_equal(HPDF_Stream_Seek(st, -3, HPDF_SEEK_END), HPDF_OK);
+	n = 2;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_OK);
+	assert_memory_equal(buf, "78", 2);
+	assert_int_equal(HPDF_Stream_Seek(st, -1, HPDF_SEEK_CUR), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Tell(st), 8);
+	/* past the end: allowed, then nothing to read */
+	assert_int_equal(HPDF_Stream_Seek(st, 20, HPDF_SEEK_SET), HPDF_OK);
+	n = 2;
+	assert_int_equal(HPDF_Stream_Read(st, buf, &n), HPDF_STREAM_EOF);
+	assert_int_equal(n, 0);
+	/* before the start: an I/O error, as fseek */
+	assert_int_equal(HPDF_Stream_Seek(st, -1, HPDF_SEEK_SET),
+			 HPDF_FILE_IO_ERROR);
+	HPDF_Stream_Free(st);
+	HPDF_ResetError(pdf);
+	unlink(path);
+	assert_null(HPDF_FileReader_New(pdf->mmgr, path));
+	assert_int_equal(HPDF_GetError(pdf), HPDF_FILE_OPEN_ERROR);
+	HPDF_Free(pdf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dejavu_regular),
+		cmocka_unit_test(test_dejavu_bold),
+		cmocka_unit_test(test_dejavu_again),
+		cmocka_unit_test(test_handmade),
+		cmocka_unit_test(test_memcpy_memset),
+		cmocka_unit_test(test_file_reader),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
