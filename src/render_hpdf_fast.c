@@ -1,8 +1,10 @@
 /* render_hpdf_fast.c - faster definitions of four libharu 2.3.0
- * internals and of the zlib entry it compresses with (see render_int.h).
+ * internals (see render_int.h).
  * libhpdf calls them through its PLT, so a definition in the executable
  * takes their place (ELF symbol interposition); each gives libharu's
- * result, except the compression level.
+ * result. They are written against libharu 2.3.0 (Debian bookworm), and
+ * test_render_hpdf_fast fails on any other version, so an upgrade is
+ * re-checked before it ships.
  *
  * HPDF_FileReader_New: libharu reads a TrueType font (and a PNG logo)
  * through a FILE* a few bytes at a time, seeking between tables; each of
@@ -12,13 +14,6 @@
  * the stream reads from there, with the file reader's results (zeroed
  * buffer, short read at the end is HPDF_STREAM_EOF, seeks past the end
  * allowed).
- *
- * deflateInit_: libharu compresses every stream at zlib's default level
- * 6; deflating the two embedded font subsets and their CIDToGIDMaps
- * (about 0.6 MB a PDF) was a quarter of the sample build. Level 1 is 22 ms
- * faster on the sample (106 -> 84 ms of CPU) for PDFs 7% larger
- * (248 -> 265 KB); output stays deterministic. libharu is the only
- * caller of deflateInit_ in eimon.
  *
  * HPDF_MemCpy and HPDF_MemSet copy and fill a byte at a time; libharu
  * uses them for every stream it writes and for the embedded font data
@@ -57,7 +52,6 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
-#include <zlib.h>
 
 #include "render_int.h"
 #include "banned.h"
@@ -457,15 +451,6 @@ HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
 	stream->free_fn = mf_free;
 	stream->attr = m;
 	return stream;
-}
-
-int deflateInit_(z_streamp strm, int level, const char *version,
-		 int stream_size)
-{
-	(void)level;
-	/* zlib's own deflateInit_, but at Z_BEST_SPEED (8: DEF_MEM_LEVEL) */
-	return deflateInit2_(strm, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 8,
-			     Z_DEFAULT_STRATEGY, version, stream_size);
 }
 
 void render_hpdf_fast_link(void)

@@ -239,9 +239,17 @@ static void test_file_reader(void **state)
 	HPDF_Free(pdf);
 }
 
+/* The replacements read libharu's structures as 2.3.0 lays them out. */
+static void test_libharu_version(void **state)
+{
+	(void)state;
+	assert_string_equal(HPDF_GetVersion(), "2.3.0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_libharu_version),
 		cmocka_unit_test(test_dejavu_regular),
 		cmocka_unit_test(test_dejavu_bold),
 		cmocka_unit_test(test_dejavu_again),
