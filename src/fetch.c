@@ -251,7 +251,9 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 	r->source = FETCH_UNAVAILABLE;
 	eim_error_set(err, r->url ? EIM_UNAVAILABLE : EIM_NOINPUT, NULL, 0, 0,
 		      "required feed '%s' (%s) unavailable: %s%s", s->f->id,
-		      where, r->reason, r->url ? "; no usable cached copy" : "");
+		      where, r->reason,
+		      r->url && !strstr(r->reason, "cached copy")
+			      ? "; no usable cached copy" : "");
 	return -1;
 }
 
