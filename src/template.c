@@ -185,9 +185,12 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 						     b->themes[k]);
 		}
 	}
-	if (parse_colour(t->style.accent))
-		schema_error(cx, root, "style accent must be a colour like "
-			     "#12436D, not '%s'", t->style.accent);
+	if (parse_colour(t->style.accent)) {
+		const struct ydoc_node *at = ydoc_get(ydoc_get(root, "style"),
+						      "accent");
+		schema_error(cx, at ? at : root, "style accent must be a "
+			     "colour like #12436D, not '%s'", t->style.accent);
+	}
 }
 
 int template_load(const char *path, struct template_def **out,
