@@ -93,7 +93,8 @@ asan: deps-test
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
 
-valgrind: deps-test
+valgrind:
+	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT="-O0 -g" all \
 		$(UNIT_BINS:$(BUILD)/%=build/vg/%)
 	@EIMON_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
@@ -118,6 +119,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_targets.c \
 		$(LDLIBS)
 
 fuzz-build:
+	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
 		SAN="$(FUZZ_SAN)" $(FUZZ_BINS)
 
@@ -134,6 +136,7 @@ LINT_SYS  := $(patsubst -I%,-isystem %,$(filter-out \
              -I/usr/include/$(shell $(CC) -dumpmachine 2>/dev/null),$(PKG_CFLAGS)))
 
 lint:
+	@sh scripts/deps.sh lint
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --suppressions-list=.cppcheck-suppressions \
 		--error-exitcode=1 $(LINT_DEFS) src/

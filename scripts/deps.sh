@@ -1,13 +1,18 @@
 #!/bin/sh
-# deps.sh build|test - make sure the Debian packages eimon needs are here.
+# deps.sh build|test|valgrind|lint|fuzz - make sure the Debian packages
+# eimon needs (for building, then for that kind of check) are here.
 # As root, installs what is missing with apt-get; otherwise prints the exact
 # command and fails.
 set -u
 what=${1:-build}
 pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev fonts-dejavu-core"
-if [ "$what" = test ]; then
-	pkgs="$pkgs libcmocka-dev poppler-utils qpdf python3"
-fi
+test_pkgs="libcmocka-dev poppler-utils qpdf python3"
+case "$what" in
+test) pkgs="$pkgs $test_pkgs" ;;
+valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
+lint) pkgs="$pkgs cppcheck clang-tidy" ;;
+fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+esac
 missing=""
 for p in $pkgs; do
 	if [ "$p" = python3 ] && command -v python3 >/dev/null 2>&1; then
