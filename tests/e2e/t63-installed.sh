@@ -1,0 +1,25 @@
+#!/bin/sh
+# t63-installed: an installed eimon finds the installed report templates,
+# so a monitor.yaml can say `template: weekly` (or nothing at all).
+. "$(dirname "$0")/lib.sh"
+
+make -s -C "$EIMON_TOP" BUILD="$T/build" PREFIX="$T/prefix" install \
+	>"$T/make.log" 2>&1
+check "make install into a prefix" test -x "$T/prefix/bin/eimon"
+check "the templates are installed" \
+	test -f "$T/prefix/share/eimon/report_templates/weekly.yaml"
+
+cp -r "$SAMPLE" "$T/wmca"
+sed 's|^template:.*|template: weekly|' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
+${EIMON_WRAP:-} "$T/prefix/bin/eimon" check -c "$T/wmca/monitor.yaml" \
+	--week 2026-W47 >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc "check finds the installed template named 'weekly'" 0
+sed '/^template:/d' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
+${EIMON_WRAP:-} "$T/prefix/bin/eimon" build -c "$T/wmca/monitor.yaml" \
+	--week 2026-W47 --offline --out "$T/out" >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc "without a template key the installed weekly one is used" 0
+check "and the bulletin is built" test -s "$T/out/2026-W47/monitor.pdf"
+
+done_testing
