@@ -23,8 +23,9 @@ int atomic_write_file(const char *dir, const char *name, const void *data,
 		      size_t len, struct eim_error *err);
 /* fsync a folder (makes creations, renames and unlinks in it durable). */
 int atomic_fsync_dir(const char *dir, struct eim_error *err);
-/* mkdir -p with mode 0755. */
-int atomic_mkdirs(const char *dir, struct eim_error *err);
+/* mkdir -p with mode 0755; messages name the folder as `what`
+ * ("output folder", "cache folder"...). */
+int atomic_mkdirs(const char *dir, const char *what, struct eim_error *err);
 /* Make DIR/NAME a symlink to target: DIR/.NAME.tmp.PID then rename(2). */
 int atomic_symlink(const char *dir, const char *name, const char *target,
 		   struct eim_error *err);

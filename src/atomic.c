@@ -106,7 +106,7 @@ int atomic_fsync_dir(const char *dir, struct eim_error *err)
 	return ret;
 }
 
-int atomic_mkdirs(const char *dir, struct eim_error *err)
+int atomic_mkdirs(const char *dir, const char *what, struct eim_error *err)
 {
 	char buf[EIM_PATH_MAX];
 	struct stat st;
@@ -122,18 +122,18 @@ int atomic_mkdirs(const char *dir, struct eim_error *err)
 		buf[i] = '\0';
 		if (mkdir(buf, 0755) && errno != EEXIST)
 			return eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
-					     "cannot create output folder "
-					     "'%s': %s", buf, strerror(errno));
+					     "cannot create %s '%s': %s", what,
+					     buf, strerror(errno));
 		if (i < len)
 			buf[i] = '/';
 	}
 	if (stat(dir, &st))
 		return eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
-				     "cannot create output folder '%s': %s",
-				     dir, strerror(errno));
+				     "cannot create %s '%s': %s", what, dir,
+				     strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
-				     "output folder '%s' is not a folder", dir);
+				     "%s '%s' is not a folder", what, dir);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 
 #include "http.h"
 #include "strbuf.h"
+#include "atomic.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -76,58 +77,6 @@ static char *entry_path(const char *dir, const char *id, const char *suffix)
 	return strbuf_detach(&sb, NULL);
 }
 
-/* mkdir -p, mode 0755. */
-static int make_dirs(const char *dir, struct eim_error *err)
-{
-	char *p = xstrdup(dir), *s;
-	int ret = -1;
-
-	for (s = p + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		{
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0755) && errno != EEXIST) {
-				eim_error_set(err, EIM_CANTCREAT, p, 0, 0,
-					      "cannot create cache folder: %s",
-					      strerror(errno));
-				goto out;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	ret = 0;
-out:
-	free(p);
-	return ret;
-}
-
-static int fsync_dir(const char *path)
-{
-	char *d = xstrdup(path), *slash = strrchr(d, '/');
-	int fd, r;
-
-	if (slash == d)
-		slash[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	else {
-		free(d);
-		d = xstrdup(".");
-	}
-	fd = open(d, O_RDONLY | O_DIRECTORY);
-	free(d);
-	if (fd < 0)
-		return -1;
-	r = fsync(fd);
-	close(fd);
-	return r;
-}
-
 int cache_write_atomic(const char *path, const void *data, size_t len,
 		       struct eim_error *err)
 {
@@ -174,10 +123,15 @@ int cache_write_atomic(const char *path, const void *data, size_t len,
 		goto out;
 	}
 	/* The rename is durable only once the folder itself is synced. */
-	if (fsync_dir(path)) {
-		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
-			      "cannot sync the folder: %s", strerror(errno));
-		goto out_renamed;
+	{
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+		int r;
+		if (slash)
+			*slash = '\0';
+		r = atomic_fsync_dir(slash ? (*dir ? dir : "/") : ".", err);
+		free(dir);
+		if (r)
+			goto out_renamed;
 	}
 	ret = 0;
 	goto out_renamed;
@@ -248,7 +202,7 @@ int cache_store(const char *dir, const char *id, const char *body,
 			      "body of feed '%s' rejected", id);
 		return -1;
 	}
-	if (make_dirs(dir, err))
+	if (atomic_mkdirs(dir, "cache folder", err))
 		return -1;
 	sha256_hex(body, len, sha);
 	url = o->url ? http_url_redact(o->url) : NULL;

@@ -34,6 +34,19 @@ static const unsigned palette[] = {
 };
 
 /* A series' colour: its fixed slot if compose gave one, else its order. */
+/* Widen [*min, *max] so that every reference line is on the axis. */
+static void refs_range(const struct doc_chart *c, double *min, double *max)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrefs; i++) {
+		if (c->refs[i].value < *min)
+			*min = c->refs[i].value;
+		if (c->refs[i].value > *max)
+			*max = c->refs[i].value;
+	}
+}
+
 static unsigned series_rgb(const struct doc_chart_series *s, size_t i)
 {
 	size_t n = sizeof(palette) / sizeof(palette[0]);
@@ -422,12 +435,7 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 	if (!any)
 		return rp_fail(r, EIM_DATA, "chart '%s' has no values",
 			       title_of(c));
-	for (i = 0; i < c->nrefs; i++) {
-		if (c->refs[i].value < min)
-			min = c->refs[i].value;
-		if (c->refs[i].value > max)
-			max = c->refs[i].value;
-	}
+	refs_range(c, &min, &max);
 	lw = end_label_width(r, c);
 	if (lw > 0.3 * r->width)
 		return rp_fail(r, EIM_DATA, "chart '%s': a line label is too "
@@ -500,12 +508,7 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	if (!any)
 		return rp_fail(r, EIM_DATA, "chart '%s' has no values",
 			       title_of(c));
-	for (i = 0; i < c->nrefs; i++) {
-		if (c->refs[i].value < min)
-			min = c->refs[i].value;
-		if (c->refs[i].value > max)
-			max = c->refs[i].value;
-	}
+	refs_range(c, &min, &max);
 	a.y1 = r->y;
 	a.y0 = r->y - PLOT_H;
 	if (value_axis(r, c, min, max, &a) != 0)

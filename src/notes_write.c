@@ -13,39 +13,13 @@
 
 #include "schema.h"
 #include "strbuf.h"
+#include "atomic.h"
 #include "xalloc.h"
 #include "banned.h"
 
 #define SLUG_MAX 40
 #define SOURCE_MAX 200
 #define NAME_TRIES 10000
-
-/* mkdir -p: create path and its parents. */
-static int make_dirs(const char *path, struct eim_error *err)
-{
-	char *p = xstrdup(path), *s;
-	int ret = -1;
-
-	for (s = p + 1; ; s++) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-				eim_error_set(err, EIM_CANTCREAT, p, 0, 0,
-					      "cannot create folder: %s",
-					      strerror(errno));
-				goto out;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	ret = 0;
-out:
-	free(p);
-	return ret;
-}
 
 /* "West Midlands Growth Co." -> "west-midlands-growth-co"; only ASCII
  * letters and digits survive, so the name is safe on every system. */
@@ -223,7 +197,7 @@ int notes_write_new(const char *notes_dir, const char *source,
 	dlen = strlen(notes_dir) + strlen(wtext) + 2;
 	dir = xmalloc(dlen);
 	snprintf(dir, dlen, "%s/%s", notes_dir, wtext);
-	if (make_dirs(dir, err))
+	if (atomic_mkdirs(dir, "notes folder", err))
 		goto out;
 	note_text(&sb, source, theme, date, wtext);
 	for (n = 1; n <= NAME_TRIES; n++) {

@@ -201,7 +201,7 @@ int publish_begin(const char *out_dir, const char *week,
 			      "output folder name '%s' is too long", out_dir);
 		goto out;
 	}
-	if (atomic_mkdirs(out_dir, err) ||
+	if (atomic_mkdirs(out_dir, "output folder", err) ||
 	    out_lock_acquire(&p->lock, out_dir, err))
 		goto out;
 	clean_leftovers(out_dir);
