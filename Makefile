@@ -8,7 +8,7 @@ BUILD      ?= build
 CC         ?= cc
 OPT        ?= -O2 -g
 SAN        ?=
-PKGS       := libcurl libcjson yaml-0.1
+PKGS       := libcurl libcjson yaml-0.1 libdeflate
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2 \
@@ -23,8 +23,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DEIMON_VERSION='"$(VERSION)"' \
             -DEIMON_DATADIR='"$(PREFIX)/share/eimon"'
-CFLAGS   += -std=c11 $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
-LDFLAGS  += $(SAN)
+CFLAGS   += -std=c11 -pthread $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  += -pthread $(SAN)
 LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -43,7 +43,7 @@ else
 Q := @
 endif
 
-.PHONY: all deps deps-test demo test unit e2e asan valgrind install clean \
+.PHONY: all deps deps-test demo test unit e2e asan tsan valgrind install clean \
         lint fuzz fuzz-build bench check-build
 
 all: $(BIN)
@@ -92,6 +92,14 @@ asan: deps-test
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
+
+# The whole suite under ThreadSanitizer: a build renders its public and
+# partners editions on two threads (pipeline.c).
+tsan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g" \
+		SAN="-fsanitize=thread -fno-omit-frame-pointer" \
+		all $(UNIT_BINS:$(BUILD)/%=build/tsan/%)
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/run.sh build/tsan
 
 valgrind:
 	@sh scripts/deps.sh valgrind

@@ -127,10 +127,15 @@ int figures_compute_ratio(const struct config *cfg,
 			  const struct period *as_of, struct figure_set *set,
 			  struct eim_error *err);
 
-/* The figure, or NULL. */
+/* The figure, or NULL. The first call after figures are added fills the
+ * set's lookup index (a cache: the figures do not change), so a set read
+ * by several threads is indexed first with figures_index. */
 const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name);
+/* Index every figure of set now: after it, figures_find writes nothing
+ * until figures are added, and threads may share the set. */
+void figures_index(struct figure_set *set);
 /* 1 if geo's rank for indicator is shared with another place. */
 int figures_rank_is_joint(const struct figure_set *set,
 			  const char *indicator, const char *geo);

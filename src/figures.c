@@ -138,6 +138,12 @@ static void fig_index(struct figure_set *set)
 	set->nindexed = set->n;
 }
 
+void figures_index(struct figure_set *set)
+{
+	if (set->n && set->nindexed != set->n)
+		fig_index(set);
+}
+
 const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name)

@@ -42,6 +42,7 @@
  * <hpdf_fontdef.h>; tests/unit/test_render_hpdf_fast.c compares it with a
  * copy of the linear search for all 65,536 code points of both fonts. */
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,10 +85,13 @@ struct cmap_slot {
 	const struct glyph_table *tab;
 };
 
-static struct cmap_slot slots[SLOTS];
-static unsigned slot_hit, slot_next;
+/* Slots are per thread (a thread's fonts are its own document's); the
+ * tables are shared by content between threads, under tables_lock. */
+static _Thread_local struct cmap_slot slots[SLOTS];
+static _Thread_local unsigned slot_hit, slot_next;
 static struct glyph_table *tables[TABLES];
 static unsigned ntables;
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void render_hpdf_fast_forget(void)
 {
@@ -203,7 +207,7 @@ static int table_is(const struct glyph_table *t, const struct cmap_slot *s)
 
 /* The shared table for a sorted cmap: found by content or made; NULL
  * when out of memory or of table places (lookups then search). */
-static const struct glyph_table *glyph_table(struct cmap_slot *s)
+static const struct glyph_table *glyph_table_locked(struct cmap_slot *s)
 {
 	struct glyph_table *t;
 	size_t n = s->segs * sizeof(HPDF_UINT16);
@@ -234,6 +238,16 @@ static const struct glyph_table *glyph_table(struct cmap_slot *s)
 	for (u = 0; u < 65536; u++)
 		t->gid[u] = lookup(s, (HPDF_UINT16)u);
 	tables[ntables++] = t;
+	return t;
+}
+
+static const struct glyph_table *glyph_table(struct cmap_slot *s)
+{
+	const struct glyph_table *t;
+
+	pthread_mutex_lock(&tables_lock);
+	t = glyph_table_locked(s);
+	pthread_mutex_unlock(&tables_lock);
 	return t;
 }
 

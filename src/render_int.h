@@ -118,13 +118,19 @@ double rp_min_height(struct rctx *r, size_t k);
 /* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
 /* Does nothing: calling it links render_hpdf_fast.o out of the library,
  * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
- * HPDF_MemSet (libc) replace libharu's, and its deflateInit_ compresses at
- * zlib level 1. */
+ * HPDF_MemSet (libc) and HPDF_FileReader_New (whole file in memory)
+ * replace libharu's. */
 void render_hpdf_fast_link(void);
-/* Forget the cmaps seen so far (their memory is about to be freed: a
- * later font at the same addresses is another font). Call before
- * HPDF_Free. */
+/* Forget the cmaps this thread has seen (their memory is about to be
+ * freed: a later font at the same addresses is another font). Call
+ * before HPDF_Free, on the thread that used the document. */
 void render_hpdf_fast_forget(void);
+
+/* ---- render_hpdf_deflate.c: stream compression by libdeflate -------- */
+/* Free this thread's compressor (made again when next needed). Calling
+ * it also links render_hpdf_deflate.o, whose
+ * HPDF_Stream_WriteToStreamWithDeflate replaces libharu's. */
+void render_hpdf_deflate_release(void);
 
 /* ---- layout_table.c ------------------------------------------------ */
 /* Height of the caption, header and first row (keep-together unit). */

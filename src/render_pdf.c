@@ -465,6 +465,7 @@ out:
 		render_hpdf_fast_forget();
 		HPDF_Free(r.pdf);
 	}
+	render_hpdf_deflate_release();
 	free(r.head_page);
 	free(r.head_page_now);
 	free(r.head_top);
