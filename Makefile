@@ -17,15 +17,17 @@ ifneq ($(CI),)
 WARN += -Werror
 endif
 
+# libcurl: headers only; http_curl.c opens it at run time (dlopen) when a
+# transfer needs it, so runs that fetch nothing do not pay for loading it.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
 
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DEIMON_VERSION='"$(VERSION)"' \
             -DEIMON_DATADIR='"$(PREFIX)/share/eimon"'
 CFLAGS   += -std=c11 -pthread $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += -pthread $(SAN)
-LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm
+LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm -ldl
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)

@@ -12,6 +12,7 @@
 
 #include <curl/curl.h>
 
+#include "http_curl.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -33,24 +34,32 @@ struct xfer {
 	int too_big;          /* write callback hit the cap */
 };
 
-static int curl_ready;
+/* libcurl's functions once http_global_init has opened it (http_curl.h) */
+static const struct http_curl *cu;
 
 int http_global_init(struct eim_error *err)
 {
-	if (curl_ready)
+	const struct http_curl *api;
+	char why[256];
+
+	if (cu)
 		return 0;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	api = http_curl_load(why, sizeof(why));
+	if (!api)
+		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0, "%s",
+				     why);
+	if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				     "cannot initialise libcurl");
-	curl_ready = 1;
+	cu = api;
 	return 0;
 }
 
 void http_global_cleanup(void)
 {
-	if (curl_ready)
-		curl_global_cleanup();
-	curl_ready = 0;
+	if (cu)
+		cu->global_cleanup();
+	cu = NULL;
 }
 
 static long long now_ms(void)
@@ -130,22 +139,22 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 
 	if (ct <= 0)
 		ct = t < HTTP_DEFAULT_CONNECT_S ? t : HTTP_DEFAULT_CONNECT_S;
-	x->h = curl_easy_init();
+	x->h = cu->easy_init();
 	if (!x->h)
 		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				     "cannot create a libcurl handle");
 	if (rq->etag) {
 		strbuf_addf(&hb, "If-None-Match: %s", rq->etag);
-		x->hdrs = curl_slist_append(x->hdrs, hb.buf);
+		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
 		strbuf_reset(&hb);
 	}
 	if (rq->last_modified) {
 		strbuf_addf(&hb, "If-Modified-Since: %s", rq->last_modified);
-		x->hdrs = curl_slist_append(x->hdrs, hb.buf);
+		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
 	}
 	strbuf_release(&hb);
 
-#define SET(opt, val) if (rc == CURLE_OK) rc = curl_easy_setopt(x->h, opt, val)
+#define SET(opt, val) if (rc == CURLE_OK) rc = cu->easy_setopt(x->h, opt, val)
 	SET(CURLOPT_URL, rq->url);
 	SET(CURLOPT_PROTOCOLS_STR, "http,https");
 	SET(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -172,7 +181,7 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 	if (rc != CURLE_OK)
 		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				     "libcurl option rejected: %s",
-				     curl_easy_strerror(rc));
+				     cu->easy_strerror(rc));
 	strbuf_init(&x->res->body, cap);
 	return 0;
 }
@@ -258,7 +267,7 @@ static void code_reason(struct xfer *x, CURLcode c)
 		snprintf(r, rs, "cannot read the CA file");
 		break;
 	default:
-		snprintf(r, rs, "%s", curl_easy_strerror(c));
+		snprintf(r, rs, "%s", cu->easy_strerror(c));
 	}
 }
 
@@ -268,7 +277,7 @@ static int classify(struct xfer *x, CURLcode c)
 	struct http_result *r = x->res;
 	int conditional = x->rq->etag || x->rq->last_modified;
 
-	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &r->status);
+	cu->easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &r->status);
 	if (c != CURLE_OK) {
 		r->outcome = HTTP_FAILED;
 		code_reason(x, c);
@@ -338,7 +347,7 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		return 0;
 	if (http_global_init(err))
 		return -1;
-	m = curl_multi_init();
+	m = cu->multi_init();
 	if (!m) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "cannot create a libcurl multi handle");
@@ -365,28 +374,28 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 				continue;
 			reset_attempt(x);
 			x->res->attempts++;
-			if (curl_multi_add_handle(m, x->h) != CURLM_OK) {
+			if (cu->multi_add_handle(m, x->h) != CURLM_OK) {
 				eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 					      "cannot start a transfer");
 				goto out;
 			}
 			x->state = XFER_RUNNING;
 		}
-		if (curl_multi_perform(m, &running) != CURLM_OK) {
+		if (cu->multi_perform(m, &running) != CURLM_OK) {
 			eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				      "libcurl multi interface failed");
 			goto out;
 		}
-		while ((msg = curl_multi_info_read(m, &q))) {
+		while ((msg = cu->multi_info_read(m, &q))) {
 			struct xfer *x;
 			char *priv = NULL;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
-			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
+			cu->easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
 					  &priv);
 			x = (struct xfer *)(void *)priv;
-			curl_multi_remove_handle(m, msg->easy_handle);
+			cu->multi_remove_handle(m, msg->easy_handle);
 			finish(x, msg->data.result, retries, backoff);
 			if (x->state == XFER_DONE)
 				left--;
@@ -399,7 +408,7 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 			    xs[i].start_at - now < wait)
 				wait = (long)(xs[i].start_at - now);
 		/* Sleeps even with no transfer running: backoff delays. */
-		if (curl_multi_poll(m, NULL, 0, (int)(wait > 0 ? wait : 1),
+		if (cu->multi_poll(m, NULL, 0, (int)(wait > 0 ? wait : 1),
 				    NULL) != CURLM_OK) {
 			eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				      "libcurl poll failed");
@@ -411,14 +420,14 @@ out:
 	for (i = 0; xs && i < n; i++) {
 		if (xs[i].h) {
 			if (xs[i].state == XFER_RUNNING)
-				curl_multi_remove_handle(m, xs[i].h);
-			curl_easy_cleanup(xs[i].h);
+				cu->multi_remove_handle(m, xs[i].h);
+			cu->easy_cleanup(xs[i].h);
 		}
-		curl_slist_free_all(xs[i].hdrs);
+		cu->slist_free_all(xs[i].hdrs);
 	}
 	free(xs);
 	if (m)
-		curl_multi_cleanup(m);
+		cu->multi_cleanup(m);
 	return ret;
 }
 

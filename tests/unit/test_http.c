@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "../../src/http_curl.h"
 #include "helpers/test_server.h"
 
 static struct test_server srv;
@@ -566,9 +567,42 @@ static void test_nomis_count_rows(void **state)
 					       NULL), -1);
 }
 
+/* libcurl is opened at the first transfer (http_curl.c): every function
+ * of the table is found, and a second load gives the same table. */
+static void test_curl_loaded_whole(void **state)
+{
+	char why[256] = "";
+	const struct http_curl *a = http_curl_load(why, sizeof(why));
+	const struct http_curl *b;
+
+	(void)state;
+	assert_non_null(a);
+	assert_string_equal(why, "");
+	assert_non_null(a->global_init);
+	assert_non_null(a->global_cleanup);
+	assert_non_null(a->easy_init);
+	assert_non_null(a->easy_setopt);
+	assert_non_null(a->easy_getinfo);
+	assert_non_null(a->easy_strerror);
+	assert_non_null(a->easy_cleanup);
+	assert_non_null(a->slist_append);
+	assert_non_null(a->slist_free_all);
+	assert_non_null(a->multi_init);
+	assert_non_null(a->multi_add_handle);
+	assert_non_null(a->multi_remove_handle);
+	assert_non_null(a->multi_perform);
+	assert_non_null(a->multi_poll);
+	assert_non_null(a->multi_info_read);
+	assert_non_null(a->multi_cleanup);
+	b = http_curl_load(why, sizeof(why));
+	assert_ptr_equal(a, b);
+	assert_string_equal(a->easy_strerror(CURLE_OK), "No error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_curl_loaded_whole),
 		cmocka_unit_test(test_200_captures_validators),
 		cmocka_unit_test(test_304_if_none_match),
 		cmocka_unit_test(test_304_if_modified_since),
