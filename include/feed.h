@@ -5,6 +5,10 @@
  * (CSV formats: memory does not grow with file size; rows not matching
  * the filters are dropped while reading).
  *
+ * Filters come before values: a Nomis row or a JSON-stat cell the filters
+ * reject is skipped without reading its value, so a malformed value there
+ * is no error (the row or cell would not be used).
+ *
  * Generic csv/json without a mapping (eimon read, or mapping fields
  * left NULL) use these defaults, the first name present winning (names
  * case-insensitive; for json the keys of the records):

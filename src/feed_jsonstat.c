@@ -2,7 +2,8 @@
  *
  * The cube is read row-major (the last dimension varies fastest): every
  * cell becomes one observation, cells without a value (null in the value
- * array, absent from a sparse value object) are missing. The time
+ * array, absent from a sparse value object) are missing; cells that
+ * the filters reject are skipped unread. The time
  * dimension (role time, else id time/year/date/period) gives the period;
  * every other dimension is a dimension of the table, in id order. */
 #include <stdlib.h>
@@ -20,6 +21,16 @@ struct js_dim {
 	size_t size;
 	const char **codes;  /* [size] by position */
 	const char **labels; /* [size], may hold NULL */
+};
+
+/* A category of a table dimension, resolved once for all its cells: code
+ * and label trimmed and interned as feed_set_dim would, and whether it
+ * passes the filters on its dimension (a cell failing one is never
+ * built: a --select of one area among a million cells builds a
+ * thousand). */
+struct js_cat {
+	const char *code, *label;
+	int pass;
 };
 
 struct js_cube {
@@ -127,6 +138,84 @@ static int sparse(struct feed_ctx *c, const cJSON *obj, size_t total,
 	return 0;
 }
 
+/* The categories of cube dimension d (table dimension td). */
+static struct js_cat *resolve_cats(struct feed_ctx *c, const struct js_dim *d,
+				   size_t td)
+{
+	struct js_cat *cats = xcalloc(d->size, sizeof(*cats));
+	const char *empty = series_intern(c->out, "", 0);
+	size_t p, f;
+
+	for (p = 0; p < d->size; p++) {
+		const char *code = d->codes[p], *lab = d->labels[p];
+		size_t len = strlen(code);
+
+		code = feed_trim(code, &len);
+		cats[p].code = series_intern(c->out, code, len);
+		cats[p].label = empty;
+		if (lab) {
+			len = strlen(lab);
+			lab = feed_trim(lab, &len);
+			cats[p].label = series_intern(c->out, lab, len);
+		}
+		/* series_obs_matches' test, for the filters on this dimension */
+		cats[p].pass = 1;
+		for (f = 0; f < c->nf; f++)
+			if (series_dim_index(c->out, c->f[f].dim) == (int)td &&
+			    strcmp(cats[p].code, c->f[f].value) != 0 &&
+			    strcmp(cats[p].label, c->f[f].value) != 0)
+				cats[p].pass = 0;
+	}
+	return cats;
+}
+
+/* One cell, flat index flat at position pos, as an observation: kept if
+ * it matches the filters. */
+static int read_cell(struct feed_ctx *c, const struct js_cube *q,
+		     struct js_cat *const *cats, const size_t *tab, int fixed,
+		     const size_t *pos, const cJSON *v, const cJSON *s,
+		     size_t flat)
+{
+	struct series_obs *o = series_table_add(c->out);
+	size_t i;
+
+	if (fixed)
+		feed_set_dim(c->out, o, 0, c->mapping->geography_fixed,
+			     strlen(c->mapping->geography_fixed), NULL, 0);
+	for (i = 0; i < q->ndims; i++) {
+		if ((int)i == q->time)
+			continue;
+		o->codes[tab[i]] = cats[i][pos[i]].code;
+		o->labels[tab[i]] = cats[i][pos[i]].label;
+	}
+	o->period = q->periods[pos[q->time]];
+	if (cJSON_IsString(s))
+		/* cJSON_IsString(NULL) is false */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
+		feed_set_status(o, s->valuestring, strlen(s->valuestring));
+	if (cJSON_IsNumber(v)) {
+		if (feed_json_number(v, &o->value, "a cell", c->display,
+				     c->err))
+			return -1;
+		o->has_value = 1;
+	} else if (cJSON_IsString(v)) {
+		const char *marker = NULL;
+		int rc = feed_value(v->valuestring, strlen(v->valuestring),
+				    &o->value, &marker, c->display, 0, 0,
+				    c->err);
+		if (rc < 0)
+			return -1;
+		o->has_value = rc;
+		if (marker && !o->status[0])
+			feed_set_status(o, marker, strlen(marker));
+	} else if (v && !cJSON_IsNull(v)) {
+		return eim_error_set(c->err, EIM_DATA, c->display, 0, 0,
+				     "value of cell %zu is not a number", flat);
+	}
+	feed_keep_if_match(c);
+	return 0;
+}
+
 static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 {
 	const cJSON *dimension = item(ds, "dimension");
@@ -138,7 +227,9 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 	struct js_cube q;
 	const char **ids = NULL;
 	size_t *pos = NULL, *tab = NULL;
-	size_t i, nd = 0, total = 1, flat, fixed = 0;
+	struct js_cat **cats = NULL;
+	size_t i, nd = 0, total = 1, flat;
+	int fixed = 0;
 	const char *tid, *gid;
 	int ret = -1;
 
@@ -272,53 +363,25 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 			goto out;
 	}
 
+	cats = xcalloc(q.ndims, sizeof(*cats));
+	for (i = 0; i < q.ndims; i++)
+		if ((int)i != q.time)
+			cats[i] = resolve_cats(c, &q.dims[i], tab[i]);
 	pos = xcalloc(q.ndims, sizeof(*pos));
 	for (flat = 0; flat < total; flat++) {
-		struct series_obs *o = series_table_add(c->out);
 		/* vcur walks a value array of exactly total items, else vsparse is set */
 		/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
 		const cJSON *v = vcur ? vcur : vsparse[flat];
-		const cJSON *s = cJSON_IsString(status) ? status
-				 : scur ? scur : ssparse ? ssparse[flat] : NULL;
+		const cJSON *st = cJSON_IsString(status) ? status
+				  : scur ? scur : ssparse ? ssparse[flat] : NULL;
+		int pass = 1;
 		size_t k;
 
-		if (fixed)
-			feed_set_dim(c->out, o, 0, c->mapping->geography_fixed,
-				     strlen(c->mapping->geography_fixed), NULL, 0);
-		for (i = 0; i < q.ndims; i++) {
-			const char *lab = q.dims[i].labels[pos[i]];
-			if ((int)i == q.time)
-				continue;
-			feed_set_dim(c->out, o, tab[i], q.dims[i].codes[pos[i]],
-				     strlen(q.dims[i].codes[pos[i]]), lab,
-				     lab ? strlen(lab) : 0);
-		}
-		o->period = q.periods[pos[q.time]];
-		if (cJSON_IsString(s))
-			/* cJSON_IsString(NULL) is false */
-			/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
-			feed_set_status(o, s->valuestring, strlen(s->valuestring));
-		if (cJSON_IsNumber(v)) {
-			if (feed_json_number(v, &o->value, "a cell", c->display,
-					     c->err))
-				goto out;
-			o->has_value = 1;
-		} else if (cJSON_IsString(v)) {
-			const char *marker = NULL;
-			int rc = feed_value(v->valuestring, strlen(v->valuestring),
-					    &o->value, &marker, c->display, 0, 0,
-					    c->err);
-			if (rc < 0)
-				goto out;
-			o->has_value = rc;
-			if (marker && !o->status[0])
-				feed_set_status(o, marker, strlen(marker));
-		} else if (v && !cJSON_IsNull(v)) {
-			eim_error_set(c->err, EIM_DATA, c->display, 0, 0,
-				      "value of cell %zu is not a number", flat);
+		for (i = 0; i < q.ndims && pass; i++)
+			if ((int)i != q.time && !cats[i][pos[i]].pass)
+				pass = 0;
+		if (pass && read_cell(c, &q, cats, tab, fixed, pos, v, st, flat))
 			goto out;
-		}
-		feed_keep_if_match(c);
 		if (vcur)
 			vcur = vcur->next;
 		if (scur)
@@ -332,6 +395,9 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 	}
 	ret = 0;
 out:
+	for (i = 0; cats && i < q.ndims; i++)
+		free(cats[i]);
+	free(cats);
 	free(vsparse);
 	free(ssparse);
 	free(pos);

@@ -339,6 +339,40 @@ static void test_jsonstat_arrays(void **state)
 	assert_non_null(strstr(err.msg, "no time dimension"));
 }
 
+/* Filters are decided per category before a cell is built: by code or
+ * label (trimmed, as feed_set_dim stores them), on several dimensions;
+ * a rejected cell is never read (its bad value is no error), a kept one
+ * is. */
+static void test_jsonstat_filters(void **state)
+{
+	static const char body[] =
+		"{\"id\":[\"sex\",\"area\",\"year\"],\"size\":[2,2,2],"
+		"\"value\":[1,2,3,\"oops\",5,6,7,8],"
+		"\"dimension\":{\"year\":{\"category\":{\"index\":[\"2024\",\"2025\"]}},"
+		"\"sex\":{\"category\":{\"index\":[\"F\",\"M\"],"
+		"\"label\":{\"F\":\"Female\",\"M\":\"Male\"}}},"
+		"\"area\":{\"category\":{\"index\":[\" E1 \",\"E2\"],"
+		"\"label\":{\" E1 \":\" Here \"}}}}}";
+	struct series_filter code[2] = { { "area", "E1" }, { "sex", "M" } };
+	struct series_filter label[2] = { { "sex", "Female" },
+					  { "area", "Here" } };
+	struct series_filter bad = { "area", "E2" };
+	char out[1024];
+	struct eim_error err;
+	(void)state;
+
+	assert_int_equal(render(FEED_JSONSTAT, body, NULL, code, 2, out,
+				sizeof(out), &err), 0);
+	assert_string_equal(out, "sex,area,\nM,E1,2024;5;\nM,E1,2025;6;\n");
+	assert_int_equal(render(FEED_JSONSTAT, body, NULL, label, 2, out,
+				sizeof(out), &err), 0);
+	assert_string_equal(out, "sex,area,\nF,E1,2024;1;\nF,E1,2025;2;\n");
+	/* F/E2/2025 holds "oops": read only when its area is kept */
+	assert_int_equal(render(FEED_JSONSTAT, body, NULL, &bad, 1, out,
+				sizeof(out), &err), -1);
+	assert_non_null(strstr(err.msg, "oops"));
+}
+
 static void test_jsonstat_bundle(void **state)
 {
 	char out[1024];
@@ -516,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_ons_observations),
 		cmocka_unit_test(test_jsonstat),
 		cmocka_unit_test(test_jsonstat_arrays),
+		cmocka_unit_test(test_jsonstat_filters),
 		cmocka_unit_test(test_jsonstat_bundle),
 		cmocka_unit_test(test_mapped_csv),
 		cmocka_unit_test(test_mapped_json),
