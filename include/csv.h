@@ -70,6 +70,11 @@ int csv_reader_skip_without(struct csv_reader *r, const char *needle,
 			    void *ctx, struct eim_error *err);
 /* 1-based line where the last record returned starts. */
 long csv_reader_line(const struct csv_reader *r);
+/* Line and column (1-based; the column counts bytes) of p, a byte of a
+ * field of the last record returned (inside its quotes for a quoted
+ * field): where a message about that field points. */
+void csv_reader_where(const struct csv_reader *r, const char *p, int *line,
+		      int *col);
 const char *csv_reader_name(const struct csv_reader *r);
 
 /* Index of the column called name (case-insensitive, surrounding spaces

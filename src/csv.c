@@ -48,6 +48,7 @@ struct csv_reader {
 
 	long line;        /* line of buf[pos] */
 	long rec_line;    /* line of the last record returned */
+	size_t rec_pos;   /* its first byte in buf */
 
 	struct csv_field *fields;
 	size_t fcap, nf;
@@ -111,6 +112,24 @@ void csv_reader_free(struct csv_reader *r)
 long csv_reader_line(const struct csv_reader *r)
 {
 	return r->rec_line;
+}
+
+void csv_reader_where(const struct csv_reader *r, const char *p, int *line,
+		      int *col)
+{
+	const char *s = r->buf + r->rec_pos, *ls = s;
+	long l = r->rec_line;
+
+	/* fields end in NULs written over separators; a quoted field keeps
+	 * its newlines, so the line is counted from the record's start */
+	for (; s < p; s++) {
+		if (*s == '\n') {
+			l++;
+			ls = s + 1;
+		}
+	}
+	*line = (int)l;
+	*col = (int)(p - ls) + 1;
 }
 
 const char *csv_reader_name(const struct csv_reader *r)
@@ -623,6 +642,7 @@ int csv_reader_next(struct csv_reader *r, struct csv_field **fields,
 			continue;
 		}
 		r->rec_line = r->line;
+		r->rec_pos = r->pos;
 		r->line += lines;
 		r->pos = next;
 		if (nf == 1 && r->fields[0].len == 0 &&

@@ -152,7 +152,7 @@ static int field_is(const struct csv_field *f, const char *s, size_t len)
 /* The period of a row: a 12-month window from DATE_NAME (APS: DATE
  * 2025-09, DATE_NAME "Oct 2024-Sep 2025") wins, else DATE. */
 static int row_period(struct feed_ctx *c, const struct nomis_cols *k,
-		      const struct csv_field *fl, long line,
+		      const struct csv_field *fl, const struct csv_reader *r,
 		      struct period *p)
 {
 	struct period pn;
@@ -173,7 +173,10 @@ static int row_period(struct feed_ctx *c, const struct nomis_cols *k,
 	}
 	{
 		const struct csv_field *d = &fl[k->date >= 0 ? k->date : k->date_name];
-		return eim_error_set(c->err, EIM_DATA, c->display, (int)line, 0,
+		int line, col;
+
+		csv_reader_where(r, d->p, &line, &col);
+		return eim_error_set(c->err, EIM_DATA, c->display, line, col,
 				     "cannot read period '%.*s'",
 				     (int)(d->len > 40 ? 40 : d->len), d->p);
 	}
@@ -316,7 +319,7 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 			    strcmp(dn, last_name) == 0) {
 				p = last_p;
 			} else {
-				if (row_period(c, &k, fl, line, &p))
+				if (row_period(c, &k, fl, r, &p))
 					goto out;
 				last_p = p;
 				snprintf(last_date, sizeof(last_date), "%s", dd);
@@ -336,8 +339,11 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 		v = &fl[k.value];
 		rc = feed_value(v->p, v->len, &o->value, &marker, c->display,
 				(int)line, 0, c->err);
-		if (rc < 0)
+		if (rc < 0) {
+			/* the column only now: finding it costs a scan */
+			csv_reader_where(r, v->p, &c->err->line, &c->err->col);
 			goto out;
+		}
 		o->has_value = rc;
 		if (k.status >= 0)
 			feed_set_status(o, fl[k.status].p, fl[k.status].len);

@@ -74,7 +74,10 @@ expect_grep "nm162 truncated: message" "truncated Nomis response: 3 of 4 records
 sed 's/,13090,"A"/,NaN,"A"/' "$REALDATA/$N1" >"$T/nan.csv"
 run_eimon read --format nomis-csv "$T/nan.csv"
 expect_rc "nm162 with NaN: exit 65" 65
-expect_grep "nm162 with NaN: file:line and value" "nan.csv:2: value 'NaN' is not a number" "$T/stderr"
+# the column of the value, found independently: the byte after the comma
+col=$(awk 'NR == 2 { print index($0, ",NaN,") + 1 }' "$T/nan.csv")
+expect_grep "nm162 with NaN: file:line:column and value" \
+	"nan.csv:2:$col: value 'NaN' is not a number" "$T/stderr"
 
 # --- Nomis NM_17_5 APS, rolling 12 months Oct 2024-Sep 2025 ---
 N2=nomis_NM_17_5_aps_kirklees_oct2024-sep2025.csv

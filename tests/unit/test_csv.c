@@ -164,6 +164,46 @@ static void test_line_numbers(void **state)
 	csv_reader_free(r);
 }
 
+/* csv_reader_where: line and column of a field's first byte, counting
+ * the newlines inside quotes; a quoted field points inside its quote. */
+static void test_where(void **state)
+{
+	const char *in = "h1,h2,h3\r\n"
+			 "abc,\"x\ny\",zz\r\n"
+			 "\"q\"\"r\",\"s\",t\n";
+	struct csv_reader *r = csv_reader_mem(in, strlen(in), "t.csv", 0);
+	struct csv_field *f;
+	size_t n;
+	struct eim_error err;
+	int line, col;
+	(void)state;
+
+	eim_error_init(&err);
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 1);
+	csv_reader_where(r, f[2].p, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 7);
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 1);
+	csv_reader_where(r, f[0].p, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	csv_reader_where(r, f[1].p, &line, &col); /* after the quote */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 6);
+	csv_reader_where(r, f[2].p, &line, &col); /* after "x<newline>y", */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 4);
+	assert_int_equal(csv_reader_next(r, &f, &n, &err), 1);
+	assert_string_equal(f[0].p, "q\"r");
+	csv_reader_where(r, f[1].p, &line, &col); /* "" unescaped before it */
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 9);
+	csv_reader_where(r, f[2].p, &line, &col);
+	assert_int_equal(line, 4);
+	assert_int_equal(col, 12);
+	csv_reader_free(r);
+}
+
 static void test_errors(void **state)
 {
 	char out[256];
@@ -288,6 +328,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_line_numbers),
+		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_chunk_edges),
 		cmocka_unit_test(test_errors),

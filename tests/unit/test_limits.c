@@ -240,14 +240,14 @@ static void test_feed_values_finite(void **state)
 	static const struct {
 		const char *value, *msg;
 	} bad[] = {
-		{ "NaN", "f:2: value 'NaN' is not a number" },
-		{ "nan", "f:2: value 'nan' is not a number" },
-		{ "Infinity", "f:2: value 'Infinity' is not a number" },
-		{ "-inf", "f:2: value '-inf' is not a number" },
-		{ "1e999", "f:2: value '1e999' is out of range" },
-		{ "-1e400", "f:2: value '-1e400' is out of range" },
-		{ "0x10", "f:2: value '0x10' is not a number" },
-		{ "12abc", "f:2: value '12abc' is not a number" },
+		{ "NaN", "f:2:19: value 'NaN' is not a number" },
+		{ "nan", "f:2:19: value 'nan' is not a number" },
+		{ "Infinity", "f:2:19: value 'Infinity' is not a number" },
+		{ "-inf", "f:2:19: value '-inf' is not a number" },
+		{ "1e999", "f:2:19: value '1e999' is out of range" },
+		{ "-1e400", "f:2:19: value '-1e400' is out of range" },
+		{ "0x10", "f:2:19: value '0x10' is not a number" },
+		{ "12abc", "f:2:19: value '12abc' is not a number" },
 	};
 	char body[256], msg[1200];
 	double v = 0;
