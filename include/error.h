@@ -38,7 +38,9 @@ struct eim_error {
 
 void eim_error_init(struct eim_error *e);
 /* Record an error unless one is recorded already. file may be NULL.
- * Always returns -1 so that callers can write `return eim_error_set(...)`. */
+ * Always returns -1 so that callers can write `return eim_error_set(...)`.
+ * Control characters in the message and file name (and in warnings) are
+ * written as \n, \r, \t or \xHH: messages quote input text. */
 int eim_error_set(struct eim_error *e, enum eim_kind kind, const char *file,
 		  int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -473,6 +473,38 @@ static void test_url_redact(void **state)
 	}
 }
 
+/* Messages quote input: its control characters are escaped, so a label
+ * fetched from a feed cannot send a terminal escape to stderr. UTF-8
+ * text stays; an escape that does not fit is cut whole. */
+static void test_messages_escape_controls(void **state)
+{
+	struct eim_error err;
+	struct eim_warnings w = { 0 };
+	char buf[EIM_MSG_MAX + EIM_PATH_MAX + 64], long_msg[EIM_MSG_MAX + 8];
+	size_t n;
+	(void)state;
+
+	eim_error_init(&err);
+	eim_error_set(&err, EIM_DATA, "f\x1b.csv", 2, 3,
+		      "value '%s' is not a number", "\x1b[31mred\n\t\x7f\xc2\x9b\xc3\xa9");
+	eim_error_format(&err, buf, sizeof(buf));
+	assert_string_equal(buf, "f\\x1B.csv:2:3: value "
+			    "'\\x1B[31mred\\n\\t\\x7F\\x9B\xc3\xa9' is not a number");
+	eim_warn(&w, "%s: skipped", "a\rb");
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.items[0], "a\\rb: skipped");
+	eim_warnings_release(&w);
+	/* the last escape does not fit: cut before it, never half of it */
+	n = EIM_MSG_MAX - 3;
+	memset(long_msg, 'x', n);
+	long_msg[n] = '\x01';
+	long_msg[n + 1] = '\0';
+	eim_error_init(&err);
+	eim_error_set(&err, EIM_DATA, NULL, 0, 0, "%s", long_msg);
+	assert_int_equal(strlen(err.msg), n);
+	assert_null(strchr(err.msg, '\\'));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -487,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_overflow),
 		cmocka_unit_test(test_week_cannot_escape),
 		cmocka_unit_test(test_url_redact),
+		cmocka_unit_test(test_messages_escape_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
