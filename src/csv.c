@@ -114,22 +114,36 @@ long csv_reader_line(const struct csv_reader *r)
 	return r->rec_line;
 }
 
-void csv_reader_where(const struct csv_reader *r, const char *p, int *line,
-		      int *col)
+/* Line and column of q, counting from start, which is on line first
+ * (column 1). Fields end in NULs written over separators; a quoted field
+ * keeps its newlines, so lines are counted from the record's start. */
+static void position_of(const char *start, long first, const char *q,
+			int *line, int *col)
 {
-	const char *s = r->buf + r->rec_pos, *ls = s;
-	long l = r->rec_line;
+	const char *s = start, *ls = start;
+	long l = first;
 
-	/* fields end in NULs written over separators; a quoted field keeps
-	 * its newlines, so the line is counted from the record's start */
-	for (; s < p; s++) {
+	for (; s < q; s++) {
 		if (*s == '\n') {
 			l++;
 			ls = s + 1;
 		}
 	}
 	*line = (int)l;
-	*col = (int)(p - ls) + 1;
+	*col = (int)(q - ls) + 1;
+}
+
+/* ... of byte q of the record being parsed (it starts at pos). */
+static void reader_position(const struct csv_reader *r, const char *q,
+			    int *line, int *col)
+{
+	position_of(r->buf + r->pos, r->line, q, line, col);
+}
+
+void csv_reader_where(const struct csv_reader *r, const char *p, int *line,
+		      int *col)
+{
+	position_of(r->buf + r->rec_pos, r->rec_line, p, line, col);
 }
 
 const char *csv_reader_name(const struct csv_reader *r)
@@ -188,23 +202,6 @@ static int reader_fill(struct csv_reader *r, struct eim_error *err)
 			r->pos = 3;
 	}
 	return 0;
-}
-
-/* Line and column of byte q of the record starting at pos. */
-static void reader_position(const struct csv_reader *r, const char *q,
-			    int *line, int *col)
-{
-	const char *s = r->buf + r->pos, *ls = s;
-	long l = r->line;
-
-	for (; s < q; s++) {
-		if (*s == '\n') {
-			l++;
-			ls = s + 1;
-		}
-	}
-	*line = (int)l;
-	*col = (int)(q - ls) + 1;
 }
 
 /* Rarely taken: make room for more fields. */
