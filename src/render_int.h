@@ -126,6 +126,12 @@ void render_hpdf_fast_link(void);
  * before HPDF_Free, on the thread that used the document. */
 void render_hpdf_fast_forget(void);
 
+/* ---- render_tounicode.c ------------------------------------------- */
+/* Give font (HPDF_GetFont with "UTF-8") the /ToUnicode CMap its codes
+ * need, in place of libharu 2.3.0's CID CMap. 0, or -1 (libharu's error
+ * handler has been called). */
+int render_fix_tounicode(HPDF_Doc pdf, HPDF_Font font);
+
 /* ---- render_hpdf_deflate.c: stream compression by libdeflate -------- */
 /* Free this thread's compressor (made again when next needed). Calling
  * it also links render_hpdf_deflate.o, whose

@@ -298,7 +298,8 @@ static int load_fonts(struct rctx *r)
 				       "font '%s'", path[i]);
 		}
 		r->font[i] = HPDF_GetFont(r->pdf, name, "UTF-8");
-		if (!r->font[i] || r->failed)
+		if (!r->font[i] || r->failed ||
+		    render_fix_tounicode(r->pdf, r->font[i]) != 0)
 			return rp_fail(r, EIM_SOFTWARE, "cannot use font '%s' "
 				       "with UTF-8", path[i]);
 	}
