@@ -242,6 +242,8 @@ static int has_partners_notes(const struct pipeline_run *r,
 	return any;
 }
 
+#define EDITION_STACK ((size_t)8 << 20)
+
 /* One edition rendered on its own thread. */
 struct edition_job {
 	struct pipeline_run *r;
@@ -272,6 +274,7 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 			   struct pipeline_outputs *out, struct eim_error *err)
 {
 	struct edition_job pj;
+	pthread_attr_t attr;
 	pthread_t tid;
 	int threaded, ret;
 
@@ -284,7 +287,15 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 	pj.partners = 1;
 	eim_error_init(&pj.err);
 	figures_index(&r->figs); /* from here on the threads only read */
-	threaded = pthread_create(&tid, NULL, edition_thread, &pj) == 0;
+	/* the stack of a main thread: libharu keeps a 128 KiB array on it
+	 * while it builds a font, more than some C libraries give a thread */
+	threaded = pthread_attr_init(&attr) == 0;
+	if (threaded) {
+		pthread_attr_setstacksize(&attr, EDITION_STACK);
+		threaded = pthread_create(&tid, &attr, edition_thread,
+					  &pj) == 0;
+		pthread_attr_destroy(&attr);
+	}
 	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len, err);
 	if (threaded)
 		pthread_join(tid, NULL);
