@@ -30,6 +30,7 @@ struct series_obs {
 };
 
 struct series_pool; /* interning table, private */
+struct series_geo_group; /* series_table_index, private */
 
 struct series_table {
 	size_t ndims;
@@ -40,6 +41,11 @@ struct series_table {
 	char *title;         /* the source's title, or NULL */
 	char *unit;          /* the source's unit text, or NULL */
 	struct series_pool *pool;
+	/* series_table_index: obs indices grouped by geography code, for
+	 * series_extract; NULL, or stale once obs change (n != by_geo_n) */
+	size_t *by_geo;
+	struct series_geo_group *geo_groups;
+	size_t by_geo_n, ngeo_groups;
 };
 
 void series_table_init(struct series_table *t);
@@ -54,6 +60,14 @@ const char *series_intern(struct series_table *t, const char *s, size_t len);
 struct series_obs *series_table_add(struct series_table *t);
 /* Sort by dimension codes (in dimension order), then period. */
 void series_table_sort(struct series_table *t);
+/* Group the observations by geography once the table is complete, so
+ * that series_extract of one geography reads only that geography's
+ * (a figure per indicator and geography read the whole table each time:
+ * quadratic in a monitor of many places). Adding observations later
+ * makes the index stale, and series_extract then scans as without it.
+ * series_extract only reads the index, so threads may share an indexed
+ * table. */
+void series_table_index(struct series_table *t);
 /* Index of dimension id (case-insensitive), or -1. */
 int series_dim_index(const struct series_table *t, const char *id);
 

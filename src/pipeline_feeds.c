@@ -109,6 +109,9 @@ static int parse_body(const struct config_feed *cf, const char *body,
 		series_table_release(&f->table);
 		return -1;
 	}
+	/* complete: figures and charts extract one geography at a time, on
+	 * two threads when there is a partners edition */
+	series_table_index(&f->table);
 	f->loaded = 1;
 	return 0;
 }

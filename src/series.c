@@ -155,6 +155,8 @@ void series_table_release(struct series_table *t)
 	free(t->obs);
 	free(t->title);
 	free(t->unit);
+	free(t->by_geo);
+	free(t->geo_groups);
 	series_table_init(t);
 }
 
@@ -308,6 +310,100 @@ struct xfilter {
 	const char *value; /* interned; NULL: matches no observation */
 };
 
+/* A geography's observations: by_geo[first .. first + n). */
+struct series_geo_group {
+	const char *geo; /* interned code */
+	size_t first, n;
+};
+
+static int geo_group_cmp(const void *pa, const void *pb)
+{
+	uintptr_t a = (uintptr_t)((const struct series_geo_group *)pa)->geo;
+	uintptr_t b = (uintptr_t)((const struct series_geo_group *)pb)->geo;
+
+	return a < b ? -1 : a > b;
+}
+
+void series_table_index(struct series_table *t)
+{
+	struct series_geo_group *g = NULL;
+	size_t i, ng = 0, cap = 0, m, *fill;
+
+	free(t->by_geo);
+	free(t->geo_groups);
+	t->by_geo = NULL;
+	t->geo_groups = NULL;
+	t->by_geo_n = t->ngeo_groups = 0;
+	if (t->dim_geo < 0 || t->n == 0)
+		return;
+	/* the groups, by code pointer (interned: one pointer per code);
+	 * observations of one geography mostly come together */
+	for (i = 0; i < t->n; i++) {
+		const char *geo = t->obs[i].codes[t->dim_geo];
+		size_t k;
+
+		if (ng && g[ng - 1].geo == geo) {
+			g[ng - 1].n++;
+			continue;
+		}
+		if (ng <= 64) { /* a few places: find the group */
+			for (k = 0; k < ng && g[k].geo != geo; k++)
+				;
+			if (k < ng) {
+				g[k].n++;
+				continue;
+			}
+		}
+		XGROW(g, cap, ng + 1);
+		g[ng].geo = geo;
+		g[ng].n = 1;
+		ng++;
+	}
+	/* merge the runs of one geography (a long list was not searched) */
+	qsort(g, ng, sizeof(*g), geo_group_cmp);
+	for (i = 1, m = 1; i < ng; i++) {
+		if (g[i].geo == g[m - 1].geo)
+			g[m - 1].n += g[i].n;
+		else
+			g[m++] = g[i];
+	}
+	ng = m;
+	fill = xcalloc(ng, sizeof(*fill));
+	for (i = 0; i < ng; i++)
+		g[i].first = i ? g[i - 1].first + g[i - 1].n : 0;
+	t->by_geo = xmalloc(t->n * sizeof(*t->by_geo));
+	for (i = 0; i < t->n; i++) {
+		struct series_geo_group key, *hit;
+
+		key.geo = t->obs[i].codes[t->dim_geo];
+		hit = bsearch(&key, g, ng, sizeof(*g), geo_group_cmp);
+		/* every code has its group: hit is never NULL */
+		t->by_geo[hit->first + fill[hit - g]++] = i;
+	}
+	free(fill);
+	t->geo_groups = g;
+	t->ngeo_groups = ng;
+	t->by_geo_n = t->n;
+}
+
+/* The observations to look at for geo: its group when the table is
+ * indexed (NULL and *n = 0 when no observation has it), else all. */
+static const size_t *candidates(const struct series_table *t,
+				const char *igeo, size_t *n)
+{
+	struct series_geo_group key;
+	const struct series_geo_group *hit;
+
+	*n = t->n;
+	if (!igeo || !t->by_geo || t->by_geo_n != t->n)
+		return NULL; /* all of obs[] */
+	key.geo = igeo;
+	hit = bsearch(&key, t->geo_groups, t->ngeo_groups,
+		      sizeof(*t->geo_groups), geo_group_cmp);
+	*n = hit ? hit->n : 0;
+	return hit ? t->by_geo + hit->first : t->by_geo;
+}
+
 int series_extract(const struct series_table *t,
 		   const struct series_filter *f, size_t nf, const char *geo,
 		   struct series *out)
@@ -315,13 +411,13 @@ int series_extract(const struct series_table *t,
 	const struct series_obs **sel = NULL;
 	struct xfilter *xf = NULL;
 	const char *igeo = NULL;
-	size_t n = 0, i, k;
+	const size_t *cand;
+	size_t n = 0, i, j, k, ncand;
 	int ret = -1, none = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (geo && t->dim_geo < 0)
 		goto out;
-	sel = xcalloc(t->n ? t->n : 1, sizeof(*sel));
 	xf = xcalloc(nf ? nf : 1, sizeof(*xf));
 	for (k = 0; k < nf; k++) {
 		xf[k].dim = series_dim_index(t, f[k].dim);
@@ -331,8 +427,10 @@ int series_extract(const struct series_table *t,
 	}
 	if (geo && !(igeo = pool_find(t, geo)))
 		none = 1;
-	for (i = 0; !none && i < t->n; i++) {
-		const struct series_obs *o = &t->obs[i];
+	cand = candidates(t, igeo, &ncand);
+	sel = xmalloc((ncand ? ncand : 1) * sizeof(*sel));
+	for (j = 0; !none && j < ncand; j++) {
+		const struct series_obs *o = &t->obs[cand ? cand[j] : j];
 		if (geo && o->codes[t->dim_geo] != igeo)
 			continue;
 		for (k = 0; k < nf; k++)

@@ -153,6 +153,92 @@ static void test_extract(void **state)
 	series_table_release(&t);
 }
 
+/* Two series are the same: periods, values, presence and status. */
+static void assert_same_series(const struct series *a,
+			       const struct series *b)
+{
+	size_t i;
+
+	assert_int_equal(a->n, b->n);
+	for (i = 0; i < a->n; i++) {
+		assert_int_equal(period_cmp(&a->periods[i], &b->periods[i]), 0);
+		assert_int_equal(a->has[i], b->has[i]);
+		assert_true(a->values[i] == b->values[i]);
+		assert_string_equal(a->status[i], b->status[i]);
+	}
+}
+
+/* series_table_index changes no answer of series_extract: each
+ * geography of a table whose places come interleaved (more than 64 of
+ * them, so the groups are merged after sorting) and in runs, a geography
+ * absent from the table, and a stale index (observations added after
+ * it) that must be ignored. */
+static void test_extract_indexed(void **state)
+{
+	static const char *const dims[] = { "geography", "measure" };
+	struct series_table plain, idx;
+	struct series a, b;
+	struct series_filter f = { "measure", "m1" };
+	char code[16], per[16];
+	int g, m, y;
+	(void)state;
+
+	series_table_init(&plain);
+	series_table_init(&idx);
+	series_table_set_dims(&plain, 2, dims);
+	series_table_set_dims(&idx, 2, dims);
+	plain.dim_geo = idx.dim_geo = 0;
+	for (y = 0; y < 3; y++)
+		for (g = 0; g < 70; g++)
+			for (m = 0; m < 2; m++) {
+				struct series_table *t[2] = { &plain, &idx };
+				int k;
+
+				snprintf(code, sizeof(code), "E%08d", g);
+				snprintf(per, sizeof(per), "%d", 2020 + y);
+				for (k = 0; k < 2; k++) {
+					struct series_obs *o =
+						series_table_add(t[k]);
+					o->codes[0] = series_intern(t[k], code,
+								    strlen(code));
+					o->codes[1] = series_intern(t[k],
+						m ? "m1" : "m0", 2);
+					assert_int_equal(period_parse(per,
+						strlen(per), &o->period), 0);
+					o->value = g * 100 + y * 10 + m;
+					o->has_value = (g + y) % 7 != 0;
+				}
+			}
+	series_table_index(&idx);
+	assert_int_equal(idx.ngeo_groups, 70);
+	for (g = 0; g < 71; g++) {
+		snprintf(code, sizeof(code), "E%08d", g);
+		assert_int_equal(series_extract(&plain, &f, 1, code, &a), 0);
+		assert_int_equal(series_extract(&idx, &f, 1, code, &b), 0);
+		assert_int_equal(b.n, g < 70 ? 3 : 0);
+		assert_same_series(&a, &b);
+		if (g == 4) /* 2022, m1 */
+			assert_true(b.has[2] && b.values[2] == 421);
+		series_release(&a);
+		series_release(&b);
+	}
+	/* an observation added after the index: it is found all the same */
+	{
+		struct series_obs *o = series_table_add(&idx);
+		o->codes[0] = series_intern(&idx, "E00000005", 9);
+		o->codes[1] = series_intern(&idx, "m1", 2);
+		assert_int_equal(period_parse("2030", 4, &o->period), 0);
+		o->value = 42;
+		o->has_value = 1;
+	}
+	assert_int_equal(series_extract(&idx, &f, 1, "E00000005", &b), 0);
+	assert_int_equal(b.n, 4);
+	assert_true(b.values[3] == 42);
+	series_release(&b);
+	series_table_release(&plain);
+	series_table_release(&idx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_dims_and_sort),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_extract),
+		cmocka_unit_test(test_extract_indexed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
