@@ -777,17 +777,25 @@ out:
 static void shortest(char *buf, size_t size, double v)
 {
 	char e[40];
-	int prec, x;
+	int prec, lo = 1, hi = 17, x;
 
 	if (v == 0) {
 		snprintf(buf, size, "0");
 		return;
 	}
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
+	/* the fewest significant digits that read back as v: if p digits
+	 * do, p + 1 do too (the correctly rounded p + 1 digits are at least
+	 * as close to v), so search; 17 always do */
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		snprintf(buf, size, "%.*g", mid, v);
 		if (strtod(buf, NULL) == v)
-			break;
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	prec = lo;
 	snprintf(buf, size, "%.*g", prec, v);
 	snprintf(e, sizeof(e), "%.*e", prec - 1, v);
 	x = (int)strtol(strchr(e, 'e') + 1, NULL, 10);
