@@ -774,6 +774,14 @@ out:
 
 /* The shortest decimal text that reads back as v, in positional form
  * (25340000000, 0.08, never 2.534e+10) for |v| in [1e-5, 1e17). */
+/* v written with prec significant digits into buf reads back as v. */
+static int reads_back(char *buf, size_t size, int prec, double v)
+{
+	int n = snprintf(buf, size, "%.*g", prec, v);
+
+	return n > 0 && (size_t)n < size && strtod(buf, NULL) == v;
+}
+
 static void shortest(char *buf, size_t size, double v)
 {
 	char e[40];
@@ -789,14 +797,13 @@ static void shortest(char *buf, size_t size, double v)
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
 
-		snprintf(buf, size, "%.*g", mid, v);
-		if (strtod(buf, NULL) == v)
+		if (reads_back(buf, size, mid, v))
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
 	prec = lo;
-	snprintf(buf, size, "%.*g", prec, v);
+	(void)reads_back(buf, size, prec, v); /* buf: the %g form */
 	snprintf(e, sizeof(e), "%.*e", prec - 1, v);
 	x = (int)strtol(strchr(e, 'e') + 1, NULL, 10);
 	if (x >= -5 && x < 17)
