@@ -373,12 +373,13 @@ void series_table_index(struct series_table *t)
 		g[i].first = i ? g[i - 1].first + g[i - 1].n : 0;
 	t->by_geo = xmalloc(t->n * sizeof(*t->by_geo));
 	for (i = 0; i < t->n; i++) {
-		struct series_geo_group key, *hit;
+		struct series_geo_group key = { t->obs[i].codes[t->dim_geo], 0,
+						0 };
+		struct series_geo_group *hit =
+			bsearch(&key, g, ng, sizeof(*g), geo_group_cmp);
 
-		key.geo = t->obs[i].codes[t->dim_geo];
-		hit = bsearch(&key, g, ng, sizeof(*g), geo_group_cmp);
-		/* every code has its group: hit is never NULL */
-		t->by_geo[hit->first + fill[hit - g]++] = i;
+		if (hit) /* always: every code has its group */
+			t->by_geo[hit->first + fill[hit - g]++] = i;
 	}
 	free(fill);
 	t->geo_groups = g;
@@ -391,13 +392,12 @@ void series_table_index(struct series_table *t)
 static const size_t *candidates(const struct series_table *t,
 				const char *igeo, size_t *n)
 {
-	struct series_geo_group key;
+	struct series_geo_group key = { igeo, 0, 0 };
 	const struct series_geo_group *hit;
 
 	*n = t->n;
 	if (!igeo || !t->by_geo || t->by_geo_n != t->n)
 		return NULL; /* all of obs[] */
-	key.geo = igeo;
 	hit = bsearch(&key, t->geo_groups, t->ngeo_groups,
 		      sizeof(*t->geo_groups), geo_group_cmp);
 	*n = hit ? hit->n : 0;
