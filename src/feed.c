@@ -175,6 +175,31 @@ int feed_wants_fixed_geo(const struct feed_ctx *c)
 	       *c->mapping->geography_fixed;
 }
 
+int feed_csv_value(struct feed_ctx *c, const struct csv_reader *r,
+		   const struct csv_field *f, double *v, const char **marker)
+{
+	int rc = feed_value(f->p, f->len, v, marker, c->display, 0, 0, NULL);
+	int line, col;
+
+	if (rc >= 0)
+		return rc;
+	/* the position costs a scan of the record: only for the message */
+	csv_reader_where(r, f->p, &line, &col);
+	return feed_value(f->p, f->len, v, marker, c->display, line, col,
+			  c->err);
+}
+
+int feed_csv_bad_period(struct feed_ctx *c, const struct csv_reader *r,
+			const struct csv_field *f)
+{
+	int line, col;
+
+	csv_reader_where(r, f->p, &line, &col);
+	return eim_error_set(c->err, EIM_DATA, c->display, line, col,
+			     "cannot read period '%.*s'",
+			     (int)(f->len > 40 ? 40 : f->len), f->p);
+}
+
 const char *feed_json_text(const cJSON *j, char *buf, size_t size)
 {
 	if (cJSON_IsString(j))

@@ -259,11 +259,7 @@ int feed_mapped_csv(struct feed_ctx *c, struct csv_reader *r)
 		    strcmp(fl[cp].p, last_date) == 0) {
 			o->period = last_p;
 		} else if (period_parse(fl[cp].p, fl[cp].len, &o->period)) {
-			int pl, pc;
-
-			csv_reader_where(r, fl[cp].p, &pl, &pc);
-			eim_error_set(c->err, EIM_DATA, c->display, pl, pc,
-				      "cannot read period '%.40s'", fl[cp].p);
+			feed_csv_bad_period(c, r, &fl[cp]);
 			goto out;
 		} else {
 			last_p = o->period;
@@ -279,14 +275,9 @@ int feed_mapped_csv(struct feed_ctx *c, struct csv_reader *r)
 		for (i = 0; i < c->out->ndims - gdim; i++)
 			feed_set_dim(c->out, o, i + gdim, fl[dcol[i]].p,
 				     fl[dcol[i]].len, NULL, 0);
-		rc = feed_value(fl[cv].p, fl[cv].len, &o->value, &marker,
-				c->display, (int)line, 0, c->err);
-		if (rc < 0) {
-			/* the column only now: finding it costs a scan */
-			csv_reader_where(r, fl[cv].p, &c->err->line,
-					 &c->err->col);
+		rc = feed_csv_value(c, r, &fl[cv], &o->value, &marker);
+		if (rc < 0)
 			goto out;
-		}
 		o->has_value = rc;
 		if (cs >= 0)
 			feed_set_status(o, fl[cs].p, fl[cs].len);

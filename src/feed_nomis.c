@@ -171,15 +171,8 @@ static int row_period(struct feed_ctx *c, const struct nomis_cols *k,
 		*p = pn;
 		return 0;
 	}
-	{
-		const struct csv_field *d = &fl[k->date >= 0 ? k->date : k->date_name];
-		int line, col;
-
-		csv_reader_where(r, d->p, &line, &col);
-		return eim_error_set(c->err, EIM_DATA, c->display, line, col,
-				     "cannot read period '%.*s'",
-				     (int)(d->len > 40 ? 40 : d->len), d->p);
-	}
+	return feed_csv_bad_period(c, r,
+				   &fl[k->date >= 0 ? k->date : k->date_name]);
 }
 
 /* Rows skipped on their raw bytes (csv_reader_skip_without) still count
@@ -337,13 +330,9 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 				     lf ? lf->p : NULL, lf ? lf->len : 0);
 		}
 		v = &fl[k.value];
-		rc = feed_value(v->p, v->len, &o->value, &marker, c->display,
-				(int)line, 0, c->err);
-		if (rc < 0) {
-			/* the column only now: finding it costs a scan */
-			csv_reader_where(r, v->p, &c->err->line, &c->err->col);
+		rc = feed_csv_value(c, r, v, &o->value, &marker);
+		if (rc < 0)
 			goto out;
-		}
 		o->has_value = rc;
 		if (k.status >= 0)
 			feed_set_status(o, fl[k.status].p, fl[k.status].len);

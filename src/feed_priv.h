@@ -38,6 +38,13 @@ int feed_mapped_json(struct feed_ctx *c, const cJSON *root);
  * (NaN, Infinity, overflow, junk), err set at file:line:col. */
 int feed_value(const char *s, size_t len, double *v, const char **marker,
 	       const char *file, int line, int col, struct eim_error *err);
+/* feed_value of field f of r's last record; an error names the field's
+ * line and column. */
+int feed_csv_value(struct feed_ctx *c, const struct csv_reader *r,
+		   const struct csv_field *f, double *v, const char **marker);
+/* "cannot read period '...'" at field f of r's last record: -1. */
+int feed_csv_bad_period(struct feed_ctx *c, const struct csv_reader *r,
+			const struct csv_field *f);
 /* A JSON number as a value: cJSON reads 1e999 as infinity, so a number
  * that is not finite is refused like the text "Infinity". 0 or -1 (err
  * set, naming where: "1955 Q2", "an observation"...). */
