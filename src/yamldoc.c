@@ -147,6 +147,15 @@ static int parser_error(struct loader *ld)
 		return eim_error_set(ld->err, EIM_DATA, ld->file, line, col,
 				     "tab character used for indentation "
 				     "(indent with spaces)");
+	/* "found unexpected end of stream while scanning a quoted scalar"
+	 * points at the end of the file: say where the scalar began, which
+	 * is where the editor has to look */
+	if (p->context && p->context_mark.line != p->problem_mark.line)
+		return eim_error_set(ld->err, EIM_DATA, ld->file, line, col,
+				     "YAML syntax error: %s %s that began at "
+				     "line %d, column %d", what, p->context,
+				     (int)p->context_mark.line + 1,
+				     (int)p->context_mark.column + 1);
 	return eim_error_set(ld->err, EIM_DATA, ld->file, line, col,
 			     "YAML syntax error: %s%s%s", what,
 			     p->context ? " " : "",
