@@ -68,8 +68,16 @@ int cache_touch(const char *dir, const char *id, time_t fetched_at,
 		const char *etag, const char *last_modified,
 		struct eim_error *err);
 
-/* Load the entry for id. EIM_NOINPUT when there is none; EIM_DATA when
- * the meta is unreadable or the body does not match its sha256/bytes. */
+/* Open the entry for id: its body and meta are read by the policy of
+ * fsafe.h (no symbolic link, regular files only); the body is checked
+ * against its sha256 and size while streamed, so a body of any size is
+ * opened in constant memory. *fd is the body's descriptor, at offset 0
+ * (caller closes): what was checked is what the caller reads.
+ * EIM_NOINPUT when there is none; EIM_DATA when the meta is unreadable or
+ * the body does not match its sha256/bytes. */
+int cache_open(const char *dir, const char *id, int *fd,
+	       struct cache_meta *meta, struct eim_error *err);
+/* cache_open, then the body read into memory (tests, small bodies). */
 int cache_load(const char *dir, const char *id, char **body, size_t *len,
 	       struct cache_meta *meta, struct eim_error *err);
 void cache_meta_release(struct cache_meta *m);

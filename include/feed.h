@@ -57,6 +57,24 @@ int feed_read_buffer(int fmt, const char *buf, size_t len,
 		     const struct series_filter *f, size_t nf,
 		     struct series_table *out, struct eim_error *err);
 
+/* Which observations a caller keeps (a build: those some indicator of
+ * the feed selects, for a geography the bulletin shows): 1 keep, 0 drop.
+ * Called with the observation's dimensions set, before its value is
+ * read. */
+typedef int (*feed_keep_fn)(const struct series_table *t,
+			    const struct series_obs *o, void *ctx);
+
+/* What a build reads: from descriptor fd (at its start; CSV formats
+ * stream, so memory is bounded by the observations kept, not the file)
+ * or, when fd < 0, from buf/len; only observations keep accepts (NULL:
+ * all) are added. Then the kept observations must be unique (two for
+ * the same dimensions and period: EIM_DATA, see
+ * series_table_check_unique); out is left sorted. */
+int feed_read_kept(int fmt, int fd, const char *buf, size_t len,
+		   const char *display, const struct config_mapping *mapping,
+		   feed_keep_fn keep, void *keep_ctx,
+		   struct series_table *out, struct eim_error *err);
+
 /* `eimon read`: selects are "DIM=CODE" strings. Writes tidy CSV to out:
  * one column per dimension (lower-case id), then period, value, status;
  * sorted by dimensions then period; value empty when missing. */

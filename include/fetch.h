@@ -41,6 +41,12 @@
  *   stale in the model; the manifest takes url or path, sha256,
  *   fetched_at. `eimon fetch` is the same call with the results unused.
  *
+ * Credentials: the request uses feed->fetch_url, with the secret of
+ * secret_env / secret_file added (as query parameter secret_param, or as
+ * HTTP Basic "user:password"); results, messages and the cache only ever
+ * see feed->url, which is redacted. The feed's deadline_s bounds its
+ * whole fetch: retries, Retry-After waits and Nomis pages.
+ *
  * Ownership: feeds and opts are borrowed; *out is an array of n results
  * (in feed order) owned by the caller (fetch_results_free); on -1 *out
  * is NULL. Each result points back at
@@ -71,8 +77,13 @@ struct fetch_result {
 	const struct config_feed *feed;
 	int source;            /* enum fetch_source */
 	int stale;             /* 1 when a fallback copy stands in */
-	char *body;            /* NUL-terminated; NULL when unavailable */
+	char *body;            /* a fetched body, NUL-terminated; NULL when
+				  the body is body_fd or unavailable */
 	size_t len;
+	int body_fd;           /* a local file or cached copy, opened by the
+				  policy of fsafe.h and checked, at offset 0:
+				  read it streaming (feed_read_kept); -1 when
+				  none. Closed by fetch_results_free */
 	char *url;             /* redacted, for messages and manifests;
 				  NULL for local files */
 	const char *path;      /* local file (the feed's path), or NULL */

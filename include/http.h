@@ -5,8 +5,11 @@
  * peer and host verification always on (an optional CA file may be given);
  * User-Agent "eimon/VERSION"; a body size cap enforced both from
  * Content-Length and while receiving. Timeouts, connection failures,
- * truncated transfers and 5xx answers are retried with exponential backoff;
- * 4xx answers, redirects errors, protocol and size errors are not.
+ * truncated transfers, 5xx and 429 answers are retried with exponential
+ * backoff, or after the delay a Retry-After header asks for; other 4xx
+ * answers, redirects errors, protocol and size errors are not. A request's
+ * deadline bounds everything: each attempt's timeout is cut to it, and a
+ * retry that could not start before it (Retry-After: 3600) is not made.
  *
  * Reasons written into results are one short line ("HTTP 404", "timed out
  * after 2 s") and never contain a URL, so they cannot leak credentials;
@@ -40,6 +43,9 @@ struct http_request {
 	const char *ca_file;       /* CURLOPT_CAINFO, NULL: system store */
 	const char *etag;          /* sent as If-None-Match, may be NULL */
 	const char *last_modified; /* sent as If-Modified-Since, may be NULL */
+	const char *userpwd;       /* "user:password" for HTTP Basic, or NULL */
+	long long deadline_ms;     /* http_now_ms() by which the request,
+				      retries included, is given up; 0: none */
 };
 
 struct http_options {
@@ -57,6 +63,9 @@ struct http_result {
 	char *last_modified;       /* response Last-Modified, NULL if absent */
 	char reason[HTTP_REASON_MAX]; /* "" unless outcome is HTTP_FAILED */
 };
+
+/* The monotonic clock of deadlines, in milliseconds. */
+long long http_now_ms(void);
 
 /* Process-wide libcurl set-up; call once from main before threads, or
  * rely on http_fetch_all doing it lazily (single-threaded program). */
@@ -113,7 +122,8 @@ int http_nomis_count_rows(const char *body, size_t len, long *rows,
  * http_csv_append_page, replacing first->body with the concatenation.
  * Stops when RECORD_COUNT is reached or a page brings no row. On a page
  * failure first->outcome becomes HTTP_FAILED with a reason naming the
- * offset. At most 1000 pages. */
+ * offset. At most 1000 pages, and none started after req->deadline_ms
+ * (then the result fails, "deadline reached after N of M records"). */
 void http_fetch_nomis_pages(const struct http_request *req,
 			    const struct http_options *opt,
 			    http_row_counter count, void *ctx,

@@ -329,6 +329,12 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 			feed_set_dim(c->out, o, i, cf->p, cf->len,
 				     lf ? lf->p : NULL, lf ? lf->len : 0);
 		}
+		/* what the build does not keep costs no memory (and its
+		 * value is not read: filters come before values) */
+		if (c->keep && !c->keep(c->out, o, c->keep_ctx)) {
+			series_table_drop_last(c->out);
+			continue;
+		}
 		v = &fl[k.value];
 		rc = feed_csv_value(c, r, v, &o->value, &marker);
 		if (rc < 0)

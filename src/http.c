@@ -31,6 +31,7 @@ struct xfer {
 	struct curl_slist *hdrs;
 	enum xfer_state state;
 	long long start_at;   /* monotonic ms; when WAITING */
+	long retry_after_s;   /* Retry-After of the last answer; -1 none */
 	int too_big;          /* write callback hit the cap */
 };
 
@@ -62,7 +63,7 @@ void http_global_cleanup(void)
 	cu = NULL;
 }
 
-static long long now_ms(void)
+long long http_now_ms(void)
 {
 	struct timespec ts;
 
@@ -106,6 +107,41 @@ static void set_str(char **dst, char *v)
 	*dst = v;
 }
 
+/* Retry-After: delta-seconds or an IMF-fixdate ("Wed, 21 Oct 2026
+ * 07:28:00 GMT"); -1 when unreadable. */
+static long parse_retry_after(const char *v)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	struct tm tm;
+	char mon[4], *end;
+	const char *m;
+	int d, y, h, mi, se, used = 0;
+	long s;
+	time_t at, now;
+
+	if (*v >= '0' && *v <= '9') {
+		s = strtol(v, &end, 10);
+		return *end || s < 0 ? -1 : s;
+	}
+	/* widths bound every number; %n checks the whole text was read */
+	/* NOLINTNEXTLINE(cert-err34-c) */
+	if (sscanf(v, "%*3s %2d %3s %4d %2d:%2d:%2d GMT%n", &d, mon, &y, &h,
+		   &mi, &se, &used) != 6 || v[used] != '\0' ||
+	    strlen(mon) != 3 || !(m = strstr(months, mon)) ||
+	    (m - months) % 3)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = (int)((m - months) / 3);
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	at = timegm(&tm);
+	now = time(NULL);
+	return at > now ? (long)(at - now) : 0;
+}
+
 static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
 {
 	struct xfer *x = user;
@@ -117,7 +153,15 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
 		free(x->res->etag);
 		free(x->res->last_modified);
 		x->res->etag = x->res->last_modified = NULL;
+		x->retry_after_s = -1;
 		return n;
+	}
+	{
+		char *ra = header_value(data, n, "Retry-After");
+		if (ra) {
+			x->retry_after_s = parse_retry_after(ra);
+			free(ra);
+		}
 	}
 	set_str(&x->res->etag, header_value(data, n, "ETag"));
 	set_str(&x->res->last_modified, header_value(data, n, "Last-Modified"));
@@ -167,6 +211,10 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
 	if (rq->ca_file)
 		SET(CURLOPT_CAINFO, rq->ca_file);
+	if (rq->userpwd) {
+		SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		SET(CURLOPT_USERPWD, rq->userpwd);
+	}
 	SET(CURLOPT_USERAGENT, "eimon/" EIMON_VERSION);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
 	SET(CURLOPT_NOSIGNAL, 1L);
@@ -198,6 +246,24 @@ static void reset_attempt(struct xfer *x)
 	r->status = 0;
 	r->reason[0] = '\0';
 	x->too_big = 0;
+	x->retry_after_s = -1;
+}
+
+/* Cut this attempt's timeout to what is left before the deadline. 0, or
+ * -1 when the deadline has passed. */
+static int set_attempt_timeout(struct xfer *x)
+{
+	long long t = (long long)timeout_of(x->rq) * 1000, left;
+
+	if (x->rq->deadline_ms) {
+		left = x->rq->deadline_ms - http_now_ms();
+		if (left <= 0)
+			return -1;
+		if (left < t)
+			t = left;
+	}
+	cu->easy_setopt(x->h, CURLOPT_TIMEOUT_MS, (long)t);
+	return 0;
 }
 
 static int retryable_code(CURLcode c)
@@ -294,7 +360,7 @@ static int classify(struct xfer *x, CURLcode c)
 	}
 	r->outcome = HTTP_FAILED;
 	snprintf(r->reason, sizeof(r->reason), "HTTP %ld", r->status);
-	return r->status >= 500 && r->status <= 599;
+	return (r->status >= 500 && r->status <= 599) || r->status == 429;
 }
 
 static void finish(struct xfer *x, CURLcode c, unsigned retries,
@@ -304,16 +370,31 @@ static void finish(struct xfer *x, CURLcode c, unsigned retries,
 	size_t l;
 
 	if (classify(x, c) && r->attempts <= retries) {
-		long d = backoff_ms;
+		long long d = backoff_ms;
 		unsigned i;
 
 		for (i = 1; i < r->attempts && d < HTTP_MAX_BACKOFF_MS; i++)
 			d *= 2;
 		if (d > HTTP_MAX_BACKOFF_MS)
 			d = HTTP_MAX_BACKOFF_MS;
-		x->start_at = now_ms() + d;
-		x->state = XFER_WAITING;
-		return;
+		/* the server's word on when to come back wins over ours */
+		if (x->retry_after_s >= 0)
+			d = (long long)x->retry_after_s * 1000;
+		if (!x->rq->deadline_ms ||
+		    http_now_ms() + d < x->rq->deadline_ms) {
+			x->start_at = http_now_ms() + d;
+			x->state = XFER_WAITING;
+			return;
+		}
+		l = strlen(r->reason);
+		if (x->retry_after_s >= 0)
+			snprintf(r->reason + l, sizeof(r->reason) - l,
+				 " (asked to retry after %ld s: past the "
+				 "feed's deadline)", x->retry_after_s);
+		else
+			snprintf(r->reason + l, sizeof(r->reason) - l,
+				 " (no time left before the feed's "
+				 "deadline to retry)");
 	}
 	x->state = XFER_DONE;
 	l = strlen(r->reason);
@@ -358,11 +439,12 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		xs[i].rq = &reqs[i];
 		xs[i].res = &res[i];
 		xs[i].state = XFER_WAITING;
+		xs[i].retry_after_s = -1;
 		if (setup_easy(&xs[i], err))
 			goto out;
 	}
 	while (left) {
-		long long now = now_ms();
+		long long now = http_now_ms();
 		long wait = 1000;
 		struct CURLMsg *msg;
 		int running, q;
@@ -373,6 +455,16 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 			if (x->state != XFER_WAITING || x->start_at > now)
 				continue;
 			reset_attempt(x);
+			if (set_attempt_timeout(x)) {
+				snprintf(x->res->reason,
+					 sizeof(x->res->reason),
+					 "deadline reached before the "
+					 "request could be made");
+				x->res->outcome = HTTP_FAILED;
+				x->state = XFER_DONE;
+				left--;
+				continue;
+			}
 			x->res->attempts++;
 			if (cu->multi_add_handle(m, x->h) != CURLM_OK) {
 				eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
@@ -402,7 +494,7 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		}
 		if (!left)
 			break;
-		now = now_ms();
+		now = http_now_ms();
 		for (i = 0; i < n; i++)
 			if (xs[i].state == XFER_WAITING &&
 			    xs[i].start_at - now < wait)
@@ -677,6 +769,14 @@ void http_fetch_nomis_pages(const struct http_request *req,
 		return;
 	while (rows < total && pages < HTTP_MAX_PAGES) {
 		struct http_request pr = *req;
+
+		if (req->deadline_ms && http_now_ms() >= req->deadline_ms) {
+			first->outcome = HTTP_FAILED;
+			snprintf(first->reason, sizeof(first->reason),
+				 "deadline reached after %ld of %ld records "
+				 "(%ld pages)", rows, total, pages);
+			return;
+		}
 		struct http_result pg;
 		struct eim_error err;
 		char *url = http_nomis_page_url(req->url, rows);

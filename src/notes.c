@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 #define NOTES_MAX_DEPTH 16 /* folder levels under the notes folder */
@@ -237,10 +238,13 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 	return 0;
 }
 
-int notes_load_file(const char *path, const char *display,
-		    const struct config *cfg, const char *const *themes,
-		    size_t nthemes, struct notes *out,
-		    struct eim_warnings *problems, struct eim_error *err)
+/* A note file dir/rel (dir NULL: rel as given): never through a
+ * symbolic link, only a regular file (fsafe.h), so a note planted as a
+ * link to a file the editors cannot read is refused, not echoed. */
+static int load_at(const char *dir, const char *path, const char *display,
+		   const struct config *cfg, const char *const *themes,
+		   size_t nthemes, struct notes *out,
+		   struct eim_warnings *problems, struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
 	struct eim_error e, first;
@@ -252,7 +256,7 @@ int notes_load_file(const char *path, const char *display,
 	int ret = -1;
 
 	eim_error_init(&e);
-	if (ydoc_load_file(path, name, &doc, &e)) {
+	if (ydoc_load_at(dir, path, FSAFE_NOFOLLOW, name, &doc, &e)) {
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
@@ -321,6 +325,15 @@ static char *join(const char *a, const char *b)
 	return r;
 }
 
+int notes_load_file(const char *path, const char *display,
+		    const struct config *cfg, const char *const *themes,
+		    size_t nthemes, struct notes *out,
+		    struct eim_warnings *problems, struct eim_error *err)
+{
+	return load_at(NULL, path, display, cfg, themes, nthemes, out,
+		       problems, err);
+}
+
 /* Collect the YAML files under top/rel, recursively. */
 static int walk(const char *top, const char *rel, int depth,
 		struct file_list *fl, struct eim_error *err)
@@ -342,7 +355,8 @@ static int walk(const char *top, const char *rel, int depth,
 			continue;
 		r = join(rel, de->d_name);
 		full = join(top, r);
-		if (stat(full, &st) != 0) {
+		/* lstat: a symbolic link is neither walked nor read */
+		if (lstat(full, &st) != 0) {
 			eim_error_set(err, EIM_NOINPUT, full, 0, 0,
 				      "cannot read: %s", strerror(errno));
 			free(r);
@@ -363,7 +377,8 @@ static int walk(const char *top, const char *rel, int depth,
 				goto out;
 			}
 			free(r);
-		} else if (S_ISREG(st.st_mode) && has_yaml_ext(de->d_name)) {
+		} else if (has_yaml_ext(de->d_name)) {
+			/* links and FIFOs too: load_at refuses them by name */
 			XGROW(fl->paths, fl->cap, fl->n + 1);
 			fl->paths[fl->n++] = r;
 		} else {
@@ -406,8 +421,8 @@ int notes_load(const char *dir, const struct config *cfg,
 		qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);
 	for (i = 0; i < fl.n; i++) {
 		char *full = join(dir, fl.paths[i]);
-		if (notes_load_file(full, full, cfg, themes, nthemes, out,
-				    problems, err))
+		if (load_at(dir, fl.paths[i], full, cfg, themes, nthemes, out,
+			    problems, err))
 			bad = 1;
 		free(full);
 	}
