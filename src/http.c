@@ -295,7 +295,12 @@ static void code_reason(struct xfer *x, CURLcode c)
 
 	switch (c) {
 	case CURLE_OPERATION_TIMEDOUT:
-		snprintf(r, rs, "timed out after %ld s", timeout_of(x->rq));
+		if (x->rq->deadline_ms &&
+		    http_now_ms() + 100 >= x->rq->deadline_ms)
+			snprintf(r, rs, "the feed's deadline was reached");
+		else
+			snprintf(r, rs, "timed out after %ld s",
+				 timeout_of(x->rq));
 		break;
 	case CURLE_FILESIZE_EXCEEDED:
 		snprintf(r, rs, "body larger than %zu bytes", cap);
