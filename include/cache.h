@@ -62,6 +62,22 @@ int cache_store(const char *dir, const char *id, const char *body,
 		size_t len, const struct cache_origin *o, cache_validator v,
 		void *ctx, struct eim_error *err);
 
+/* A body fetched straight to disk (memory does not grow with it):
+ * cache_begin creates DIR/<id>.body.tmp.XXXXXX with O_EXCL (mkstemp) and
+ * hands back its descriptor (*fd, read-write) and name (*tmp, caller
+ * frees). Once the caller has validated the body, cache_commit hashes it,
+ * fsyncs it, renames it to DIR/<id>.body and writes the meta (the same
+ * order and guarantees as cache_store; sha256 gets the body's); fd
+ * stays open, at offset 0.
+ * Until then the last good copy is untouched; cache_abandon removes the
+ * temporary file and closes fd (a body that fails, a 304). */
+int cache_begin(const char *dir, const char *id, int *fd, char **tmp,
+		struct eim_error *err);
+int cache_commit(const char *dir, const char *id, int fd, const char *tmp,
+		 const struct cache_origin *o, char sha256[SHA256_HEX_LEN],
+		 struct eim_error *err);
+void cache_abandon(int fd, const char *tmp);
+
 /* After a 304: rewrite only the meta of an existing entry with a new
  * fetched_at and, when given (non-NULL), new etag / last_modified. */
 int cache_touch(const char *dir, const char *id, time_t fetched_at,

@@ -44,6 +44,11 @@ struct http_request {
 	const char *etag;          /* sent as If-None-Match, may be NULL */
 	const char *last_modified; /* sent as If-Modified-Since, may be NULL */
 	const char *userpwd;       /* "user:password" for HTTP Basic, or NULL */
+	int to_fd;                 /* 1: the body goes to body_fd (a regular
+				      file, truncated before each attempt)
+				      instead of result.body, so its size
+				      costs no memory */
+	int body_fd;
 	long long deadline_ms;     /* http_now_ms() by which the request,
 				      retries included, is given up; 0: none */
 };
@@ -58,7 +63,9 @@ struct http_result {
 	int outcome;               /* enum http_outcome */
 	long status;               /* last HTTP status, 0 when none */
 	unsigned attempts;
-	struct strbuf body;        /* capped at the request's max_bytes */
+	struct strbuf body;        /* capped at the request's max_bytes;
+				      empty when the request had to_fd */
+	size_t bytes;              /* body bytes received (either way) */
 	char *etag;                /* response ETag, NULL if absent */
 	char *last_modified;       /* response Last-Modified, NULL if absent */
 	char reason[HTTP_REASON_MAX]; /* "" unless outcome is HTTP_FAILED */
@@ -106,6 +113,10 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
 typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
 				long *total, void *ctx);
 
+/* http_nomis_count_rows over the file fd (read from offset 0 in
+ * blocks, constant memory). */
+int http_nomis_count_fd(int fd, long *rows, long *total);
+
 /* A ready http_row_counter for Nomis CSV (RFC 4180 quoting, BOM and
  * CRLF tolerated): *rows = data records, *total = the RECORD_COUNT field
  * of the first data record (0 when there is none). -1 when the header
@@ -122,7 +133,9 @@ int http_nomis_count_rows(const char *body, size_t len, long *rows,
  * http_csv_append_page, replacing first->body with the concatenation.
  * Stops when RECORD_COUNT is reached or a page brings no row. On a page
  * failure first->outcome becomes HTTP_FAILED with a reason naming the
- * offset. At most 1000 pages, and none started after req->deadline_ms
+ * offset. With req->to_fd the first page is counted with
+ * http_nomis_count_fd and the next pages (each held in memory, capped at
+ * max_bytes) are appended to the file. At most 1000 pages, and none started after req->deadline_ms
  * (then the result fails, "deadline reached after N of M records"). */
 void http_fetch_nomis_pages(const struct http_request *req,
 			    const struct http_options *opt,

@@ -161,11 +161,14 @@ static int write_meta(const char *dir, const char *id,
 	struct strbuf sb = STRBUF_INIT;
 	char when[CACHE_TIME_LEN];
 	char *path = entry_path(dir, id, ".meta.json");
+	/* the meta file may be copied into manifests and messages */
+	char *url = m->url ? http_url_redact(m->url) : NULL;
 	int ret;
 
 	cache_format_time(m->fetched_at, when);
 	strbuf_adds(&sb, "{\n  \"url\": ");
-	add_json_or_null(&sb, m->url);
+	add_json_or_null(&sb, url);
+	free(url);
 	strbuf_addf(&sb, ",\n  \"fetched_at\": \"%s\",\n  \"etag\": ", when);
 	add_json_or_null(&sb, m->etag);
 	strbuf_adds(&sb, ",\n  \"last_modified\": ");
@@ -191,9 +194,8 @@ int cache_store(const char *dir, const char *id, const char *body,
 		size_t len, const struct cache_origin *o, cache_validator v,
 		void *ctx, struct eim_error *err)
 {
-	struct cache_origin ro = *o;
 	char sha[SHA256_HEX_LEN];
-	char *url = NULL, *path = NULL;
+	char *path = NULL;
 	int ret = -1;
 
 	if (check_id(id, err))
@@ -206,15 +208,12 @@ int cache_store(const char *dir, const char *id, const char *body,
 	if (atomic_mkdirs(dir, "cache folder", err))
 		return -1;
 	sha256_hex(body, len, sha);
-	url = o->url ? http_url_redact(o->url) : NULL;
-	ro.url = url;
 	path = entry_path(dir, id, ".body");
 	if (cache_write_atomic(path, body, len, err) ||
-	    write_meta(dir, id, &ro, sha, len, err))
+	    write_meta(dir, id, o, sha, len, err))
 		goto out;
 	ret = 0;
 out:
-	free(url);
 	free(path);
 	return ret;
 }
@@ -285,17 +284,78 @@ out:
 	return ret;
 }
 
+int cache_begin(const char *dir, const char *id, int *fd, char **tmp,
+		struct eim_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int f;
+
+	*fd = -1;
+	*tmp = NULL;
+	if (check_id(id, err) || atomic_mkdirs(dir, "cache folder", err))
+		return -1;
+	strbuf_addf(&sb, "%s/%s.body.tmp.XXXXXX", dir, id);
+	f = mkstemp(sb.buf); /* O_CREAT|O_EXCL, mode 0600 */
+	if (f < 0) {
+		eim_error_set(err, EIM_CANTCREAT, dir, 0, 0,
+			      "cannot create a temporary file: %s",
+			      strerror(errno));
+		strbuf_release(&sb);
+		return -1;
+	}
+	*fd = f;
+	*tmp = strbuf_detach(&sb, NULL);
+	return 0;
+}
+
+void cache_abandon(int fd, const char *tmp)
+{
+	if (fd >= 0)
+		close(fd);
+	if (tmp)
+		unlink(tmp);
+}
+
+int cache_commit(const char *dir, const char *id, int fd, const char *tmp,
+		 const struct cache_origin *o, char sha[SHA256_HEX_LEN],
+		 struct eim_error *err)
+{
+	char *path = entry_path(dir, id, ".body");
+	size_t len = 0;
+	int ret = -1;
+
+	if (sha256_fd(fd, sha, &len) || fchmod(fd, 0644) || fsync(fd)) {
+		eim_error_set(err, EIM_CANTCREAT, tmp, 0, 0,
+			      "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (rename(tmp, path)) {
+		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+			      "cannot rename into place: %s", strerror(errno));
+		goto out;
+	}
+	if (atomic_fsync_dir(dir, err) ||
+	    write_meta(dir, id, o, sha, len, err))
+		goto out;
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+			      "cannot rewind: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	free(path);
+	return ret;
+}
+
 int cache_open(const char *dir, const char *id, int *fd,
 	       struct cache_meta *meta, struct eim_error *err)
 {
 	char *path = NULL;
 	const char *rel;
-	char buf[65536], hex[SHA256_HEX_LEN];
-	unsigned char d[SHA256_DIGEST_LEN];
-	struct sha256_ctx c;
+	char hex[SHA256_HEX_LEN];
 	struct eim_error e2;
 	size_t n = 0;
-	ssize_t got;
 	int f = -1, ret = -1;
 
 	memset(meta, 0, sizeof(*meta));
@@ -318,22 +378,12 @@ int cache_open(const char *dir, const char *id, int *fd,
 	if (load_meta(dir, id, meta, err))
 		goto out;
 	/* streamed: a body of any size is checked in 64 KiB of memory */
-	sha256_init(&c);
-	while ((got = read(f, buf, sizeof(buf))) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			eim_error_set(err, EIM_DATA, path, 0, 0,
-				      "cannot read: %s", strerror(errno));
-			goto out;
-		}
-		sha256_update(&c, buf, (size_t)got);
-		n += (size_t)got;
+	if (sha256_fd(f, hex, &n)) {
+		eim_error_set(err, EIM_DATA, path, 0, 0, "cannot read: %s",
+			      strerror(errno));
+		goto out;
 	}
-	sha256_final(&c, d);
-	sha256_to_hex(d, hex);
-	if (n != meta->bytes || strcmp(hex, meta->sha256) ||
-	    lseek(f, 0, SEEK_SET) != 0) {
+	if (n != meta->bytes || strcmp(hex, meta->sha256)) {
 		eim_error_set(err, EIM_DATA, path, 0, 0,
 			      "cached copy is damaged (size or sha256 does "
 			      "not match its metadata)");

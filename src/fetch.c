@@ -19,6 +19,8 @@ struct slot {
 	const struct config_feed *f;
 	int cfd;                /* cached copy, when usable; else -1 */
 	char *req_url;          /* the URL requested, secret included */
+	int tfd;                /* the new body's file (cache_begin), or -1 */
+	char *tmp;              /* its name */
 	char *secret;           /* from secret_env / secret_file */
 	struct cache_meta cmeta;
 	int have_cache;
@@ -48,7 +50,7 @@ static int validate_adapter(const char *body, size_t len, void *ctx,
 {
 	struct validate_ctx *v = ctx;
 
-	return v->o->validate(v->f, body, len, v->o->validate_ctx, err);
+	return v->o->validate(v->f, -1, body, len, v->o->validate_ctx, err);
 }
 
 static void load_cached(struct slot *s, const struct fetch_opts *o,
@@ -92,6 +94,7 @@ static void use_cache(struct slot *s, struct fetch_result *r, int source)
 	r->source = source;
 	r->stale = source == FETCH_CACHE_FALLBACK;
 	r->body_fd = s->cfd;
+	r->len = s->cmeta.bytes;
 	s->cfd = -1;
 	r->fetched_at = s->cmeta.fetched_at;
 	memcpy(r->sha256, s->cmeta.sha256, SHA256_HEX_LEN);
@@ -105,11 +108,7 @@ static void use_cache(struct slot *s, struct fetch_result *r, int source)
  * handed over open, so what is hashed is what is read. */
 static int read_local(struct slot *s, struct fetch_result *r)
 {
-	struct sha256_ctx c;
-	unsigned char d[SHA256_DIGEST_LEN];
-	char buf[65536];
 	struct eim_error e;
-	ssize_t n;
 	int fd;
 
 	r->path = s->f->path;
@@ -119,26 +118,12 @@ static int read_local(struct slot *s, struct fetch_result *r)
 		snprintf(r->reason, sizeof(r->reason), "%.400s", e.msg);
 		return -1;
 	}
-	sha256_init(&c);
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			snprintf(r->reason, sizeof(r->reason), "read error: %s",
-				 strerror(errno));
-			close(fd);
-			return -1;
-		}
-		sha256_update(&c, buf, (size_t)n);
-	}
-	if (lseek(fd, 0, SEEK_SET) != 0) {
-		snprintf(r->reason, sizeof(r->reason), "cannot rewind: %s",
+	if (sha256_fd(fd, r->sha256, &r->len)) {
+		snprintf(r->reason, sizeof(r->reason), "read error: %s",
 			 strerror(errno));
 		close(fd);
 		return -1;
 	}
-	sha256_final(&c, d);
-	sha256_to_hex(d, r->sha256);
 	r->source = FETCH_LOCAL;
 	r->body_fd = fd;
 	return 0;
@@ -211,6 +196,55 @@ static int request_url(struct slot *s, struct fetch_result *r)
 	return 0;
 }
 
+/* A 200 body written to its own file: validate it there, then make it
+ * the last good copy and hand it over open. Until the validator has
+ * accepted it the last good copy is untouched (issue 20). */
+static int take_fresh_file(struct slot *s, struct http_result *h,
+			   const struct fetch_opts *o,
+			   const struct cache_origin *orig,
+			   struct fetch_result *r, struct eim_warnings *w)
+{
+	struct eim_error e;
+
+	eim_error_init(&e);
+	if (lseek(s->tfd, 0, SEEK_SET) != 0) {
+		snprintf(r->reason, sizeof(r->reason), "cannot read the body "
+			 "back: %.200s", strerror(errno));
+		return -1;
+	}
+	if (o->validate &&
+	    o->validate(s->f, s->tfd, NULL, 0, o->validate_ctx, &e)) {
+		snprintf(r->reason, sizeof(r->reason), "body rejected: %.400s",
+			 e.msg);
+		return -1;
+	}
+	if (cache_commit(o->cache_dir, s->f->id, s->tfd, s->tmp, orig,
+			 r->sha256, &e)) {
+		char m[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(&e, m, sizeof(m));
+		eim_warn(w, "feed '%s': cannot update the cache: %s", s->f->id,
+			 m);
+		if (lseek(s->tfd, 0, SEEK_SET) != 0) {
+			snprintf(r->reason, sizeof(r->reason), "cannot read "
+				 "the body back");
+			return -1;
+		}
+		r->sha256[0] = '\0';
+	} else {
+		free(s->tmp); /* renamed into place: nothing to remove */
+		s->tmp = NULL;
+	}
+	r->source = FETCH_FRESH;
+	r->fetched_at = o->now;
+	r->body_fd = s->tfd;
+	r->len = h->bytes;
+	s->tfd = -1;
+	r->etag = h->etag;
+	r->last_modified = h->last_modified;
+	h->etag = h->last_modified = NULL;
+	return 0;
+}
+
 /* A 200 body: validate, store as the new last good copy, use it. -1 with
  * r->reason set when the validator rejects it. */
 static int take_fresh(struct slot *s, struct http_result *h,
@@ -227,6 +261,8 @@ static int take_fresh(struct slot *s, struct http_result *h,
 	orig.etag = h->etag;
 	orig.last_modified = h->last_modified;
 	orig.fetched_at = o->now;
+	if (s->tfd >= 0)
+		return take_fresh_file(s, h, o, &orig, r, w);
 	if (o->cache_dir) {
 		if (cache_store(o->cache_dir, s->f->id, h->body.buf,
 				h->body.len, &orig, v, &vc, &e)) {
@@ -335,6 +371,26 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 	return -1;
 }
 
+/* With a cache folder, the body goes straight to a new file there. */
+static void new_body_file(struct slot *s, const struct fetch_opts *o,
+			  struct http_request *rq, struct eim_warnings *w)
+{
+	struct eim_error e;
+
+	if (!o->cache_dir)
+		return;
+	eim_error_init(&e);
+	if (cache_begin(o->cache_dir, s->f->id, &s->tfd, &s->tmp, &e)) {
+		char m[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(&e, m, sizeof(m));
+		eim_warn(w, "feed '%s': cannot update the cache: %s", s->f->id,
+			 m);
+		return;
+	}
+	rq->to_fd = 1;
+	rq->body_fd = s->tfd;
+}
+
 static void slots_release(struct slot *s, size_t n)
 {
 	size_t i;
@@ -342,6 +398,8 @@ static void slots_release(struct slot *s, size_t n)
 	for (i = 0; s && i < n; i++) {
 		if (s[i].cfd >= 0)
 			close(s[i].cfd);
+		cache_abandon(s[i].tfd, s[i].tmp);
+		free(s[i].tmp);
 		free(s[i].req_url);
 		free(s[i].secret);
 		cache_meta_release(&s[i].cmeta);
@@ -370,6 +428,7 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 		sl[i].f = f;
 		sl[i].req_index = -1;
 		sl[i].cfd = -1;
+		sl[i].tfd = -1;
 		res[i].feed = f;
 		res[i].body_fd = -1;
 		if (!f->url) {
@@ -411,6 +470,7 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 			rq[nrq].deadline_ms = http_now_ms() +
 					      (long long)f->deadline_s * 1000;
 		rq[nrq].timeout_s = f->timeout_s;
+		new_body_file(&sl[i], o, &rq[nrq], w);
 		rq[nrq].max_bytes = f->max_bytes > 0 ? (size_t)f->max_bytes : 0;
 		rq[nrq].ca_file = f->ca_file;
 		if (same_url(&sl[i], res[i].url)) {

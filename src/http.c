@@ -4,11 +4,13 @@
 #include "http.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -33,6 +35,7 @@ struct xfer {
 	long long start_at;   /* monotonic ms; when WAITING */
 	long retry_after_s;   /* Retry-After of the last answer; -1 none */
 	int too_big;          /* write callback hit the cap */
+	int sink_bad;         /* the body file could not be emptied */
 };
 
 /* libcurl's functions once http_global_init has opened it (http_curl.h) */
@@ -71,15 +74,38 @@ long long http_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
 	struct xfer *x = user;
 	size_t n = size * nmemb;
 
-	if (strbuf_add(&x->res->body, data, n)) {
+	if (x->rq->to_fd) {
+		if (x->res->bytes + n > x->res->body.cap) {
+			x->too_big = 1;
+			return 0;
+		}
+		if (x->sink_bad || write_all(x->rq->body_fd, data, n))
+			return 0; /* CURLE_WRITE_ERROR: "cannot store" */
+	} else if (strbuf_add(&x->res->body, data, n)) {
 		x->too_big = 1;
 		return 0; /* aborts the transfer with CURLE_WRITE_ERROR */
 	}
+	x->res->bytes += n;
 	return n;
 }
 
@@ -240,6 +266,9 @@ static void reset_attempt(struct xfer *x)
 	struct http_result *r = x->res;
 
 	strbuf_reset(&r->body);
+	r->bytes = 0;
+	x->sink_bad = x->rq->to_fd && (ftruncate(x->rq->body_fd, 0) ||
+			       lseek(x->rq->body_fd, 0, SEEK_SET) != 0);
 	free(r->etag);
 	free(r->last_modified);
 	r->etag = r->last_modified = NULL;
@@ -323,7 +352,7 @@ static void code_reason(struct xfer *x, CURLcode c)
 		break;
 	case CURLE_PARTIAL_FILE:
 		snprintf(r, rs, "connection closed before the whole body "
-			 "arrived (%zu bytes received)", x->res->body.len);
+			 "arrived (%zu bytes received)", x->res->bytes);
 		break;
 	case CURLE_COULDNT_CONNECT:
 		snprintf(r, rs, "could not connect");
@@ -361,6 +390,7 @@ static int classify(struct xfer *x, CURLcode c)
 	if (r->status == 304 && conditional) {
 		r->outcome = HTTP_NOT_MODIFIED;
 		strbuf_reset(&r->body);
+		r->bytes = 0;
 		return 0;
 	}
 	r->outcome = HTTP_FAILED;
@@ -684,82 +714,175 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len)
 	return strbuf_add(acc, page + skip, len - skip);
 }
 
-/* One CSV field from *pp: [*fs, *fe) is its text without the quotes
- * (escaped quotes stay doubled: names and numbers never have any). */
-static void csv_field(const char **pp, const char *end, const char **fs,
-		      const char **fe)
+/* http_csv_append_page onto the body file of req (first->bytes long). */
+static int fd_append_page(const struct http_request *req,
+			  struct http_result *first, const char *page,
+			  size_t len)
 {
-	const char *p = *pp;
+	size_t skip = 0;
+	char last = '\n';
 
-	if (p < end && *p == '"') {
-		*fs = ++p;
-		while (p < end && !(*p == '"' && (p + 1 >= end || p[1] != '"')))
-			p += *p == '"' ? 2 : 1;
-		*fe = p < end ? p : end;
-		if (p < end)
-			p++;
-		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-			p++;
-	} else {
-		*fs = p;
-		while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-			p++;
-		*fe = p;
+	if (len >= 3 && !memcmp(page, "\xEF\xBB\xBF", 3))
+		skip = 3;
+	skip += csv_first_record(page + skip, len - skip);
+	if (skip == len)
+		return 0;
+	if (first->bytes + 1 + (len - skip) > first->body.cap)
+		return -1;
+	if (first->bytes &&
+	    pread(req->body_fd, &last, 1, (off_t)first->bytes - 1) != 1)
+		return -1;
+	if (lseek(req->body_fd, (off_t)first->bytes, SEEK_SET) < 0)
+		return -1;
+	if (last != '\n') {
+		if (write_all(req->body_fd, "\n", 1))
+			return -1;
+		first->bytes++;
 	}
-	*pp = p;
+	if (write_all(req->body_fd, page + skip, len - skip))
+		return -1;
+	first->bytes += len - skip;
+	return 0;
+}
+
+/* Counting Nomis CSV records in pieces (a body in memory is one piece,
+ * a file is read in blocks): RFC 4180 quoting, a BOM and CRLF
+ * tolerated, blank lines not records. Only the header's field names and
+ * the first record's RECORD_COUNT are kept, so memory is constant. */
+struct row_count {
+	int inq;          /* inside a quoted field */
+	int quote_seen;   /* a '"' closed the quotes: '""' escapes one */
+	int bom_left;     /* bytes of a leading BOM still to match */
+	long col, rec, n, rc_col;
+	int have_total, empty_rec, bad;
+	char field[40];   /* the field so far, cut (names and numbers) */
+	size_t flen;
+	long total;
+};
+
+static void rc_init(struct row_count *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->rc_col = -1;
+	c->empty_rec = 1;
+	c->bom_left = 3;
+}
+
+static void rc_end_field(struct row_count *c)
+{
+	if (c->flen || c->col > 0)
+		c->empty_rec = 0;
+	if (c->rec == 0 && c->flen == 12 && !memcmp(c->field, "RECORD_COUNT", 12))
+		c->rc_col = c->col;
+	if (c->rec == 1 && c->col == c->rc_col && !c->have_total) {
+		char *e;
+		if (c->flen == 0 || c->flen >= sizeof(c->field)) {
+			c->bad = 1;
+		} else {
+			c->field[c->flen] = '\0';
+			c->total = strtol(c->field, &e, 10);
+			if (*e || c->total < 0)
+				c->bad = 1;
+		}
+		c->have_total = 1;
+	}
+	c->flen = 0;
+	c->col++;
+}
+
+static void rc_end_record(struct row_count *c)
+{
+	rc_end_field(c);
+	if (!c->empty_rec) {
+		if (c->rec > 0)
+			c->n++;
+		c->rec++;
+	}
+	c->col = 0;
+	c->empty_rec = 1;
+}
+
+static void rc_feed(struct row_count *c, const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char ch = p[i];
+
+		if (c->bom_left) {
+			static const char bom[] = "\xEF\xBB\xBF";
+			if (ch == bom[3 - c->bom_left]) {
+				c->bom_left--;
+				continue;
+			}
+			c->bom_left = 0; /* (a partial BOM is not one) */
+		}
+		if (c->inq) {
+			if (ch == '"') {
+				c->inq = 0;
+				c->quote_seen = 1;
+			} else if (c->flen < sizeof(c->field)) {
+				c->field[c->flen++] = ch;
+			}
+			continue;
+		}
+		if (ch == '"') {
+			if (c->quote_seen && c->flen < sizeof(c->field))
+				c->field[c->flen++] = '"';
+			c->inq = 1;
+			c->quote_seen = 0;
+			continue;
+		}
+		c->quote_seen = 0;
+		if (ch == ',')
+			rc_end_field(c);
+		else if (ch == '\n')
+			rc_end_record(c);
+		else if (ch != '\r' && c->flen < sizeof(c->field))
+			c->field[c->flen++] = ch;
+	}
+}
+
+static int rc_finish(struct row_count *c, long *rows, long *total)
+{
+	if (c->flen || c->col > 0)
+		rc_end_record(c);
+	*rows = *total = 0;
+	if (c->bad || c->rc_col < 0 || (c->n > 0 && !c->have_total))
+		return -1;
+	*rows = c->n;
+	*total = c->total;
+	return 0;
 }
 
 int http_nomis_count_rows(const char *body, size_t len, long *rows,
 			  long *total, void *ctx)
 {
-	const char *p = body, *end = body + len, *fs, *fe;
-	long col = 0, rc_col = -1, rec = 0, n = 0;
-	int have_total = 0, empty_rec = 1;
+	struct row_count c;
 
 	(void)ctx;
-	*rows = *total = 0;
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;
-	while (p < end) {
-		csv_field(&p, end, &fs, &fe);
-		if (fe > fs || col > 0)
-			empty_rec = 0;
-		if (rec == 0 && fe - fs == 12 && !memcmp(fs, "RECORD_COUNT", 12))
-			rc_col = col;
-		if (rec == 1 && col == rc_col && !have_total) {
-			char num[32], *e;
-			size_t k = (size_t)(fe - fs);
+	rc_init(&c);
+	rc_feed(&c, body, len);
+	return rc_finish(&c, rows, total);
+}
 
-			if (k == 0 || k >= sizeof(num))
-				return -1;
-			memcpy(num, fs, k);
-			num[k] = '\0';
-			*total = strtol(num, &e, 10);
-			if (*e || *total < 0)
-				return -1;
-			have_total = 1;
-		}
-		if (p < end && *p == ',') {
-			col++;
-			p++;
+int http_nomis_count_fd(int fd, long *rows, long *total)
+{
+	struct row_count c;
+	char buf[65536];
+	off_t off = 0;
+	ssize_t n;
+
+	rc_init(&c);
+	while ((n = pread(fd, buf, sizeof(buf), off)) != 0) {
+		if (n < 0 && errno == EINTR)
 			continue;
-		}
-		if (p < end && *p == '\r')
-			p++;
-		if (p < end && *p == '\n')
-			p++;
-		if (!empty_rec) { /* blank lines are not records */
-			if (rec > 0)
-				n++;
-			rec++;
-		}
-		col = 0;
-		empty_rec = 1;
+		if (n < 0)
+			return -1;
+		rc_feed(&c, buf, (size_t)n);
+		off += n;
 	}
-	if (rc_col < 0 || (n > 0 && !have_total))
-		return -1;
-	*rows = n;
-	return 0;
+	return rc_finish(&c, rows, total);
 }
 
 void http_fetch_nomis_pages(const struct http_request *req,
@@ -769,12 +892,16 @@ void http_fetch_nomis_pages(const struct http_request *req,
 {
 	long rows = 0, total = 0, got, pages = 1;
 
-	if (first->outcome != HTTP_OK ||
-	    count(first->body.buf, first->body.len, &rows, &total, ctx))
+	if (first->outcome != HTTP_OK)
+		return;
+	if (req->to_fd ? http_nomis_count_fd(req->body_fd, &rows, &total)
+		       : count(first->body.buf, first->body.len, &rows, &total,
+			       ctx))
 		return;
 	while (rows < total && pages < HTTP_MAX_PAGES) {
 		struct http_request pr = *req;
 
+		pr.to_fd = 0; /* a page is held in memory, then appended */
 		if (req->deadline_ms && http_now_ms() >= req->deadline_ms) {
 			first->outcome = HTTP_FAILED;
 			snprintf(first->reason, sizeof(first->reason),
@@ -811,8 +938,10 @@ void http_fetch_nomis_pages(const struct http_request *req,
 			http_result_release(&pg);
 			break;
 		}
-		if (http_csv_append_page(&first->body, pg.body.buf,
-					 pg.body.len)) {
+		if (req->to_fd ? fd_append_page(req, first, pg.body.buf,
+						pg.body.len)
+			       : http_csv_append_page(&first->body, pg.body.buf,
+						      pg.body.len)) {
 			first->outcome = HTTP_FAILED;
 			snprintf(first->reason, sizeof(first->reason),
 				 "body larger than %zu bytes (after paging)",

@@ -42,29 +42,15 @@ int pipeline_file_sha256(const char *path, int flags,
 			 char hex[SHA256_HEX_LEN])
 {
 	struct eim_error e;
-	struct sha256_ctx c;
-	unsigned char buf[65536], d[SHA256_DIGEST_LEN];
-	ssize_t n;
-	int fd;
+	int fd, r;
 
 	eim_error_init(&e);
 	fd = fsafe_open(NULL, path, flags, path, NULL, &e);
 	if (fd < 0)
 		return -1;
-	sha256_init(&c);
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			close(fd);
-			return -1;
-		}
-		sha256_update(&c, buf, (size_t)n);
-	}
+	r = sha256_fd(fd, hex, NULL);
 	close(fd);
-	sha256_final(&c, d);
-	sha256_to_hex(d, hex);
-	return 0;
+	return r;
 }
 
 /* Latest period with a value within the edition (ending by limit_day,
@@ -161,8 +147,9 @@ static void describe(const struct config_feed *cf, struct pipeline_feed *f,
 /* The validator of fresh bodies: the body must read as the build will
  * read it (the same kept observations, unique), or it does not replace
  * the last good copy in the cache. ctx: the keeps, one per feed. */
-static int validate_kept(const struct config_feed *f, const char *body,
-			 size_t len, void *ctx, struct eim_error *err)
+static int validate_kept(const struct config_feed *f, int fd,
+			 const char *body, size_t len, void *ctx,
+			 struct eim_error *err)
 {
 	struct keeps *ks = ctx;
 	struct series_table t;
@@ -170,7 +157,7 @@ static int validate_kept(const struct config_feed *f, const char *body,
 	int r;
 
 	series_table_init(&t);
-	r = feed_read_kept(f->format, -1, body, len, f->id, &m,
+	r = feed_read_kept(f->format, fd, body, len, f->id, &m,
 			   pipeline_keep_obs,
 			   &ks->k[(size_t)(f - ks->cfg->feeds)], &t, err);
 	series_table_release(&t);
