@@ -266,7 +266,9 @@ int atomic_read_file(const char *path, char **data, size_t *len)
 	int fd;
 
 	errno = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* edition files in a shared output folder: no link followed, no
+	 * FIFO waited on (the policy of fsafe.h) */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	*data = NULL;
 	*len = 0;
 	if (fd < 0)
