@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -75,8 +76,8 @@ int fsafe_open(const char *dir, const char *rel, int flags,
 	struct stat st;
 	int fd, dfd, fl;
 
-	if (!display)
-		display = rel;
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
+	display = display ? display : rel;
 	if (dir && (flags & FSAFE_NOFOLLOW)) {
 		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (dfd < 0)
@@ -89,17 +90,14 @@ int fsafe_open(const char *dir, const char *rel, int flags,
 		}
 		close(dfd);
 	} else {
-		char *path = NULL;
+		struct strbuf path = STRBUF_INIT;
 
-		if (dir) {
-			path = xmalloc(strlen(dir) + strlen(rel) + 2);
-			memcpy(path, dir, strlen(dir));
-			path[strlen(dir)] = '/';
-			memcpy(path + strlen(dir) + 1, rel, strlen(rel) + 1);
-		}
-		fd = open(path ? path : rel, READ_FLAGS |
+		if (dir)
+			strbuf_addf(&path, "%s/", dir);
+		strbuf_adds(&path, rel);
+		fd = open(path.buf, READ_FLAGS |
 			  ((flags & FSAFE_NOFOLLOW) ? O_NOFOLLOW : 0));
-		free(path);
+		strbuf_release(&path);
 		if (fd < 0)
 			return open_error(display, errno, err);
 	}
@@ -130,8 +128,7 @@ int fsafe_read(const char *dir, const char *rel, int flags, size_t max,
 
 	*buf = NULL;
 	*len = 0;
-	if (!display)
-		display = rel;
+	display = display ? display : rel;
 	fd = fsafe_open(dir, rel, flags, display, &size, err);
 	if (fd < 0)
 		return -1;
