@@ -103,6 +103,7 @@ static void key_issues(const struct compose_input *in,
 	for (i = 0; i < in->nnotes; i++)
 		if (in->notes[i]->priority_high)
 			n++;
+	n += compose_raised_concerns(in);
 	if (!n)
 		return;
 	if (b->title)
@@ -122,6 +123,7 @@ static void key_issues(const struct compose_input *in,
 			     DOC_ITALIC, NULL);
 		doc_text_add(t, ").", 0, NULL);
 	}
+	compose_raise_concerns(in, bl);
 }
 
 static int theme_selected(const struct tpl_block *b, const char *theme)
@@ -321,6 +323,7 @@ static int block(const struct compose_input *in, const struct tpl_block *b,
 	case TPL_SOURCES: sources(in, d); return 0;
 	case TPL_CONTENTS: doc_add_block(d, DOC_CONTENTS); return 0;
 	case TPL_PAGEBREAK: doc_add_block(d, DOC_PAGEBREAK); return 0;
+	case TPL_INTELLIGENCE: return compose_intelligence(in, b, d);
 	}
 	return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			     "unknown block type %d", b->type);

@@ -250,6 +250,9 @@ static int draw_rich(struct rctx *r, const struct doc_rich *b)
 		struct runs rs;
 		int ret = 0;
 
+		if (i && it->kind == DOC_ITEM_PARA && !it->depth &&
+		    b->items[i - 1].depth)
+			r->y -= 4; /* a paragraph after a list */
 		runs_from_text(&rs, &it->text, 0);
 		if (rp_need(r, runs_height(r, &rs, r->width - in, bs, lead,
 					   2)) == 0 && it->kind != DOC_ITEM_PARA) {
