@@ -430,6 +430,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	pipeline_check_coverage(o, &r, w);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));
