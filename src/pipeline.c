@@ -344,8 +344,10 @@ static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
 	free(sel);
 }
 
-/* The intelligence block's counts (public notes only: figures.csv is
- * published with the public edition) as rows of figures.csv. */
+/* The counts of partners' intelligence as rows of figures.csv, with the
+ * intelligence block's window (the default one when the template has
+ * none, so that figures.csv does not depend on the layout). Public notes
+ * only: figures.csv is published with the public edition. */
 static int notes_figures_csv(const struct pipeline_run *r,
 			     const struct period *week, struct strbuf *csv)
 {
@@ -355,8 +357,6 @@ static int notes_figures_csv(const struct pipeline_run *r,
 	struct nsum_params p;
 	int ret;
 
-	if (!ib)
-		return 0;
 	notes_summary_params(ib, &p);
 	notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &p, 0, &s);
 	ret = notes_summary_csv(&s, r->cfg->area.code, csv);

@@ -61,22 +61,31 @@ void pipeline_check_coverage(const struct pipeline_opts *o,
 {
 	struct notes_summary s;
 	struct nsum_params p;
-	size_t i;
+	struct strbuf thin = STRBUF_INIT;
+	size_t i, k;
 
 	notes_summary_params(template_find_block(r->tpl, TPL_INTELLIGENCE),
 			     &p);
 	notes_summary_compute(&r->notes, r->tpl, r->cfg, &o->week, &p, 1, &s);
 	for (i = 0; i < s.nplaces; i++) {
 		long before = 0;
-		size_t k;
 		for (k = 1; k <= s.shown; k++)
 			before += s.places[i].n[k];
-		if (!s.places[i].n[0] || o->verbose)
+		if (o->verbose)
 			eim_warn(w, "notes naming %s (%s): %ld this edition, "
 				 "%ld in the previous %zu edition%s",
 				 s.places[i].name, s.places[i].code,
 				 s.places[i].n[0], before, s.shown,
 				 s.shown == 1 ? "" : "s");
+		if (!s.places[i].n[0])
+			strbuf_addf(&thin, "%s%s (%s, %ld in the previous "
+				    "%zu)", thin.len ? ", " : "",
+				    s.places[i].name, s.places[i].code,
+				    before, s.shown);
 	}
+	if (thin.len)
+		eim_warn(w, "thin coverage: no note this edition names %s",
+			 thin.buf);
+	strbuf_release(&thin);
 	notes_summary_release(&s);
 }
