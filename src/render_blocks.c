@@ -241,12 +241,23 @@ static double note_min_height(struct rctx *r, const struct doc_note *n)
  * together, longer items break between lines. */
 static int draw_rich(struct rctx *r, const struct doc_rich *b)
 {
-	double bs = r->d->style.body_size, lead = bs * LEAD;
+	double bs = r->d->style.body_size, lead = bs * LEAD, extra = 0;
 	size_t i;
 
+	/* "100." is wider than a level's indent: widen every level alike,
+	 * so that the items stay aligned and no number leaves the margin */
+	for (i = 0; i < b->n; i++)
+		if (b->items[i].kind == DOC_ITEM_NUMBER) {
+			char mark[32];
+			double w;
+			snprintf(mark, sizeof(mark), "%ld.",
+				 b->items[i].number);
+			w = rp_swidth(r, F_REG, bs, mark) + 4 - RICH_INDENT;
+			extra = w > extra ? w : extra;
+		}
 	for (i = 0; i < b->n; i++) {
 		const struct doc_item *it = &b->items[i];
-		double in = RICH_INDENT * it->depth;
+		double in = (RICH_INDENT + extra) * it->depth;
 		struct runs rs;
 		int ret = 0;
 
