@@ -109,50 +109,45 @@ static int names_place(const struct note *n, const char *code)
 	return 0;
 }
 
-/* A negative note of theme in edition k that matches key (a sector, a
- * place code, or NULL for any)? */
-static int negative_in(const struct notes *all, const int *ed, int k,
-		       const char *theme, int by, const char *key)
-{
-	size_t i;
+/* One negative note's mark: its theme, what the concern is keyed by (a
+ * sector, a place code, or "" by theme) and its edition. Sorted, the
+ * marks of one concern are together, editions in order, so every run is
+ * found in one pass (no quadratic scan on a week of many notes). */
+struct mark {
+	long theme;
+	const char *key, *detail;
+	int ed;
+};
 
-	for (i = 0; i < all->n; i++) {
-		const struct note *n = &all->items[i];
-		if (ed[i] != k || n->sentiment != NOTE_NEGATIVE ||
-		    strcmp(n->theme, theme) != 0)
-			continue;
-		if (by == NSUM_BY_THEME ||
-		    (by == NSUM_BY_SECTOR && n->sector &&
-		     strcasecmp(n->sector, key) == 0) ||
-		    (by == NSUM_BY_PLACE && names_place(n, key)))
-			return 1;
-	}
-	return 0;
+static int cmp_mark(const void *pa, const void *pb)
+{
+	const struct mark *a = pa, *b = pb;
+	int c;
+
+	if (a->theme != b->theme)
+		return a->theme < b->theme ? -1 : 1;
+	/* sectors compare without regard to case; GSS codes are upper
+	 * case, so this is exact for places */
+	c = strcasecmp(a->key, b->key);
+	if (c)
+		return c;
+	return (a->ed > b->ed) - (a->ed < b->ed);
 }
 
-static void add_concern(struct notes_summary *s, const struct notes *all,
-			const int *ed, const struct nsum_theme *th, int by,
-			const char *key, const char *detail, int need)
+static int same_concern(const struct mark *a, const struct mark *b)
 {
-	int run = 0;
-	size_t i;
+	return a->theme == b->theme && strcasecmp(a->key, b->key) == 0;
+}
 
-	for (i = 0; i < s->nconcerns; i++) /* the same sector twice */
-		if (s->concerns[i].theme == th->title && detail &&
-		    s->concerns[i].detail &&
-		    strcasecmp(s->concerns[i].detail, detail) == 0)
-			return;
-	while ((size_t)run < s->neditions &&
-	       negative_in(all, ed, run, th->id, by, key))
-		run++;
-	if (run < need)
-		return;
-	s->concerns = xreallocarray(s->concerns, s->nconcerns + 1,
-				    sizeof(*s->concerns));
-	s->concerns[s->nconcerns].theme = th->title;
-	s->concerns[s->nconcerns].detail = detail ? xstrdup(detail) : NULL;
-	s->concerns[s->nconcerns].run = run;
-	s->nconcerns++;
+static void add_mark(struct mark **m, size_t *n, size_t *cap, long theme,
+		     const char *key, const char *detail, int ed)
+{
+	XGROW(*m, *cap, *n + 1);
+	(*m)[*n].theme = theme;
+	(*m)[*n].key = key;
+	(*m)[*n].detail = detail;
+	(*m)[*n].ed = ed;
+	(*n)++;
 }
 
 static int cmp_concern(const void *pa, const void *pb)
@@ -166,40 +161,55 @@ static void concerns(const struct notes *all, const int *ed,
 		     const struct config *cfg, const struct nsum_params *p,
 		     struct notes_summary *s)
 {
-	size_t t, i, j;
+	struct mark *m = NULL;
+	size_t n = 0, cap = 0, i, j;
 
 	if (p->recurring < 1)
 		return;
-	for (t = 0; t < s->nthemes; t++) {
-		const struct nsum_theme *th = &s->themes[t];
-		if (p->by == NSUM_BY_THEME) {
-			add_concern(s, all, ed, th, NSUM_BY_THEME, NULL, NULL,
-				    p->recurring);
+	for (i = 0; i < all->n; i++) {
+		const struct note *nt = &all->items[i];
+		long t;
+		if (ed[i] < 0 || nt->sentiment != NOTE_NEGATIVE)
 			continue;
-		}
-		/* keys: the sectors or places of this edition's negative
-		 * notes on the theme */
-		for (i = 0; i < all->n; i++) {
-			const struct note *n = &all->items[i];
-			if (ed[i] != 0 || n->sentiment != NOTE_NEGATIVE ||
-			    strcmp(n->theme, th->id) != 0)
-				continue;
-			if (p->by == NSUM_BY_SECTOR && n->sector)
-				add_concern(s, all, ed, th, NSUM_BY_SECTOR,
-					    n->sector, n->sector,
-					    p->recurring);
-			for (j = 0; p->by == NSUM_BY_PLACE &&
-				    j < n->nplaces; j++) {
-				const char *name =
-					config_place_name(cfg, n->places[j]);
-				add_concern(s, all, ed, th, NSUM_BY_PLACE,
-					    n->places[j],
-					    name ? name : n->places[j],
-					    p->recurring);
-			}
+		t = theme_index(s, nt->theme);
+		if (p->by == NSUM_BY_THEME)
+			add_mark(&m, &n, &cap, t, "", NULL, ed[i]);
+		else if (p->by == NSUM_BY_SECTOR && nt->sector)
+			add_mark(&m, &n, &cap, t, nt->sector, nt->sector,
+				 ed[i]);
+		for (j = 0; p->by == NSUM_BY_PLACE && j < nt->nplaces; j++) {
+			const char *name = config_place_name(cfg,
+							     nt->places[j]);
+			add_mark(&m, &n, &cap, t, nt->places[j],
+				 name ? name : nt->places[j], ed[i]);
 		}
 	}
-	/* stable: longest run first, then theme and note order */
+	if (n)
+		qsort(m, n, sizeof(*m), cmp_mark);
+	for (i = 0; i < n; i = j) {
+		int run = 0;
+		const char *detail = NULL;
+		/* the group of one concern; the run counts editions 0, 1, ...
+		 * while each has a mark */
+		for (j = i; j < n && same_concern(&m[i], &m[j]); j++) {
+			if (m[j].ed == run) {
+				if (!run)
+					detail = m[j].detail;
+				run++;
+			}
+		}
+		if (run < p->recurring)
+			continue;
+		s->concerns = xreallocarray(s->concerns, s->nconcerns + 1,
+					    sizeof(*s->concerns));
+		s->concerns[s->nconcerns].theme = s->themes[m[i].theme].title;
+		s->concerns[s->nconcerns].detail =
+			detail ? xstrdup(detail) : NULL;
+		s->concerns[s->nconcerns].run = run;
+		s->nconcerns++;
+	}
+	free(m);
+	/* stable: longest run first, then theme and key order */
 	for (i = 1; i < s->nconcerns; i++)
 		for (j = i; j > 0 && cmp_concern(&s->concerns[j - 1],
 						 &s->concerns[j]) > 0; j--) {
