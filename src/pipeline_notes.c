@@ -55,6 +55,21 @@ out:
 	return ret;
 }
 
+long pipeline_notes_first_day(const struct pipeline_opts *o,
+			       const struct pipeline_run *r, long first)
+{
+	struct notes_summary s;
+	struct nsum_params p;
+	long f, l;
+
+	notes_summary_params(template_find_block(r->tpl, TPL_INTELLIGENCE),
+			     &p);
+	notes_summary_compute(&r->notes, r->tpl, r->cfg, &o->week, &p, 1, &s);
+	pipeline_window(r->cfg, &s.week[s.neditions - 1], &f, &l);
+	notes_summary_release(&s);
+	return f < first ? f : first;
+}
+
 void pipeline_check_coverage(const struct pipeline_opts *o,
 			     const struct pipeline_run *r,
 			     struct eim_warnings *w)

@@ -102,4 +102,16 @@ run_eimon check -c "$M/monitor.yaml" --week 2026-W46
 expect_grep "check names the places no note names" \
 	"thin coverage: no note this edition names Birmingham (E08000025, 2 in the previous 4)" "$T/stderr"
 
+# a counted note of an earlier week is an input of this edition: editing
+# it revises the edition
+run_eimon build -c "$M/monitor.yaml" --week $week --offline --out "$T/r"
+expect_grep "an earlier week's counted note is a manifest input" \
+	"notes/2026-W44/chamber-late-payment.yaml" "$T/r/$week/manifest.json"
+sed -i 's/^sentiment: "negative"/sentiment: "neutral"/' "$M/notes/2026-W44/chamber-late-payment.yaml"
+run_eimon build -c "$M/monitor.yaml" --week $week --offline --out "$T/r"
+expect_rc "the edition rebuilds" 0
+check "editing it revised the edition" test -d "$T/r/$week/previous/1"
+expect_grep "and its count changed" \
+	"^notes,E47000007,business_conditions.negative,2026-W44,0,$" "$T/r/$week/figures.csv"
+
 done_testing
