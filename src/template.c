@@ -222,6 +222,12 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 						     b->themes[k]);
 		}
 	}
+	/* figures.csv counts notes as THEME.TONE, "all" for every theme */
+	for (i = 0; i < t->nthemes; i++)
+		if (strcmp(t->themes[i].id, "all") == 0)
+			schema_error(cx, ydoc_get(root, "themes")->items[i],
+				     "the theme id 'all' is reserved (it "
+				     "stands for every theme in figures.csv)");
 	if (parse_colour(t->style.accent)) {
 		const struct ydoc_node *at = ydoc_get(ydoc_get(root, "style"),
 						      "accent");
