@@ -121,8 +121,13 @@ static void theme_table(const struct notes_summary *s, struct doc *d)
 	strbuf_adds(&foot, ". Other: neutral, mixed or no sentiment given. "
 		    "A count of notes, not of partners or firms.");
 	t->footnote = xstrdup(foot.buf);
-	t->source = xstrdup("Source: partners' intelligence; every count is "
-			    "in figures.csv (indicator notes).");
+	/* figures.csv is published with the public edition */
+	t->source = xstrdup(s->partners
+			    ? "Source: partners' intelligence, partners-only "
+			      "notes included; figures.csv (indicator notes) "
+			      "holds the public edition's counts."
+			    : "Source: partners' intelligence; every count is "
+			      "in figures.csv (indicator notes).");
 	doc_add_table(d, t);
 	strbuf_release(&foot);
 }
