@@ -38,7 +38,7 @@ expect_grep "public sectors count leaves out the partners-only note" \
 expect_grep "the partners edition counts it" \
 	"Sectors  *1  *0  *1" "$T/par.txt"
 expect_grep "and does not claim its counts are in figures.csv" \
-	"holds the public edition's counts" "$T/par.txt"
+	"partners-only notes included; figures.csv" "$T/par.txt"
 
 # without the partners-only note the public edition is the same, word for
 # word and count for count
