@@ -89,8 +89,12 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 void http_result_release(struct http_result *r);
 
 /* A copy of url safe for messages: userinfo ("user:pass@") removed and
- * the values of credential-like query parameters (uid, key, apikey,
- * token, ...) replaced by "***". Caller frees. */
+ * the values of credential-like query parameters (a name holding uid,
+ * key, token, auth, pass, pwd, secret, sig, session or cred: uid,
+ * apikey, access_token, client_secret, X-Amz-Signature...) replaced by
+ * "***". The one redaction of eimon: every URL it writes anywhere goes
+ * through it (config_load keeps only the redacted copy in feed->url).
+ * Caller frees. */
 char *http_url_redact(const char *url);
 
 /* A copy of url with query parameter key set to value: an existing

@@ -568,17 +568,24 @@ void http_result_release(struct http_result *r)
 
 /* ---- URL helpers ---------------------------------------------------- */
 
+/* A query parameter whose value may be a credential: its name holds
+ * one of these words (case-insensitive), so "api-key", "access_token",
+ * "client_secret", "X-Amz-Signature" and Nomis's "uid" are all caught;
+ * hiding a harmless value costs nothing. */
 static int is_secret_param(const char *k, size_t n)
 {
-	static const char *const names[] = {
-		"uid", "key", "apikey", "api_key", "token", "access_token",
-		"auth", "password", "pass", "secret", "signature", "sig"
+	static const char *const words[] = {
+		"uid", "key", "token", "auth", "pass", "pwd", "secret", "sig",
+		"session", "cred"
 	};
-	size_t i;
+	size_t i, j, w;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && !strncasecmp(k, names[i], n))
-			return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		w = strlen(words[i]);
+		for (j = 0; j + w <= n; j++)
+			if (!strncasecmp(k + j, words[i], w))
+				return 1;
+	}
 	return 0;
 }
 

@@ -367,6 +367,10 @@ static void test_url_redact(void **state)
 		  "https://www.nomisweb.co.uk/api/v01/dataset/NM_162_1.data.csv"
 		  "?geography=E08000025&uid=***&measures=20100" },
 		{ "https://h/p?token=x#frag", "https://h/p?token=***#frag" },
+		{ "https://h/p?api-key=1&geography=E1&X-Amz-Signature=2"
+		  "&client_secret=3&Access_Token=4",
+		  "https://h/p?api-key=***&geography=E1&X-Amz-Signature=***"
+		  "&client_secret=***&Access_Token=***" },
 		{ "https://h/p@q", "https://h/p@q" },
 		{ "https://h/p", "https://h/p" },
 	};
