@@ -371,22 +371,19 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 	return -1;
 }
 
-/* With a cache folder, the body goes straight to a new file there. */
+/* With a cache folder, the body goes straight to a new file there.
+ * When that file cannot be made the body is held in memory, and storing
+ * it (take_fresh) says why the cache cannot be updated. */
 static void new_body_file(struct slot *s, const struct fetch_opts *o,
-			  struct http_request *rq, struct eim_warnings *w)
+			  struct http_request *rq)
 {
 	struct eim_error e;
 
 	if (!o->cache_dir)
 		return;
 	eim_error_init(&e);
-	if (cache_begin(o->cache_dir, s->f->id, &s->tfd, &s->tmp, &e)) {
-		char m[EIM_PATH_MAX + EIM_MSG_MAX + 32];
-		eim_error_format(&e, m, sizeof(m));
-		eim_warn(w, "feed '%s': cannot update the cache: %s", s->f->id,
-			 m);
+	if (cache_begin(o->cache_dir, s->f->id, &s->tfd, &s->tmp, &e))
 		return;
-	}
 	rq->to_fd = 1;
 	rq->body_fd = s->tfd;
 }
@@ -470,7 +467,7 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 			rq[nrq].deadline_ms = http_now_ms() +
 					      (long long)f->deadline_s * 1000;
 		rq[nrq].timeout_s = f->timeout_s;
-		new_body_file(&sl[i], o, &rq[nrq], w);
+		new_body_file(&sl[i], o, &rq[nrq]);
 		rq[nrq].max_bytes = f->max_bytes > 0 ? (size_t)f->max_bytes : 0;
 		rq[nrq].ca_file = f->ca_file;
 		if (same_url(&sl[i], res[i].url)) {
