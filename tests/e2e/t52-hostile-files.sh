@@ -194,6 +194,22 @@ else
 fi
 rm "$M/editions/$W.yaml"
 
+# ---- the cache folder: a cached body planted as a link is not read -------
+M=$T/cachelink
+conf "$M" "$BASE/nomis"
+run_eimon build -c "$M/monitor.yaml" --week $W
+expect_rc "a build fills the cache" 0
+rm "$M/cache/cc.body"
+ln -s "$T/shadow" "$M/cache/cc.body"
+run_eimon build -c "$M/monitor.yaml" --week 2026-W46 --offline
+expect_rc "a cached body that is a link: no usable copy (69)" 69
+expect_grep "the link is named" "cc.body: is a symbolic link" "$T/stderr"
+if grep -q "root_password_line" "$T/stderr" "$M/out/latest/figures.csv"; then
+	fail "the link's target is not read"
+else
+	ok "the link's target is not read"
+fi
+
 # ---- 9. latest a real folder: refused before publishing ------------------
 M=$T/latest
 conf "$M" "$BASE/nomis"
