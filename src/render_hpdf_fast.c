@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
@@ -55,6 +56,7 @@
 #include <hpdf_utils.h>
 
 #include "render_int.h"
+#include "fsafe.h"
 #include "banned.h"
 
 /* cmaps already seen, by the addresses of their arrays (a font loaded
@@ -379,16 +381,27 @@ static void mf_free(HPDF_Stream stream)
 	stream->attr = NULL;
 }
 
-/* The whole of fname, or NULL with errno set. */
+/* The whole of fname, or NULL with errno set. A regular file only (the
+ * policy of fsafe.h): a FIFO named as a font or logo must not hang. */
 static struct mem_file *mf_load(const char *fname)
 {
-	FILE *f = fopen(fname, "rb");
+	struct eim_error e;
 	struct mem_file *m;
 	size_t cap = 1 << 16;
-	int saved;
+	int saved, fd;
+	FILE *f;
 
-	if (!f)
+	eim_error_init(&e);
+	fd = fsafe_open(NULL, fname, 0, fname, NULL, &e);
+	if (fd < 0) {
+		errno = e.kind == EIM_NOINPUT ? ENOENT : EINVAL;
 		return NULL;
+	}
+	f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return NULL;
+	}
 	m = calloc(1, sizeof(*m));
 	if (m && fseek(f, 0, SEEK_END) == 0) {
 		long end = ftell(f);
