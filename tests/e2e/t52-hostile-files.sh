@@ -194,6 +194,15 @@ else
 fi
 rm "$M/editions/$W.yaml"
 
+# a FIFO named as the logo fails at once
+M=$T/logo
+conf "$M" "$BASE/nomis"
+mkfifo "$T/logo.png"
+echo "logo: $T/logo.png" >>"$M/monitor.yaml"
+timeout 30 "$EIMON" build -c "$M/monitor.yaml" --week $W >/dev/null 2>"$T/stderr"
+rc=$?
+expect_rc "a FIFO as the logo: exit 66, no hang" 66
+
 # ---- the cache folder: a cached body planted as a link is not read -------
 M=$T/cachelink
 conf "$M" "$BASE/nomis"
