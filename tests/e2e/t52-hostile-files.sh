@@ -74,6 +74,12 @@ for s in urlpass1 uidkey1 apikey1; do
 done
 expect_grep "manifest names the feed URL redacted" '"url": "http://127.0.0.1:'"$PORT"'/nomis?uid=\*\*\*' \
 	"$M/out/$W/manifest.json"
+rm -rf "$M/cache"
+run_eimon fetch -c "$M/monitor.yaml"
+expect_rc "eimon fetch refreshes the cache" 0
+expect_grep "the fetched body is cached" '"E08000025",140' "$M/cache/cc.body"
+if ls "$M/cache" | grep -q tmp; then fail "no temporary file left in the cache"; else
+	ok "no temporary file left in the cache"; fi
 
 # the secret from an environment variable, as a query parameter
 M=$T/env
