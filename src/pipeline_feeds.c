@@ -86,10 +86,13 @@ static void iso_time(time_t t, char *buf, size_t size)
 		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The keeps of every feed, for the validator. */
+/* The keeps of every feed, for the validator; and the table each
+ * accepted fresh body was read into, so that it is read once, not twice. */
 struct keeps {
 	const struct config *cfg;
 	struct pipeline_keep *k;
+	struct series_table *valid; /* [nfeeds] */
+	unsigned char *have;        /* valid[i] holds feed i's fresh body */
 };
 
 static struct config_mapping mapping_of(const struct config_feed *cf)
@@ -102,20 +105,27 @@ static struct config_mapping mapping_of(const struct config_feed *cf)
 }
 
 /* Parse a body (fetched, or a cached copy or local file streamed from
- * its descriptor) into f->table, keeping what k keeps. */
-static int parse_body(const struct config_feed *cf,
-		      const struct fetch_result *fr, struct pipeline_keep *k,
+ * its descriptor) into f->table, keeping what ks keeps of feed i. A
+ * fresh body the validator read is taken as it read it. */
+static int parse_body(const struct config_feed *cf, size_t i,
+		      const struct fetch_result *fr, struct keeps *ks,
 		      const char *display, struct pipeline_feed *f,
 		      struct eim_error *err)
 {
 	struct config_mapping m = mapping_of(cf);
 
-	series_table_init(&f->table);
-	if (feed_read_kept(cf->format, fr->body ? -1 : fr->body_fd, fr->body,
-			   fr->len, display, &m, pipeline_keep_obs, k,
-			   &f->table, err)) {
-		series_table_release(&f->table);
-		return -1;
+	if (fr->source == FETCH_FRESH && ks->have[i]) {
+		f->table = ks->valid[i];
+		ks->have[i] = 0;
+	} else {
+		series_table_init(&f->table);
+		if (feed_read_kept(cf->format, fr->body ? -1 : fr->body_fd,
+				   fr->body, fr->len, display, &m,
+				   pipeline_keep_obs, &ks->k[i], &f->table,
+				   err)) {
+			series_table_release(&f->table);
+			return -1;
+		}
 	}
 	/* complete: figures and charts extract one geography at a time, on
 	 * two threads when there is a partners edition */
@@ -152,16 +162,20 @@ static int validate_kept(const struct config_feed *f, int fd,
 			 struct eim_error *err)
 {
 	struct keeps *ks = ctx;
-	struct series_table t;
 	struct config_mapping m = mapping_of(f);
-	int r;
+	size_t i = (size_t)(f - ks->cfg->feeds);
 
-	series_table_init(&t);
-	r = feed_read_kept(f->format, fd, body, len, f->id, &m,
-			   pipeline_keep_obs,
-			   &ks->k[(size_t)(f - ks->cfg->feeds)], &t, err);
-	series_table_release(&t);
-	return r;
+	if (ks->have[i])
+		series_table_release(&ks->valid[i]);
+	ks->have[i] = 0;
+	series_table_init(&ks->valid[i]);
+	if (feed_read_kept(f->format, fd, body, len, f->id, &m,
+			   pipeline_keep_obs, &ks->k[i], &ks->valid[i], err)) {
+		series_table_release(&ks->valid[i]);
+		return -1;
+	}
+	ks->have[i] = 1;
+	return 0;
 }
 
 static void keeps_init(struct keeps *ks, const struct config *c,
@@ -171,6 +185,8 @@ static void keeps_init(struct keeps *ks, const struct config *c,
 
 	ks->cfg = c;
 	ks->k = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->k));
+	ks->valid = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->valid));
+	ks->have = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->have));
 	for (i = 0; i < c->nfeeds; i++)
 		pipeline_keep_init(&ks->k[i], c, tpl, i);
 }
@@ -179,9 +195,14 @@ static void keeps_release(struct keeps *ks)
 {
 	size_t i;
 
-	for (i = 0; ks->k && i < ks->cfg->nfeeds; i++)
+	for (i = 0; ks->k && i < ks->cfg->nfeeds; i++) {
 		pipeline_keep_release(&ks->k[i]);
+		if (ks->have[i])
+			series_table_release(&ks->valid[i]);
+	}
 	free(ks->k);
+	free(ks->valid);
+	free(ks->have);
 	ks->k = NULL;
 }
 
@@ -236,7 +257,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			snprintf(where, sizeof(where), "%s",
 				 fr->path ? fr->path
 				 : fr->url ? fr->url : cf->id);
-			if (parse_body(cf, fr, &ks.k[i], where, f,
+			if (parse_body(cf, i, fr, &ks, where, f,
 				       &ferr) == 0) {
 				memcpy(f->sha256, fr->sha256,
 				       sizeof(f->sha256));
@@ -296,7 +317,7 @@ int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
 	struct config *c = NULL;
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
-	struct keeps ks = { NULL, NULL };
+	struct keeps ks = { NULL, NULL, NULL, NULL };
 	int ret = -1;
 
 	if (config_load(o->config, &c, err))
