@@ -6,7 +6,8 @@
  * (a font face, size, colour and measured width), filled rectangles,
  * paths, images and link areas. Items that belong to a chart or a table
  * sit between SCENE_BEGIN and SCENE_END items naming a scene_figure,
- * which also carries what a non-visual back end needs: the doc's data
+ * (a table's marks may go on over several pages: BEGIN on the first,
+ * END on the last), which also carries what a non-visual back end needs: the doc's data
  * (the chart's series, the table's cells), an accessible description
  * and the chart's plot geometry. Bookmarks and contents entries are
  * listed with the page and height they point at. Page numbers are
@@ -55,13 +56,14 @@ struct scene_seg {
 };
 
 enum scene_paint { SCENE_STROKE, SCENE_FILL };
+enum scene_round { SCENE_ROUND_JOIN = 1u << 0, SCENE_ROUND_CAP = 1u << 1 };
 
 struct scene_path {
 	enum scene_paint paint;
 	unsigned rgb;
 	double width;     /* STROKE: line width */
 	double dash_on, dash_off; /* STROKE: both 0 for a solid line */
-	int round;        /* STROKE: round joins and caps (else mitre, butt) */
+	unsigned round;   /* STROKE: SCENE_ROUND_* bits (else mitre, butt) */
 	size_t first, n;  /* segments page->segs[first .. first + n) */
 };
 
@@ -118,8 +120,10 @@ enum scene_figure_kind { SCENE_FIG_CHART, SCENE_FIG_TABLE };
 
 struct scene_plot {     /* a chart's plot area and the values at its edges */
 	double x0, y0, x1, y1;
-	double vlo, vhi;  /* value axis at y0 and y1 (x for BAR charts) */
-	long day0, day1;  /* LINE, COLUMN: days since 1970 at x0 and x1 */
+	double vlo, vhi;  /* value axis at y0 and y1 (BAR: at x0 and x1) */
+	long day0, day1;  /* days since 1970 of the first and last period:
+			     LINE at x0 and x1, COLUMN at the centres of
+			     the first and last columns; BAR: 0 */
 };
 
 struct scene_figure {

@@ -1,4 +1,4 @@
-/* chart_draw.c - vector charts for the PDF back end, after the UK
+/* chart_draw.c - vector charts laid out into the scene, after the UK
  * Government Analysis Function guidance: the title states the finding,
  * the subtitle gives measure, place and period, a unit line sits above
  * the value axis, light horizontal gridlines at "nice" ticks, lines
@@ -140,7 +140,7 @@ static void draw_lines(struct rctx *r, const struct text_layout *l,
 
 	for (i = 0; i < l->nlines; i++) {
 		rp_draw_line(r, l, i, &sp, NULL, size, rgb, r->left,
-			     rp_base(r->y, size, lead));
+			     rp_base(r, r->y, size, lead));
 		r->y -= lead;
 	}
 }
@@ -156,6 +156,22 @@ struct vaxis {
 	double y0, y1;  /* plot bottom, top */
 	double gutter;  /* width of the tick labels + gap */
 };
+
+/* The plot's geometry on the figure (scene.h), for other back ends. */
+static void set_plot(struct rctx *r, double x0, double y0, double x1,
+		     double y1, double vlo, double vhi, long d0, long d1)
+{
+	struct scene_plot *p = &r->sc->figures[r->figure].plot;
+
+	p->x0 = x0;
+	p->y0 = y0;
+	p->x1 = x1;
+	p->y1 = y1;
+	p->vlo = vlo;
+	p->vhi = vhi;
+	p->day0 = d0;
+	p->day1 = d1;
+}
 
 static double vy(const struct vaxis *a, double v)
 {
@@ -322,7 +338,6 @@ static void add_ref_labels(const struct doc_chart *c, const struct vaxis *a,
 static void draw_end_labels(struct rctx *r, struct dlabel *lab, size_t nl,
 			    const struct vaxis *a, double x1)
 {
-	static const HPDF_UINT16 dash[] = { 2, 2 };
 	size_t i;
 
 	qsort(lab, nl, sizeof(lab[0]), cmp_dlabel);
@@ -339,16 +354,15 @@ static void draw_end_labels(struct rctx *r, struct dlabel *lab, size_t nl,
 			lab[i].y += up;
 	}
 	for (i = 0; i < nl; i++) {
-		rp_set_stroke(r, lab[i].rgb, lab[i].lw);
-		if (lab[i].dashed)
-			HPDF_Page_SetDash(r->page, dash, 2, 0);
-		HPDF_Page_MoveTo(r->page, (HPDF_REAL)(x1 + 4),
-				 (HPDF_REAL)lab[i].y);
-		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x1 + 12),
-				 (HPDF_REAL)lab[i].y);
-		HPDF_Page_Stroke(r->page);
-		if (lab[i].dashed)
-			HPDF_Page_SetDash(r->page, NULL, 0, 0);
+		struct scene_item *it = rp_path(r, SCENE_STROKE, lab[i].rgb,
+						lab[i].lw);
+
+		if (lab[i].dashed) {
+			it->u.path.dash_on = 2;
+			it->u.path.dash_off = 2;
+		}
+		rp_seg(r, it, SCENE_MOVE, x1 + 4, lab[i].y, 0);
+		rp_seg(r, it, SCENE_LINE, x1 + 12, lab[i].y, 0);
 		rp_stext(r, lab[i].dashed ? F_REG : F_BOLD, L_SIZE,
 			 lab[i].dashed ? C_GREY : C_TEXT, x1 + 15,
 			 lab[i].y - 3, lab[i].text);
@@ -359,45 +373,30 @@ static void stroke_series(struct rctx *r, const struct doc_chart_series *s,
 			  const struct vaxis *a, long d0, long d1, double x0,
 			  double w, unsigned rgb, double lw)
 {
+	struct scene_item *it = NULL;
 	size_t i;
-	int open = 0;
 
-	rp_set_stroke(r, rgb, lw);
-	HPDF_Page_SetLineJoin(r->page, HPDF_ROUND_JOIN);
-	HPDF_Page_SetLineCap(r->page, HPDF_ROUND_END);
 	for (i = 0; i < s->n; i++) {
 		double x, y;
 
 		if (!s->has[i]) {
-			open = 0;
+			it = NULL;
 			continue;
 		}
 		x = x0 + (d1 > d0 ? (double)(axis_period_day(&s->x[i]) - d0)
 			  / (double)(d1 - d0) * w : w / 2);
 		y = vy(a, s->y[i]);
-		if (open) {
-			HPDF_Page_LineTo(r->page, (HPDF_REAL)x, (HPDF_REAL)y);
-		} else {
-			int next = i + 1 < s->n && s->has[i + 1];
-
-			if (!next) { /* an isolated point: a dot */
-				rp_set_fill(r, rgb);
-				HPDF_Page_Circle(r->page, (HPDF_REAL)x,
-						 (HPDF_REAL)y,
-						 (HPDF_REAL)(lw * 1.1));
-				HPDF_Page_Fill(r->page);
-				continue;
-			}
-			HPDF_Page_MoveTo(r->page, (HPDF_REAL)x, (HPDF_REAL)y);
-			open = 1;
-		}
-		if (open && (i + 1 == s->n || !s->has[i + 1])) {
-			HPDF_Page_Stroke(r->page);
-			open = 0;
+		if (it) {
+			rp_seg(r, it, SCENE_LINE, x, y, 0);
+		} else if (i + 1 < s->n && s->has[i + 1]) {
+			it = rp_path(r, SCENE_STROKE, rgb, lw);
+			it->u.path.round = SCENE_ROUND_JOIN | SCENE_ROUND_CAP;
+			rp_seg(r, it, SCENE_MOVE, x, y, 0);
+		} else { /* an isolated point: a dot */
+			rp_seg(r, rp_path(r, SCENE_FILL, rgb, 0), SCENE_CIRCLE,
+			       x, y, lw * 1.1);
 		}
 	}
-	HPDF_Page_SetLineCap(r->page, HPDF_BUTT_END);
-	HPDF_Page_SetLineJoin(r->page, HPDF_MITER_JOIN);
 }
 
 static int line_chart(struct rctx *r, const struct doc_chart *c)
@@ -446,6 +445,7 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 		return -1;
 	x0 = r->left + a.gutter;
 	x1 = r->right - (lw > 0 ? lw : 10);
+	set_plot(r, x0, a.y0, x1, a.y1, a.t.lo, a.t.hi, d0, d1);
 	draw_value_axis(r, &a, x0, x1);
 	draw_refs(r, c, &a, x0, x1);
 	over = a.gutter < 14 ? a.gutter : 14;
@@ -541,6 +541,7 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	draw_end_labels(r, lab, nl, &a, x1);
 	d0 = axis_period_day(&s->x[0]);
 	d1 = axis_period_day(&s->x[s->n - 1]);
+	set_plot(r, x0, a.y0, x1, a.y1, a.t.lo, a.t.hi, d0, d1);
 	if (draw_date_axis(r, c, d0, d1, s->x[0].freq, x0 + slot / 2,
 			   slot * (double)(s->n - 1), slot / 2 + 10,
 			   a.y0) != 0)
@@ -595,6 +596,8 @@ static int bar_chart(struct rctx *r, const struct doc_chart *c)
 		hi = lo + 1;
 	xz = xb0 + (0 - lo) / (hi - lo) * (xb1 - xb0);
 	top = r->y - 2;
+	set_plot(r, xb0, top - BAR_ROW * (double)c->nbars, xb1, top, lo, hi,
+		 0, 0);
 	for (i = 0; i < c->nbars; i++) {
 		const struct doc_chart_bar *b = &c->bars[i];
 		int font = b->highlight ? F_BOLD : F_REG;
@@ -669,7 +672,7 @@ int chart_draw(struct rctx *r, const struct doc_chart *c)
 			goto out;
 		}
 		rp_stext(r, F_REG, A_SIZE, C_GREY, r->left,
-			 rp_base(r->y, A_SIZE, A_LEAD), c->y_title);
+			 rp_base(r, r->y, A_SIZE, A_LEAD), c->y_title);
 		r->y -= A_LEAD + 4;
 	}
 	switch (c->kind) {
@@ -701,8 +704,9 @@ void chart_spark(struct rctx *r, const struct doc_cell *c, double x,
 		 double y, double w, double h)
 {
 	double min = HUGE_VAL, max = -HUGE_VAL, step;
+	struct scene_item *it = NULL;
 	size_t i, last = 0;
-	int open = 0, any = 0;
+	int any = 0;
 
 	for (i = 0; i < c->nspark; i++) {
 		if (!c->spark_has[i])
@@ -718,36 +722,30 @@ void chart_spark(struct rctx *r, const struct doc_cell *c, double x,
 		return;
 	w -= 3; /* room for the end dot */
 	step = c->nspark > 1 ? w / (double)(c->nspark - 1) : 0;
-	rp_set_stroke(r, palette[0], 1.0);
-	HPDF_Page_SetLineJoin(r->page, HPDF_ROUND_JOIN);
 	for (i = 0; i < c->nspark; i++) {
 		double px = x + step * i, py;
 
 		if (!c->spark_has[i]) {
-			if (open)
-				HPDF_Page_Stroke(r->page);
-			open = 0;
+			it = NULL;
 			continue;
 		}
 		py = max > min ? y + 1.5 + (c->spark[i] - min) / (max - min) *
 			 (h - 3) : y + h / 2;
-		if (open)
-			HPDF_Page_LineTo(r->page, (HPDF_REAL)px, (HPDF_REAL)py);
-		else
-			HPDF_Page_MoveTo(r->page, (HPDF_REAL)px, (HPDF_REAL)py);
-		open = 1;
+		if (it) {
+			rp_seg(r, it, SCENE_LINE, px, py, 0);
+		} else {
+			it = rp_path(r, SCENE_STROKE, palette[0], 1.0);
+			it->u.path.round = SCENE_ROUND_JOIN;
+			rp_seg(r, it, SCENE_MOVE, px, py, 0);
+		}
 	}
-	if (open)
-		HPDF_Page_Stroke(r->page);
-	HPDF_Page_SetLineJoin(r->page, HPDF_MITER_JOIN);
 	{
 		double px = x + step * last;
 		double py = max > min ? y + 1.5 + (c->spark[last] - min) /
 			    (max - min) * (h - 3) : y + h / 2;
 
-		rp_set_fill(r, palette[0]);
-		HPDF_Page_Circle(r->page, (HPDF_REAL)px, (HPDF_REAL)py, 1.6f);
-		HPDF_Page_Fill(r->page);
+		rp_seg(r, rp_path(r, SCENE_FILL, palette[0], 0), SCENE_CIRCLE,
+		       px, py, 1.6);
 	}
 }
 
@@ -757,28 +755,20 @@ double chart_arrow(struct rctx *r, enum doc_direction dir, enum doc_tone t,
 	unsigned rgb = chart_tone_rgb(t);
 	double w = h, hh = h * 0.8;
 
-	rp_set_fill(r, rgb);
+	struct scene_item *it;
+
 	switch (dir) {
 	case DOC_DIR_UP:
-		HPDF_Page_MoveTo(r->page, (HPDF_REAL)x,
-				 (HPDF_REAL)(ymid - hh / 2));
-		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x + w),
-				 (HPDF_REAL)(ymid - hh / 2));
-		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x + w / 2),
-				 (HPDF_REAL)(ymid + hh / 2));
-		HPDF_Page_ClosePath(r->page);
-		HPDF_Page_Fill(r->page);
+	case DOC_DIR_DOWN: {
+		double tip = dir == DOC_DIR_UP ? hh / 2 : -hh / 2;
+
+		it = rp_path(r, SCENE_FILL, rgb, 0);
+		rp_seg(r, it, SCENE_MOVE, x, ymid - tip, 0);
+		rp_seg(r, it, SCENE_LINE, x + w, ymid - tip, 0);
+		rp_seg(r, it, SCENE_LINE, x + w / 2, ymid + tip, 0);
+		rp_seg(r, it, SCENE_CLOSE, 0, 0, 0);
 		break;
-	case DOC_DIR_DOWN:
-		HPDF_Page_MoveTo(r->page, (HPDF_REAL)x,
-				 (HPDF_REAL)(ymid + hh / 2));
-		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x + w),
-				 (HPDF_REAL)(ymid + hh / 2));
-		HPDF_Page_LineTo(r->page, (HPDF_REAL)(x + w / 2),
-				 (HPDF_REAL)(ymid - hh / 2));
-		HPDF_Page_ClosePath(r->page);
-		HPDF_Page_Fill(r->page);
-		break;
+	}
 	case DOC_DIR_FLAT:
 		rp_fill_rect(r, x, ymid - 0.9, w, 1.8, rgb);
 		break;

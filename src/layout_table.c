@@ -382,7 +382,7 @@ static void draw_cell_text(struct rctx *r, const char *s, int font,
 			else if (al == DOC_CENTER)
 				x = x0 + (x1 - x0 - lw) / 2;
 			rp_draw_line(r, &l, i, &sp, NULL, size, rgb, x,
-				     rp_base(top - i * lead, size, lead));
+				     rp_base(r, top - i * lead, size, lead));
 		}
 	}
 	text_layout_release(&l);
@@ -402,12 +402,12 @@ static void draw_caption(struct rctx *r, const struct doc_table *t,
 			for (i = 0; i < l.nlines; i++) {
 				rp_draw_line(r, &l, i, &sp, NULL, CAP, C_TEXT,
 					     r->left,
-					     rp_base(r->y, CAP, CAP_LEAD));
+					     rp_base(r, r->y, CAP, CAP_LEAD));
 				if (continued && i + 1 == l.nlines &&
 				    l.lines[i].width + 80 < r->width)
 					rp_stext(r, F_REG, 9, C_GREY,
 						 r->left + l.lines[i].width + 6,
-						 rp_base(r->y, CAP, CAP_LEAD),
+						 rp_base(r, r->y, CAP, CAP_LEAD),
 						 "(continued)");
 				r->y -= CAP_LEAD;
 			}
@@ -448,7 +448,7 @@ static void draw_cell(struct rctx *r, const struct doc_table *t,
 	if (c->kind == DOC_CELL_ARROW) {
 		double tw = c->text ? rp_swidth(r, F_REG, BODY, c->text) : 0;
 		double total = ARROW_W + (tw > 0 ? 4 + tw : 0), ax = x0;
-		double ymid = rp_base(top - PAD_Y, BODY, BODY_LEAD) + 3.3;
+		double ymid = rp_base(r, top - PAD_Y, BODY, BODY_LEAD) + 3.3;
 
 		if (al == DOC_RIGHT)
 			ax = x1 - total;
@@ -458,7 +458,7 @@ static void draw_cell(struct rctx *r, const struct doc_table *t,
 		if (tw > 0)
 			rp_stext(r, c->bold ? F_BOLD : F_REG, BODY, C_TEXT,
 				 ax + ARROW_W + 4,
-				 rp_base(top - PAD_Y, BODY, BODY_LEAD),
+				 rp_base(r, top - PAD_Y, BODY, BODY_LEAD),
 				 c->text);
 		return;
 	}
@@ -517,7 +517,7 @@ int table_draw(struct rctx *r, const struct doc_table *t)
 				if (rp_need(r, 12) != 0)
 					break;
 				rp_draw_line(r, &l, i, &sp, NULL, 8.5, C_GREY,
-					     r->left, rp_base(r->y, 8.5, 12));
+					     r->left, rp_base(r, r->y, 8.5, 12));
 				r->y -= 12;
 			}
 		text_layout_release(&l);
@@ -532,7 +532,7 @@ int table_draw(struct rctx *r, const struct doc_table *t)
 				if (rp_need(r, 12) != 0)
 					break;
 				rp_draw_line(r, &l, i, &sp, NULL, 8.5, C_GREY,
-					     r->left, rp_base(r->y, 8.5, 12));
+					     r->left, rp_base(r, r->y, 8.5, 12));
 				r->y -= 12;
 			}
 		text_layout_release(&l);

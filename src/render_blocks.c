@@ -1,4 +1,4 @@
-/* render_blocks.c - text blocks of the PDF back end: headings (with
+/* render_blocks.c - text blocks of the layout: headings (with
  * bookmarks), paragraphs, bullet lists, source lines, editors' notes and
  * the dispatch over block kinds with keep-with-next page breaking. */
 #include "render_int.h"
@@ -87,7 +87,7 @@ static int flow(struct rctx *r, const struct runs *rs, double x,
 		if (room < 1 && rp_new_page(r) != 0)
 			goto out;
 		rp_draw_line(r, &l, i, rs->sp, rs->href, size, rgb, x,
-			     rp_base(r->y, size, lead));
+			     rp_base(r, r->y, size, lead));
 		r->y -= lead;
 	}
 	ret = r->failed ? -1 : 0;
@@ -166,28 +166,22 @@ static double heading_height(struct rctx *r, const struct doc_block *b)
 static void bookmark(struct rctx *r, size_t k, const struct doc_block *b,
 		     double top)
 {
-	char *title;
-	HPDF_Outline o, parent = NULL;
-	HPDF_Destination dst;
+	struct scene *sc = r->sc;
+	struct scene_bookmark *m;
 
 	if (b->level > 2)
 		return;
-	if (b->level == 2)
-		parent = r->last_h1;
-	title = doc_text_plain(&b->text);
-	o = HPDF_CreateOutline(r->pdf, parent, title, r->utf8);
-	free(title);
-	if (!o)
-		return;
-	dst = HPDF_Page_CreateDestination(r->page);
-	if (dst)
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)top, 1);
-	HPDF_Outline_SetDestination(o, dst);
-	if (b->level == 1) {
-		HPDF_Outline_SetOpened(o, HPDF_TRUE);
-		r->last_h1 = o;
-	}
-	(void)k;
+	XGROW(sc->marks, sc->mcap, sc->nmarks + 1);
+	m = &sc->marks[sc->nmarks];
+	m->title = doc_text_plain(&b->text);
+	m->level = b->level;
+	m->parent = b->level == 2 ? r->last_h1 : -1;
+	m->block = k;
+	m->page = sc->npages - 1;
+	m->top = top;
+	if (b->level == 1)
+		r->last_h1 = (long)sc->nmarks;
+	sc->nmarks++;
 }
 
 static int draw_heading(struct rctx *r, size_t k, const struct doc_block *b)
@@ -200,7 +194,7 @@ static int draw_heading(struct rctx *r, size_t k, const struct doc_block *b)
 
 	if (top > r->top)
 		top = r->top;
-	r->head_page_now[k] = (int)r->npages;
+	r->head_page[k] = r->sc->npages - 1;
 	r->head_top[k] = top;
 	bookmark(r, k, b, top);
 	runs_from_text(&rs, &b->text, 1);
@@ -248,7 +242,7 @@ static int draw_note(struct rctx *r, const struct doc_note *n,
 	r->y -= 2;
 	if (n->meta || n->partners) {
 		const char *tag = "PARTNERS ONLY";
-		double x = r->left, base = rp_base(r->y, 8.5, 8.5 * 1.4);
+		double x = r->left, base = rp_base(r, r->y, 8.5, 8.5 * 1.4);
 		double tw = n->partners ? rp_swidth(r, F_BOLD, 8.5, tag) + 8
 					: 0;
 
@@ -311,23 +305,23 @@ static int draw_contents(struct rctx *r)
 	r->y -= 4;
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *b = &d->blocks[i];
-		char num[16], *title;
-		double indent, nw, tw, base;
-		int font, pg;
-		struct rp_link *lk;
+		char *title;
+		double indent, tw, base;
+		int font;
+		struct scene_page *page;
+		struct scene_item *lk;
+		struct scene_toc *toc;
+		struct rp_field *fd;
 
 		if (b->kind != DOC_HEADING || b->level > 2)
 			continue;
 		if (r->y - lead < r->bottom && rp_new_page(r) != 0)
 			return -1;
-		pg = r->head_page ? r->head_page[i] : 0;
-		snprintf(num, sizeof(num), "%d", pg);
 		title = doc_text_plain(&b->text);
 		indent = b->level == 1 ? 0 : 16;
 		font = b->level == 1 ? F_BOLD : F_REG;
-		nw = rp_swidth(r, F_REG, bs, num);
 		tw = rp_swidth(r, font, bs, title);
-		base = rp_base(r->y, bs, lead);
+		base = rp_base(r, r->y, bs, lead);
 		if (r->left + indent + tw + 12 > r->right - 28) {
 			rp_fail(r, EIM_DATA, "contents entry '%s' is too long "
 				"for one line", title);
@@ -335,31 +329,42 @@ static int draw_contents(struct rctx *r)
 			return -1;
 		}
 		rp_stext(r, font, bs, C_TEXT, r->left + indent, base, title);
-		free(title);
 		/* dotted leader between the title and the page number */
 		{
-			static const HPDF_UINT16 dots[] = { 1, 3 };
-			double x0 = r->left + indent + tw + 6;
-			double x1 = r->right - 28;
+			struct scene_item *it = rp_path(r, SCENE_STROKE,
+							C_RULE, 0.8);
 
-			rp_set_stroke(r, C_RULE, 0.8);
-			HPDF_Page_SetDash(r->page, dots, 2, 0);
-			HPDF_Page_MoveTo(r->page, (HPDF_REAL)x0,
-					 (HPDF_REAL)base);
-			HPDF_Page_LineTo(r->page, (HPDF_REAL)x1,
-					 (HPDF_REAL)base);
-			HPDF_Page_Stroke(r->page);
-			HPDF_Page_SetDash(r->page, NULL, 0, 0);
+			it->flags |= SCENE_ARTIFACT;
+			it->u.path.dash_on = 1;
+			it->u.path.dash_off = 3;
+			rp_seg(r, it, SCENE_MOVE, r->left + indent + tw + 6,
+			       base, 0);
+			rp_seg(r, it, SCENE_LINE, r->right - 28, base, 0);
 		}
-		rp_stext(r, F_REG, bs, C_TEXT, r->right - nw, base, num);
-		XGROW(r->links, r->lcap, r->nlinks + 1);
-		lk = &r->links[r->nlinks++];
-		lk->page = r->npages - 1;
-		lk->block = i;
-		lk->rect.left = (HPDF_REAL)(r->left + indent);
-		lk->rect.right = (HPDF_REAL)r->right;
-		lk->rect.bottom = (HPDF_REAL)(r->y - lead);
-		lk->rect.top = (HPDF_REAL)r->y;
+		/* the page number and the link's target come after the
+		 * last page */
+		page = rp_page(r);
+		XGROW(r->fields, r->fcap, r->nfields + 1);
+		fd = &r->fields[r->nfields++];
+		fd->page = r->sc->npages - 1;
+		fd->block = i;
+		fd->right = r->right;
+		fd->item = (size_t)(scene_add_text(page, F_REG, bs, C_TEXT,
+						   r->right, base, "", 0, 0) -
+				    page->items);
+		lk = scene_add_item(page, SCENE_LINK);
+		lk->u.link.x0 = r->left + indent;
+		lk->u.link.x1 = r->right;
+		lk->u.link.y0 = r->y - lead;
+		lk->u.link.y1 = r->y;
+		fd->link = (size_t)(lk - page->items);
+		XGROW(r->sc->toc, r->sc->tcap, r->sc->ntoc + 1);
+		toc = &r->sc->toc[r->sc->ntoc++];
+		toc->title = title;
+		toc->level = b->level;
+		toc->block = i;
+		toc->page = r->sc->npages - 1;
+		toc->target = 0;
 		r->y -= lead;
 	}
 	r->y -= 12;
@@ -384,7 +389,7 @@ static int draw_bullets(struct rctx *r, const struct doc_block *b)
 			return -1;
 		}
 		rp_stext(r, F_REG, bs, C_TEXT, r->left + 4,
-			 rp_base(r->y, bs, lead), "\xe2\x80\xa2");
+			 rp_base(r, r->y, bs, lead), "\xe2\x80\xa2");
 		ret = flow(r, &rs, r->left + 16, r->width - 16, bs, lead,
 			   C_TEXT, "bullet");
 		runs_release(&rs);
@@ -492,10 +497,14 @@ int rp_draw_block(struct rctx *r, size_t k)
 		ret = draw_bullets(r, b);
 		break;
 	case DOC_CHART:
+		rp_figure_begin(r, SCENE_FIG_CHART, k);
 		ret = chart_draw(r, b->chart);
+		rp_figure_end(r);
 		break;
 	case DOC_TABLE:
+		rp_figure_begin(r, SCENE_FIG_TABLE, k);
 		ret = table_draw(r, b->table);
+		rp_figure_end(r);
 		break;
 	case DOC_NOTE:
 		ret = draw_note(r, b->note, k > 0 &&

@@ -1,5 +1,5 @@
 /* render_hpdf_deflate.c - libharu 2.3.0's stream compression done by
- * libdeflate (see render_int.h).
+ * libdeflate (see backend_pdf_int.h).
  *
  * libharu compresses every page content stream and both embedded fonts
  * with zlib at its default level, feeding deflate() 4 KiB at a time from
@@ -16,7 +16,7 @@
  * three parameters (later versions add an offset and a length).
  *
  * One compressor per thread, made on first use and kept until
- * render_hpdf_deflate_release: making one costs more than compressing a
+ * backend_pdf_deflate_release: making one costs more than compressing a
  * small content stream. */
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +27,7 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_streams.h>
 
-#include "render_int.h"
+#include "backend_pdf_int.h"
 #include "banned.h"
 
 /* zlib's default level; libdeflate's level 6 is about as small. */
@@ -39,7 +39,7 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src,
 
 static _Thread_local struct libdeflate_compressor *compressor;
 
-void render_hpdf_deflate_release(void)
+void backend_pdf_deflate_release(void)
 {
 	libdeflate_free_compressor(compressor);
 	compressor = NULL;

@@ -1,5 +1,5 @@
 /* render_hpdf_fast.c - faster definitions of four libharu 2.3.0
- * internals (see render_int.h).
+ * internals (see backend_pdf_int.h).
  * libhpdf calls them through its PLT, so a definition in the executable
  * takes their place (ELF symbol interposition); each gives libharu's
  * result. They are written against libharu 2.3.0 (Debian bookworm), and
@@ -54,12 +54,12 @@
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
 
-#include "render_int.h"
+#include "backend_pdf_int.h"
 #include "banned.h"
 
 /* cmaps already seen, by the addresses of their arrays (a font loaded
  * again at freed addresses would be taken for the one before: render_pdf
- * calls render_hpdf_fast_forget before it frees a document). A slot knows
+ * calls backend_pdf_fast_forget before it frees a document). A slot knows
  * whether the end codes are sorted and remembers the segment of its last
  * lookup: HPDF_GetFont asks for code points in order and text stays
  * mostly in a few segments. */
@@ -93,7 +93,7 @@ static struct glyph_table *tables[TABLES];
 static unsigned ntables;
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void render_hpdf_fast_forget(void)
+void backend_pdf_fast_forget(void)
 {
 	memset(slots, 0, sizeof(slots));
 	slot_hit = slot_next = 0;
@@ -467,6 +467,6 @@ HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
 	return stream;
 }
 
-void render_hpdf_fast_link(void)
+void backend_pdf_fast_link(void)
 {
 }

@@ -1,26 +1,26 @@
-/* render_int.h - private to the PDF back end (render_pdf.c, render_draw.c,
- * render_blocks.c, layout_table.c, chart_draw.c): the render context and
- * the drawing primitives every part uses.
+/* render_int.h - private to the layout (render_pdf.c, render_draw.c,
+ * render_blocks.c, layout_table.c, chart_draw.c): the layout context and
+ * the primitives every part uses to measure text and add to the scene.
  *
- * Coordinates are PDF points from the bottom-left corner. r->y is the top
- * of the free space on the current page; a block draws downwards from it
- * and moves it. Every text primitive checks that what it draws lies on
- * the page. Errors are sticky: the first one is kept in r->err and
- * r->failed stays set, so callers may test once after a batch of calls. */
+ * Coordinates are points from the bottom-left corner. r->y is the top
+ * of the free space on the current page; a block lays itself out
+ * downwards from it and moves it. Every text primitive checks that what
+ * it places lies on the page. Errors are sticky: the first one is kept in
+ * r->err and r->failed stays set, so callers may test once after a batch
+ * of calls. Nothing here knows an output format. */
 #ifndef EIMON_RENDER_INT_H
 #define EIMON_RENDER_INT_H
 
 #include <stddef.h>
 
-#include <hpdf.h>
-
 #include "doc.h"
 #include "error.h"
+#include "fontmetrics.h"
 #include "layout_text.h"
+#include "scene.h"
 
-/* Font indexes: bit 0 bold, bit 1 slanted (a synthetic oblique made with
- * the text matrix, as fonts-dejavu-core has no italic). */
-enum { F_REG = 0, F_BOLD = 1, F_ITALIC = 2 };
+/* Font indexes: bit 0 bold, bit 1 slanted (scene.h's faces). */
+enum { F_REG = SCENE_REGULAR, F_BOLD = SCENE_BOLD, F_ITALIC = SCENE_ITALIC };
 
 /* colours (0xRRGGBB) */
 #define C_TEXT   0x0B0C0CU
@@ -32,13 +32,16 @@ enum { F_REG = 0, F_BOLD = 1, F_ITALIC = 2 };
 #define C_BANNER 0x801650U
 #define C_WHITE  0xFFFFFFU
 
-struct rp_link {        /* contents entry -> heading, made at the end */
-	size_t page;
-	HPDF_Rect rect;
-	size_t block;
+/* A text whose content is known only after the last page: "Page N of M"
+ * and a contents entry's page number (right-aligned at right). */
+struct rp_field {
+	size_t page, item;
+	size_t block;           /* CONTENTS: the heading; else (size_t)-1 */
+	size_t link;            /* CONTENTS: its link item on page */
+	double right;
 };
 
-struct rp_geo {         /* column edges of a table, kept for both passes */
+struct rp_geo {         /* column edges of a table, computed once */
 	const struct doc_table *table;
 	double x[65];
 };
@@ -47,28 +50,19 @@ struct rctx {
 	const struct doc *d;
 	struct eim_error *err;
 	int failed;
-	HPDF_Doc pdf;
-	HPDF_Font font[2];
-	HPDF_Encoder utf8;
-	int pass;               /* 1 measures page numbers, 2 is final */
-	int total_pages;        /* pass 2: from pass 1 */
-	int *head_page;         /* [nblocks] heading pages from pass 1 */
-	int *head_page_now;     /* [nblocks] this pass */
-	double *head_top;       /* [nblocks] top of each heading this pass */
-	HPDF_Page page;
-	HPDF_Page *pages;
-	size_t npages, pcap;
+	struct scene *sc;
+	const struct font_metrics *font[2];
+	size_t *head_page;      /* [nblocks] page index of each heading */
+	double *head_top;       /* [nblocks] top of each heading */
 	double y;
 	double left, right, top, bottom, width;
 	double msize;           /* font size used by the wrap measure */
-	HPDF_Outline last_h1;
-	struct rp_link *links;
-	size_t nlinks, lcap;
+	long last_h1;           /* bookmark index of the last H1, or -1 */
+	struct rp_field *fields;
+	size_t nfields, fcap;
 	struct rp_geo *geo;
 	size_t ngeo, geocap;
-	/* advance width (1/1000 em) of each BMP code point per font, -1 not
-	 * yet asked; kept across both passes (same font files) */
-	short *wcache[2];
+	size_t figure;          /* the figure being laid out */
 };
 
 /* ---- render_draw.c: primitives --------------------------------------- */
@@ -91,21 +85,31 @@ void rp_text(struct rctx *r, int font, double size, unsigned rgb, double x,
 	     double base, const char *s, size_t len);
 void rp_stext(struct rctx *r, int font, double size, unsigned rgb,
 	      double x, double base, const char *s);
-/* Baseline of a line of text of size in a line box of height lead at top. */
-double rp_base(double top, double size, double lead);
+/* Baseline of a line of text of size in a line box of height lead at
+ * top, from the regular face's ascent and descent. */
+double rp_base(const struct rctx *r, double top, double size, double lead);
+/* The page being laid out. */
+struct scene_page *rp_page(struct rctx *r);
 void rp_fill_rect(struct rctx *r, double x, double y, double w, double h,
 		  unsigned rgb);
+/* A stroked line, dashed 4 on 3 off when dashed. */
 void rp_line(struct rctx *r, double x0, double y0, double x1, double y1,
 	     double lw, unsigned rgb, int dashed);
-void rp_set_stroke(struct rctx *r, unsigned rgb, double lw);
-void rp_set_fill(struct rctx *r, unsigned rgb);
-/* Draw one wrapped line of an already wrapped layout (bold runs, link
- * runs in link colour, underlined, with a URI annotation). */
+/* A path item to give segments with rp_seg before any other item. */
+struct scene_item *rp_path(struct rctx *r, enum scene_paint paint,
+			   unsigned rgb, double lw);
+void rp_seg(struct rctx *r, struct scene_item *path, enum scene_seg_kind k,
+	    double x, double y, double radius);
+/* Mark the last item added as decoration (SCENE_ARTIFACT). */
+void rp_artifact(struct rctx *r);
+/* One wrapped line of an already wrapped layout (bold runs, link runs
+ * in link colour, underlined, with a link area). */
 void rp_draw_line(struct rctx *r, const struct text_layout *l, size_t line,
 		  const struct text_span *sp, const char *const *hrefs,
 		  double size, unsigned rgb, double x, double base);
 
 /* ---- render_pdf.c: pages ------------------------------------------- */
+/* A new page with its running header and footer. */
 int rp_new_page(struct rctx *r);
 /* New page if h does not fit below r->y (and the page is not fresh). */
 int rp_need(struct rctx *r, double h);
@@ -115,28 +119,14 @@ int rp_at_top(const struct rctx *r);
 int rp_draw_block(struct rctx *r, size_t k);
 double rp_min_height(struct rctx *r, size_t k);
 
-/* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
-/* Does nothing: calling it links render_hpdf_fast.o out of the library,
- * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
- * HPDF_MemSet (libc) and HPDF_FileReader_New (whole file in memory)
- * replace libharu's. */
-void render_hpdf_fast_link(void);
-/* Forget the cmaps this thread has seen (their memory is about to be
- * freed: a later font at the same addresses is another font). Call
- * before HPDF_Free, on the thread that used the document. */
-void render_hpdf_fast_forget(void);
-
-/* ---- render_tounicode.c ------------------------------------------- */
-/* Give font (HPDF_GetFont with "UTF-8") the /ToUnicode CMap its codes
- * need, in place of libharu 2.3.0's CID CMap. 0, or -1 (libharu's error
- * handler has been called). */
-int render_fix_tounicode(HPDF_Doc pdf, HPDF_Font font);
-
-/* ---- render_hpdf_deflate.c: stream compression by libdeflate -------- */
-/* Free this thread's compressor (made again when next needed). Calling
- * it also links render_hpdf_deflate.o, whose
- * HPDF_Stream_WriteToStreamWithDeflate replaces libharu's. */
-void render_hpdf_deflate_release(void);
+/* ---- figures (chart_draw.c) ------------------------------------------ */
+/* Start a chart's or table's marks: a new scene_figure for block, its
+ * BEGIN item, and r->figure set to it. */
+void rp_figure_begin(struct rctx *r, enum scene_figure_kind kind,
+		     size_t block);
+void rp_figure_end(struct rctx *r);
+/* The accessible description of a CHART or TABLE block (caller frees). */
+char *layout_describe(const struct doc_block *b);
 
 /* ---- layout_table.c ------------------------------------------------ */
 /* Height of the caption, header and first row (keep-together unit). */

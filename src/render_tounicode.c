@@ -1,5 +1,5 @@
 /* render_tounicode.c - a correct /ToUnicode for libharu 2.3.0's UTF-8
- * fonts (see render_int.h).
+ * fonts (see backend_pdf_int.h).
  *
  * With the UTF-8 encoder libharu writes a TrueType font as Type0 with
  * /Encoding /Identity-H, so each character code in the page content is
@@ -20,7 +20,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#include "render_int.h"
+#include "backend_pdf_int.h"
 #include "banned.h"
 
 #define RANGES_PER_BLOCK 100 /* at most 100 entries per bfrange block */
@@ -48,7 +48,7 @@ static int mapped(unsigned hi)
 	return hi < 0xD8 || hi > 0xDF;
 }
 
-int render_fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
+int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
 {
 	HPDF_Dict cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	HPDF_STATUS ret;

@@ -154,8 +154,11 @@ static int dump_item(struct strbuf *o, const struct scene_page *p,
 		ret |= strbuf_addf(o, "  path %s #%06X", pa->paint ==
 				   SCENE_FILL ? "fill" : "stroke", pa->rgb);
 		if (pa->paint == SCENE_STROKE)
-			ret |= strbuf_addf(o, " lw=%.2f%s", pa->width,
-					   pa->round ? " round" : "");
+			ret |= strbuf_addf(o, " lw=%.2f%s%s", pa->width,
+					   pa->round & SCENE_ROUND_JOIN ?
+					   " roundjoin" : "",
+					   pa->round & SCENE_ROUND_CAP ?
+					   " roundcap" : "");
 		if (pa->dash_on > 0)
 			ret |= strbuf_addf(o, " dash=%g,%g", pa->dash_on,
 					   pa->dash_off);

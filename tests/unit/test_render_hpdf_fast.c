@@ -20,8 +20,8 @@
 
 #include <cmocka.h>
 
-/* src/render_int.h (private to the renderer) */
-void render_hpdf_fast_forget(void);
+/* src/backend_pdf_int.h (private to the PDF back end) */
+void backend_pdf_fast_forget(void);
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -88,7 +88,7 @@ static void check_font(const char *path)
 	/* 'A' is glyph 36 in DejaVu Sans (regular and bold) */
 	assert_int_equal(HPDF_TTFontDef_GetGlyphid(fd, 'A'), 36);
 	assert_true(mapped > 2 * 3000);
-	render_hpdf_fast_forget();
+	backend_pdf_fast_forget();
 	HPDF_Free(pdf);
 }
 
@@ -127,7 +127,7 @@ static void test_handmade(void **state)
 	HPDF_FontDef_Rec fd;
 
 	(void)state;
-	render_hpdf_fast_forget();
+	backend_pdf_fast_forget();
 	memset(&attr, 0, sizeof(attr));
 	memset(&fd, 0, sizeof(fd));
 	attr.cmap.format = 4;
@@ -164,7 +164,7 @@ static void test_handmade(void **state)
 		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0x30), 0);
 		assert_int_equal(HPDF_TTFontDef_GetGlyphid(&fd, 0xA0), 0);
 	}
-	render_hpdf_fast_forget(); /* the arrays were on this stack */
+	backend_pdf_fast_forget(); /* the arrays were on this stack */
 }
 
 static void test_memcpy_memset(void **state)
