@@ -16,6 +16,9 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 ifneq ($(CI),)
 WARN += -Werror
 endif
+# HPDF_INTERPOSE=0 leaves out the replacements of libharu internals
+# (src/render_hpdf_*.c): needed to link a static libhpdf.
+HPDF_INTERPOSE ?= 1
 
 # libcurl: headers only; http_curl.c opens it at run time (dlopen) when a
 # transfer needs it, so runs that fetch nothing do not pay for loading it.
@@ -25,6 +28,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/nul
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DEIMON_VERSION='"$(VERSION)"' \
             -DEIMON_DATADIR='"$(PREFIX)/share/eimon"'
+ifeq ($(HPDF_INTERPOSE),0)
+CPPFLAGS += -DEIMON_NO_HPDF_INTERPOSE
+endif
 CFLAGS   += -std=c11 -pthread $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += -pthread $(SAN)
 LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm -ldl

@@ -376,6 +376,12 @@ static int pdf_render(const struct backend_input *in, unsigned char **out,
 		return -1;
 	}
 	backend_pdf_fast_link(); /* faster libharu internals */
+	if (backend_pdf_interpose() < 0) {
+		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0, "libharu %s is "
+			      "not the 2.3.0 eimon was built for (rebuild "
+			      "eimon)", HPDF_GetVersion());
+		return -1;
+	}
 	p.pdf = HPDF_New(hpdf_error, &p);
 	if (!p.pdf) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,

@@ -4,12 +4,41 @@
 #define EIMON_BACKEND_PDF_INT_H
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
+#include <hpdf_version.h>
+
+/* The replacements of libharu internals (render_hpdf_fast.c,
+ * render_hpdf_deflate.c) and the private struct reads of
+ * render_tounicode.c are compiled only against the version they were
+ * written for, and left out by `make HPDF_INTERPOSE=0` (a static libhpdf
+ * cannot be linked with them). */
+#if HPDF_VERSION_ID == 20300 && !defined(EIMON_NO_HPDF_INTERPOSE)
+#define EIMON_HPDF_INTERPOSE 1
+#endif
+
+/* 1 when the replacements do their own work: compiled in and the libharu
+ * loaded says it is 2.3.0 (asked once); 0 when they hand every call to
+ * libharu's own functions; -1 when the library is not 2.3.0 and its own
+ * functions cannot be found (the back end then refuses to run). */
+int backend_pdf_interpose(void);
+/* libharu's own definitions of the replaced functions (dlsym
+ * RTLD_NEXT), NULL when not found. */
+typedef HPDF_UINT16 (*backend_pdf_glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+typedef HPDF_STATUS (*backend_pdf_deflate_fn)(HPDF_Stream, HPDF_Stream,
+					      HPDF_Encrypt);
+backend_pdf_glyphid_fn backend_pdf_plain_glyphid(void);
+backend_pdf_deflate_fn backend_pdf_plain_deflate(void);
+void backend_pdf_count_deflate(void);
+/* Calls the replacements answered so far in this process (the glyph
+ * lookups of a thread are added at its backend_pdf_fast_forget). */
+void backend_pdf_interpose_hits(unsigned long *glyphid,
+				unsigned long *deflate);
 
 /* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
 /* Does nothing: calling it links render_hpdf_fast.o out of the library,
- * so its HPDF_TTFontDef_GetGlyphid (binary search), HPDF_MemCpy and
- * HPDF_MemSet (libc) and HPDF_FileReader_New (whole file in memory)
- * replace libharu's. */
+ * so its HPDF_TTFontDef_GetGlyphid (binary search) replaces libharu's. */
 void backend_pdf_fast_link(void);
 /* Forget the cmaps this thread has seen (their memory is about to be
  * freed: a later font at the same addresses is another font). Call
@@ -18,8 +47,8 @@ void backend_pdf_fast_forget(void);
 
 /* ---- render_tounicode.c ------------------------------------------- */
 /* Give font (HPDF_GetFont with "UTF-8") the /ToUnicode CMap its codes
- * need, in place of libharu 2.3.0's CID CMap. 0, or -1 (libharu's error
- * handler has been called). */
+ * need, in place of libharu 2.3.0's CID CMap. 0 (also when not 2.3.0:
+ * nothing done), or -1 (libharu's error handler has been called). */
 int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font);
 
 /* ---- render_hpdf_deflate.c: stream compression by libdeflate -------- */

@@ -1,35 +1,24 @@
-/* render_hpdf_fast.c - faster definitions of four libharu 2.3.0
- * internals (see backend_pdf_int.h).
- * libhpdf calls them through its PLT, so a definition in the executable
- * takes their place (ELF symbol interposition); each gives libharu's
- * result. They are written against libharu 2.3.0 (Debian bookworm), and
- * test_render_hpdf_fast fails on any other version, so an upgrade is
- * re-checked before it ships.
+/* render_hpdf_fast.c - libharu 2.3.0's HPDF_TTFontDef_GetGlyphid done by
+ * binary search and a shared table (see backend_pdf_int.h).
  *
- * HPDF_FileReader_New: libharu reads a TrueType font (and a PNG logo)
- * through a FILE* a few bytes at a time, seeking between tables; each of
- * the 8 font loads of a build and each save of an embedded font did
- * about 300 lseek and 250 read system calls and a quarter of a million
- * fread calls. Here the file is read whole into memory once per open and
- * the stream reads from there, with the file reader's results (zeroed
- * buffer, short read at the end is HPDF_STREAM_EOF, seeks past the end
- * allowed).
+ * HPDF_GetFont with the UTF-8 encoder builds a CIDToGIDMap by asking for
+ * the glyph of every one of the 65,536 BMP code points, and libharu finds
+ * each one with a linear search over the format 4 cmap segments (193 in
+ * DejaVu Sans; most code points pay the whole scan). With fonts loaded
+ * once per PDF (BENCHMARKS.md) that is still about a fifth of the sample
+ * build's CPU time, so this replacement stays; the others that were here
+ * (HPDF_MemCpy, HPDF_MemSet, HPDF_FileReader_New) no longer bought
+ * anything measurable and are gone.
  *
- * HPDF_MemCpy and HPDF_MemSet copy and fill a byte at a time; libharu
- * uses them for every stream it writes and for the embedded font data
- * (25% of the instructions of the sample build). Here longer copies are
- * memmove and fills memset; short copies (most calls: a token, a 2-4
- * byte field) and copies where libharu's forward loop over overlapping
- * bytes differs from memmove keep the loop.
- *
- * HPDF_TTFontDef_GetGlyphid: HPDF_GetFont with the UTF-8 encoder builds a
- * CIDToGIDMap by asking for the glyph of every one of the 65,536 BMP code
- * points, and libharu finds each one with a linear search over the format
- * 4 cmap segments (193 in DejaVu Sans; most code points pay the whole
- * scan). That was 41% of the sample build (8 fonts a build: regular and
- * bold, two layout passes, two PDFs).
- * libhpdf calls the function through its PLT, so this definition in the
- * executable takes its place (ELF symbol interposition).
+ * How it takes effect: libhpdf calls the function through its PLT, so
+ * this definition in the executable takes its place (ELF symbol
+ * interposition). It is compiled only against libharu 2.3.0's headers
+ * (HPDF_VERSION_ID) and when the build does not say HPDF_INTERPOSE=0
+ * (needed to link a static libhpdf), and it does its own work only when
+ * the library loaded says it is 2.3.0 (HPDF_GetVersion, checked once);
+ * otherwise it calls libharu's own function (dlsym RTLD_NEXT).
+ * backend_pdf_interpose_hits counts the calls it answered, so a test
+ * proves libharu actually reaches it in this build.
  *
  * The result is the same as libharu's wherever libharu stays inside its
  * arrays (where it reads past them, this returns 0): format 0 and the
@@ -41,7 +30,7 @@
  * (same cmap content). Reads only the cmap part of the public struct in
  * <hpdf_fontdef.h>; tests/unit/test_render_hpdf_fast.c compares it with a
  * copy of the linear search for all 65,536 code points of both fonts. */
-#include <errno.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -51,22 +40,86 @@
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
-#include <hpdf_streams.h>
-#include <hpdf_utils.h>
+#include <hpdf_version.h>
 
 #include "backend_pdf_int.h"
 #include "banned.h"
 
-/* cmaps already seen, by the addresses of their arrays (a font loaded
- * again at freed addresses would be taken for the one before: render_pdf
- * calls backend_pdf_fast_forget before it frees a document). A slot knows
+/* ---- when to take effect ---------------------------------------------- */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int active;              /* the loaded libharu is 2.3.0 */
+static backend_pdf_glyphid_fn plain_glyphid; /* libharu's own */
+static backend_pdf_deflate_fn plain_deflate;
+/* calls answered here: counted per thread, added up at each
+ * backend_pdf_fast_forget (an atomic per call would be shared by the two
+ * edition threads 65,536 times a font) */
+static _Atomic unsigned long hits_glyphid, hits_deflate;
+static _Thread_local unsigned long my_hits;
+
+static void check_version(void)
+{
+	void *g = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+	void *d = dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
+
+	active = strcmp(HPDF_GetVersion(), "2.3.0") == 0;
+	/* POSIX: a dlsym result converts to a function pointer (ISO C has
+	 * no cast for it, so the bytes are copied) */
+	memcpy(&plain_glyphid, &g, sizeof(g));
+	memcpy(&plain_deflate, &d, sizeof(d));
+}
+
+int backend_pdf_interpose(void)
+{
+	pthread_once(&once, check_version);
+#if defined(EIMON_HPDF_INTERPOSE)
+	/* not 2.3.0 and no libharu function to hand over to: refuse rather
+	 * than read another version's structures */
+	if (!active && (!plain_glyphid || !plain_deflate))
+		return -1;
+	return active;
+#else
+	return 0;
+#endif
+}
+
+backend_pdf_glyphid_fn backend_pdf_plain_glyphid(void)
+{
+	pthread_once(&once, check_version);
+	return plain_glyphid;
+}
+
+backend_pdf_deflate_fn backend_pdf_plain_deflate(void)
+{
+	pthread_once(&once, check_version);
+	return plain_deflate;
+}
+
+void backend_pdf_count_deflate(void)
+{
+	hits_deflate++;
+}
+
+void backend_pdf_interpose_hits(unsigned long *glyphid,
+				unsigned long *deflate)
+{
+	*glyphid = hits_glyphid;
+	*deflate = hits_deflate;
+}
+
+#if defined(EIMON_HPDF_INTERPOSE)
+
+/* cmaps already seen, by the addresses of their arrays. A font loaded at
+ * the addresses of a freed one is not taken for it: HPDF_GetFont's run of
+ * questions starts at code point 0, which drops the slot, and the table
+ * is found again by content (backend_pdf_fast_forget also clears them
+ * when a document is freed). A slot knows
  * whether the end codes are sorted and remembers the segment of its last
  * lookup: HPDF_GetFont asks for code points in order and text stays
  * mostly in a few segments. */
 #define SLOTS 16
 /* The glyph of every BMP code point of one sorted cmap, computed once and
  * shared by every later load of a font with the same cmap (compared by
- * content): a build loads the same two fonts 8 times. */
+ * content): a build loads the same two fonts 4 times. */
 #define TABLES 8
 
 struct glyph_table {
@@ -93,11 +146,6 @@ static struct glyph_table *tables[TABLES];
 static unsigned ntables;
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void backend_pdf_fast_forget(void)
-{
-	memset(slots, 0, sizeof(slots));
-	slot_hit = slot_next = 0;
-}
 
 static int slot_is(const struct cmap_slot *s, const HPDF_TTF_CmapRange *cm)
 {
@@ -138,6 +186,16 @@ static struct cmap_slot *cmap_slot(const HPDF_TTF_CmapRange *cm)
 		if (s->end[i] <= s->end[i - 1])
 			s->sorted = 0;
 	return s;
+}
+
+/* Forget the slot of the cmap at cm's addresses, if any. */
+static void drop_slot(const HPDF_TTF_CmapRange *cm)
+{
+	unsigned k;
+
+	for (k = 0; k < SLOTS; k++)
+		if (slot_is(&slots[k], cm))
+			memset(&slots[k], 0, sizeof(slots[k]));
 }
 
 /* First segment whose end code is >= u (segs when none). */
@@ -280,11 +338,23 @@ glyphid_slow(HPDF_FontDef fontdef, const HPDF_TTF_CmapRange *cm,
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
 				      HPDF_UINT16 unicode)
 {
-	const HPDF_TTF_CmapRange *cm =
-		&((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
+	const HPDF_TTF_CmapRange *cm;
 	const struct cmap_slot *h = &slots[slot_hit];
 
-	/* HPDF_GetFont's 65,536 questions: the same live font each time */
+	if (backend_pdf_interpose() != 1) {
+		backend_pdf_glyphid_fn f = backend_pdf_plain_glyphid();
+
+		return f ? f(fontdef, unicode) : 0;
+	}
+	my_hits++;
+	cm = &((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
+
+	/* HPDF_GetFont's 65,536 questions start at 0: a font loaded at the
+	 * addresses of a freed one must not get its answers, so each run of
+	 * them finds its slot and table again (by content) */
+	if (unicode == 0)
+		drop_slot(cm);
+	/* the rest: the same live font each time */
 	if (h->tab && h->cm == cm && h->end == cm->end_count &&
 	    h->start == cm->start_count && h->garr == cm->glyph_id_array &&
 	    cm->format != 0)
@@ -292,179 +362,22 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
 	return glyphid_slow(fontdef, cm, unicode);
 }
 
-HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+static void forget_slots(void)
 {
-	uintptr_t o = (uintptr_t)out, i = (uintptr_t)in;
-	HPDF_UINT k;
-
-	/* most calls copy a token or a 2-4 byte field: libharu's own loop is
-	 * cheaper there than a call to memmove */
-	if (n <= 16 || (o > i && o - i < n)) {
-		/* (out starting inside in: the byte loop repeats a pattern) */
-		for (k = 0; k < n; k++)
-			out[k] = in[k];
-	} else {
-		memmove(out, in, n);
-	}
-	return out + n;
+	memset(slots, 0, sizeof(slots));
+	slot_hit = slot_next = 0;
 }
-
-void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+#else
+static void forget_slots(void)
 {
-	if (n)
-		memset(s, c, n);
-	return (HPDF_BYTE *)s + n;
 }
+#endif /* EIMON_HPDF_INTERPOSE */
 
-struct mem_file {
-	unsigned char *data;
-	size_t size, pos;
-};
-
-static HPDF_STATUS mf_read(HPDF_Stream stream, HPDF_BYTE *ptr, HPDF_UINT *siz)
+void backend_pdf_fast_forget(void)
 {
-	struct mem_file *m = stream->attr;
-	size_t avail = m->pos < m->size ? m->size - m->pos : 0;
-	size_t n = *siz < avail ? *siz : avail, k;
-
-	if (*siz <= 16) { /* the TrueType parser reads 2 and 4 bytes */
-		for (k = 0; k < n; k++)
-			ptr[k] = m->data[m->pos + k];
-		for (; k < *siz; k++)
-			ptr[k] = 0;
-	} else {
-		memset(ptr, 0, *siz);
-		if (n)
-			memcpy(ptr, m->data + m->pos, n);
-	}
-	m->pos += n;
-	if (n < *siz) {
-		*siz = (HPDF_UINT)n;
-		return HPDF_STREAM_EOF;
-	}
-	return HPDF_OK;
-}
-
-static HPDF_STATUS mf_seek(HPDF_Stream stream, HPDF_INT pos,
-			   HPDF_WhenceMode mode)
-{
-	struct mem_file *m = stream->attr;
-	long base = mode == HPDF_SEEK_CUR ? (long)m->pos
-		    : mode == HPDF_SEEK_END ? (long)m->size : 0;
-
-	if (base + pos < 0) /* fseek fails with EINVAL, ferror stays 0 */
-		return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
-	m->pos = (size_t)(base + pos);
-	return HPDF_OK;
-}
-
-static HPDF_INT32 mf_tell(HPDF_Stream stream)
-{
-	return (HPDF_INT32)((struct mem_file *)stream->attr)->pos;
-}
-
-static HPDF_UINT32 mf_size(HPDF_Stream stream)
-{
-	return (HPDF_UINT32)((struct mem_file *)stream->attr)->size;
-}
-
-static void mf_free(HPDF_Stream stream)
-{
-	struct mem_file *m = stream->attr;
-
-	if (m) {
-		free(m->data);
-		free(m);
-	}
-	stream->attr = NULL;
-}
-
-/* The whole of fname, or NULL with errno set. */
-static struct mem_file *mf_load(const char *fname)
-{
-	FILE *f = fopen(fname, "rb");
-	struct mem_file *m;
-	size_t cap = 1 << 16;
-	int saved;
-
-	if (!f)
-		return NULL;
-	m = calloc(1, sizeof(*m));
-	if (m && fseek(f, 0, SEEK_END) == 0) {
-		long end = ftell(f);
-		if (end > 0 && (unsigned long)end < 0x7FFFFFFFUL)
-			cap = (size_t)end + 1;
-		rewind(f);
-	}
-	if (m)
-		m->data = malloc(cap);
-	while (m && m->data) {
-		size_t got = fread(m->data + m->size, 1, cap - m->size, f);
-		m->size += got;
-		if (m->size < cap) {
-			if (ferror(f)) {
-				free(m->data);
-				m->data = NULL;
-				errno = EIO;
-			}
-			break;
-		}
-		if (cap >= 0x7FFFFFFFUL / 2) {
-			free(m->data);
-			m->data = NULL;
-			errno = EFBIG;
-			break;
-		}
-		{
-			unsigned char *d = realloc(m->data, cap * 2);
-			if (!d) {
-				free(m->data);
-				m->data = NULL;
-				errno = ENOMEM;
-				break;
-			}
-			m->data = d;
-			cap *= 2;
-		}
-	}
-	saved = m && m->data ? 0 : errno ? errno : ENOMEM;
-	fclose(f);
-	if (saved) {
-		free(m);
-		errno = saved;
-		return NULL;
-	}
-	return m;
-}
-
-HPDF_Stream HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
-{
-	struct mem_file *m = mf_load(fname);
-	HPDF_Stream stream;
-
-	if (!m) {
-		HPDF_SetError(mmgr->error, HPDF_FILE_OPEN_ERROR,
-			      (HPDF_STATUS)errno);
-		return NULL;
-	}
-	stream = HPDF_GetMem(mmgr, sizeof(HPDF_Stream_Rec));
-	if (!stream) {
-		free(m->data);
-		free(m);
-		return NULL;
-	}
-	memset(stream, 0, sizeof(HPDF_Stream_Rec));
-	stream->sig_bytes = HPDF_STREAM_SIG_BYTES;
-	stream->type = HPDF_STREAM_UNKNOWN; /* nothing may take attr for a FILE */
-	stream->error = mmgr->error;
-	stream->mmgr = mmgr;
-	stream->read_fn = mf_read;
-	stream->seek_fn = mf_seek;
-	stream->tell_fn = mf_tell;
-	stream->size_fn = mf_size;
-	stream->free_fn = mf_free;
-	stream->attr = m;
-	return stream;
+	hits_glyphid += my_hits;
+	my_hits = 0;
+	forget_slots();
 }
 
 void backend_pdf_fast_link(void)

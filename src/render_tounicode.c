@@ -11,7 +11,12 @@
  * (copy, search, a screen reader) is left to its guess. Here the font gets
  * the CMap its codes need: the identity from codes to UTF-16, in ranges
  * whose ends differ only in the last byte (the PDF rule), the surrogate
- * codes left out. The libharu CMap object stays in the file, unused. */
+ * codes left out. The libharu CMap object stays in the file, unused.
+ *
+ * It reads libharu 2.3.0's private structures (the document's memory
+ * manager and cross-reference table, a dictionary's stream), so it is
+ * compiled and run only where render_hpdf_fast.c's replacements are
+ * (backend_pdf_int.h): elsewhere the font keeps libharu's CMap. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +27,8 @@
 
 #include "backend_pdf_int.h"
 #include "banned.h"
+
+#if defined(EIMON_HPDF_INTERPOSE)
 
 #define RANGES_PER_BLOCK 100 /* at most 100 entries per bfrange block */
 
@@ -50,11 +57,14 @@ static int mapped(unsigned hi)
 
 int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
 {
-	HPDF_Dict cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	HPDF_Dict cmap;
 	HPDF_STATUS ret;
 	unsigned hi, total = 0, in_block = 0;
 	char line[64];
 
+	if (backend_pdf_interpose() != 1)
+		return 0;
+	cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	if (!cmap)
 		return -1;
 	for (hi = 0; hi < 256; hi++)
@@ -85,3 +95,11 @@ int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
 		ret = HPDF_Dict_Add(font, "ToUnicode", cmap);
 	return ret == HPDF_OK ? 0 : -1;
 }
+#else
+int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font)
+{
+	(void)pdf;
+	(void)font;
+	return 0;
+}
+#endif
