@@ -344,9 +344,18 @@ int compose_doc(const struct compose_input *in, struct doc *d,
 			snprintf(anchor, sizeof(anchor), "s%zu", s + 1);
 			doc_add_heading(d, 1, sec->title, anchor);
 		}
-		for (b = 0; b < sec->nblocks; b++)
+		for (b = 0; b < sec->nblocks; b++) {
+			size_t first = d->nblocks, k;
+
 			if (block(in, &sec->blocks[b], d, err))
 				return -1;
+			/* layout errors point at the template block */
+			for (k = first; k < d->nblocks; k++) {
+				d->blocks[k].pos.file = xstrdup(in->tpl->path);
+				d->blocks[k].pos.line = sec->blocks[b].line;
+				d->blocks[k].pos.col = sec->blocks[b].col;
+			}
+		}
 	}
 	return 0;
 }

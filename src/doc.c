@@ -114,6 +114,7 @@ static void block_release(struct doc_block *b)
 {
 	size_t i;
 
+	free(b->pos.file);
 	free(b->anchor);
 	text_release(&b->text);
 	for (i = 0; i < b->nitems; i++)

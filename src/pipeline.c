@@ -15,7 +15,8 @@
 #include "figures.h"
 #include "notes.h"
 #include "pipeline_int.h"
-#include "render_pdf.h"
+#include "backend.h"
+#include "layout.h"
 #include "strbuf.h"
 #include "template.h"
 #include "xalloc.h"
@@ -185,19 +186,74 @@ static size_t drop_drafts(const struct note **sel, size_t n)
 	return k;
 }
 
+/* dir/name: the text of a doc or scene dump (build --dump). */
+static int write_dump(const char *dir, const char *name,
+		      const struct strbuf *sb, struct eim_error *err)
+{
+	char path[EIM_PATH_MAX];
+	FILE *f;
+	int ok;
+
+	if (sb->failed)
+		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0, "the %s "
+				     "dump is too large", name);
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path))
+		return eim_error_set(err, EIM_CANTCREAT, dir, 0, 0,
+				     "dump folder path too long");
+	f = fopen(path, "wb");
+	if (!f)
+		return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				     "cannot create the dump");
+	ok = fwrite(sb->buf, 1, sb->len, f) == sb->len;
+	ok = (fclose(f) == 0) && ok;
+	return ok ? 0 : eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				      "cannot write the dump");
+}
+
+/* The document and scene of an edition as text into r->dump_dir. */
+static int dump_edition(const struct pipeline_run *r, int partners,
+			const struct doc *d, const struct scene *sc,
+			struct eim_error *err)
+{
+	const char *base = partners ? "monitor-partners" : "monitor";
+	struct strbuf sb = STRBUF_INIT;
+	char name[64];
+	int ret = -1;
+
+	doc_dump(d, &sb);
+	snprintf(name, sizeof(name), "%s.doc.txt", base);
+	if (write_dump(r->dump_dir, name, &sb, err))
+		goto out;
+	if (sc) {
+		strbuf_reset(&sb);
+		scene_dump(sc, &sb);
+		snprintf(name, sizeof(name), "%s.scene.txt", base);
+		if (write_dump(r->dump_dir, name, &sb, err))
+			goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&sb);
+	return ret;
+}
+
 static int render_edition(const struct pipeline_run *r,
 			  const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
 			  struct eim_error *err)
 {
 	struct compose_input in;
+	struct backend_input bin;
 	const struct note **sel = NULL;
 	struct doc d;
+	struct scene sc;
 	long first, last;
 	int ret = -1;
 
 	memset(&in, 0, sizeof(in));
 	doc_init(&d);
+	scene_init(&sc);
 	pipeline_window(r->cfg, week, &first, &last);
 	in.cfg = r->cfg;
 	in.tpl = r->tpl;
@@ -215,11 +271,23 @@ static int render_edition(const struct pipeline_run *r,
 	in.prev = &r->prev;
 	if (compose_doc(&in, &d, err))
 		goto out;
-	if (render_pdf(&d, pdf, len, err))
+	/* the document is dumped also when it cannot be laid out */
+	if (layout_doc(&d, &sc, err)) {
+		if (r->dump_dir)
+			dump_edition(r, partners, &d, NULL, err);
+		goto out;
+	}
+	if (r->dump_dir && dump_edition(r, partners, &d, &sc, err))
+		goto out;
+	bin.doc = &d;
+	bin.scene = &sc;
+	if (backend_pdf.render(&bin, pdf, len, err))
 		goto out;
 	ret = 0;
 out:
+	backend_pdf.thread_cleanup();
 	free(sel);
+	scene_free(&sc);
 	doc_free(&d);
 	return ret;
 }
@@ -341,6 +409,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 
 	memset(&r, 0, sizeof(r));
 	memset(&out, 0, sizeof(out));
+	r.dump_dir = o->dump_dir;
 	if (out_pdf)
 		*out_pdf = NULL;
 	pipeline_stage(&r, "load");

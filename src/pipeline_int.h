@@ -45,6 +45,7 @@ struct pipeline_run {
 	size_t nstages;
 	long stage_start;
 	void *pub;                     /* publish state (pipeline_publish.c) */
+	const char *dump_dir;          /* pipeline_opts.dump_dir */
 };
 
 struct pipeline_outputs {

@@ -14,10 +14,16 @@
 
 int rp_fail(struct rctx *r, enum eim_kind kind, const char *fmt, ...)
 {
+	const struct doc_pos *p = r->block < r->d->nblocks
+				  ? &r->d->blocks[r->block].pos : NULL;
 	va_list ap;
 
 	va_start(ap, fmt);
-	eim_error_vset(r->err, kind, NULL, 0, 0, fmt, ap);
+	if (p && p->file)
+		eim_error_vset(r->err, kind, p->file, p->line, p->col, fmt,
+			       ap);
+	else
+		eim_error_vset(r->err, kind, NULL, 0, 0, fmt, ap);
 	va_end(ap);
 	r->failed = 1;
 	return -1;

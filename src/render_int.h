@@ -63,6 +63,8 @@ struct rctx {
 	struct rp_geo *geo;
 	size_t ngeo, geocap;
 	size_t figure;          /* the figure being laid out */
+	size_t block;           /* the block being laid out: errors name its
+				   template position; (size_t)-1 none */
 };
 
 /* ---- render_draw.c: primitives --------------------------------------- */

@@ -386,6 +386,7 @@ int layout_doc(const struct doc *d, struct scene *s, struct eim_error *err)
 	r.err = err;
 	r.sc = s;
 	r.last_h1 = -1;
+	r.block = (size_t)-1;
 	s->page_w = d->style.page_w;
 	s->page_h = d->style.page_h;
 	r.left = d->style.margin_left;
@@ -404,9 +405,12 @@ int layout_doc(const struct doc *d, struct scene *s, struct eim_error *err)
 	set_info(&r);
 	if (rp_new_page(&r) != 0 || masthead(&r) != 0)
 		goto out;
-	for (k = 0; k < d->nblocks; k++)
+	for (k = 0; k < d->nblocks; k++) {
+		r.block = k;
 		if (rp_draw_block(&r, k) != 0)
 			goto out;
+	}
+	r.block = (size_t)-1;
 	if (fill_fields(&r) != 0 || r.failed)
 		goto out;
 	ret = 0;

@@ -16,6 +16,7 @@ void strbuf_init(struct strbuf *sb, size_t cap)
 	sb->len = 0;
 	sb->alloc = 0;
 	sb->cap = cap ? cap : STRBUF_DEFAULT_CAP;
+	sb->failed = 0;
 }
 
 void strbuf_release(struct strbuf *sb)
@@ -40,6 +41,7 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
+	sb->failed = 0;
 	if (sb->alloc)
 		sb->buf[0] = '\0';
 }
@@ -54,8 +56,11 @@ static int grow(struct strbuf *sb, size_t n)
 {
 	size_t need, a;
 
-	if (n > effective_cap(sb) || sb->len > effective_cap(sb) - n)
+	if (sb->failed || n > effective_cap(sb) ||
+	    sb->len > effective_cap(sb) - n) {
+		sb->failed = 1;
 		return -1;
+	}
 	need = sb->len + n + 1;
 	if (need <= sb->alloc)
 		return 0;
@@ -102,7 +107,11 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0 || grow(sb, (size_t)n))
+	if (n < 0) {
+		sb->failed = 1;
+		return -1;
+	}
+	if (grow(sb, (size_t)n))
 		return -1;
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
