@@ -6,6 +6,7 @@
  * GSS code; GEOGRAPHY is a Nomis number), else X, else X_NAME; its label
  * X_NAME, trimmed. Filters compare raw field bytes before anything is
  * converted or interned, so rows that do not match cost one scan. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,37 @@ static int read_header(struct feed_ctx *c, struct csv_field *h, size_t n,
 	series_table_set_dims(c->out, k->ndims, ids);
 	free(ids);
 	return feed_check_filters(c);
+}
+
+/* RECORD_COUNT or RECORD_OFFSET: a whole number >= 0, or -1. */
+static int parse_record_number(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end || errno == ERANGE || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The same for field f (column col) of r's last record: junk is an
+ * error at its line and column, never a count of 0 that would switch
+ * the truncation check off. */
+static int record_number(struct feed_ctx *c, struct csv_reader *r,
+			 const struct csv_field *f, size_t col,
+			 const char *name, long *out)
+{
+	int line, cl;
+
+	if (parse_record_number(csv_field_finish(r, col), out) == 0)
+		return 0;
+	csv_reader_where(r, f->p, &line, &cl);
+	return eim_error_set(c->err, EIM_DATA, c->display, line, cl,
+			     "%s '%.*s' is not a whole number", name,
+			     (int)(f->len > 40 ? 40 : f->len), f->p);
 }
 
 static int field_is(const struct csv_field *f, const char *s, size_t len)
@@ -279,15 +311,14 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 				      k.ncols);
 			goto out;
 		}
-		if (rows == 0) {
-			if (k.count >= 0)
-				count = strtol(csv_field_finish(r, (size_t)k.count),
-					       NULL, 10);
-			if (k.offset >= 0)
-				first_offset = strtol(
-					csv_field_finish(r, (size_t)k.offset), NULL,
-					10);
-		}
+		if (rows == 0 &&
+		    ((k.count >= 0 &&
+		      record_number(c, r, &fl[k.count], (size_t)k.count,
+				    "RECORD_COUNT", &count) != 0) ||
+		     (k.offset >= 0 &&
+		      record_number(c, r, &fl[k.offset], (size_t)k.offset,
+				    "RECORD_OFFSET", &first_offset) != 0)))
+			goto out;
 		rows++;
 		/* filters on the raw fields: most rows stop here */
 		for (i = 0; i < c->nf && keep; i++) {
@@ -380,11 +411,11 @@ int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
 			continue;
 		if ((size_t)cc >= n)
 			goto out;
-		if (nrows == 0) {
-			count = strtol(fl[cc].p, NULL, 10);
-			if (co >= 0 && (size_t)co < n)
-				offset = strtol(fl[co].p, NULL, 10);
-		}
+		if (nrows == 0 &&
+		    (parse_record_number(fl[cc].p, &count) != 0 ||
+		     (co >= 0 && (size_t)co < n &&
+		      parse_record_number(fl[co].p, &offset) != 0)))
+			goto out; /* not countable: the reader says why */
 		nrows++;
 	}
 	if (rc < 0)

@@ -148,14 +148,18 @@ const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name)
 {
-	/* the index is a cache: filling it does not change the set */
-	struct figure_set *w = (struct figure_set *)(uintptr_t)set;
 	size_t j;
 
 	if (set->n == 0)
 		return NULL;
-	if (set->nindexed != set->n)
-		fig_index(w);
+	/* figures_compute indexes what it adds; a set filled some other way
+	 * and not indexed is searched (a reader never writes) */
+	if (set->nindexed != set->n) {
+		for (j = 0; j < set->n; j++)
+			if (fig_is(&set->items[j], indicator, geo, name))
+				return &set->items[j];
+		return NULL;
+	}
 	for (j = fig_hash(indicator, geo, name) & (set->nslots - 1);
 	     set->slots[j]; j = (j + 1) & (set->nslots - 1)) {
 		const struct figure *f = &set->items[set->slots[j] - 1];
@@ -706,6 +710,7 @@ int figures_compute(const struct config *cfg,
 		goto out;
 	ret = 0;
 out:
+	figures_index(set);
 	geos_release(&gs);
 	return ret;
 }
@@ -766,6 +771,7 @@ int figures_compute_ratio(const struct config *cfg,
 		goto out;
 	ret = 0;
 out:
+	figures_index(set);
 	geos_release(&gn);
 	geos_release(&gd);
 	geos_release(&gr);

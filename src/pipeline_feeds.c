@@ -147,7 +147,7 @@ static void fetch_options(const struct config *c, int offline,
 	fo->now = time(NULL);
 	fo->validate = fetch_validate_feed;
 	fo->retries = 2;
-	fo->count_rows = http_nomis_count_rows;
+	fo->count_rows = feed_nomis_count;
 }
 
 /* fetch applies the failure rules (fetch.h); what comes back with a body

@@ -234,15 +234,13 @@ static int code_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static size_t sort_ndims; /* qsort has no context argument in C11 */
-
-static int obs_cmp(const void *pa, const void *pb)
+static int obs_cmp(const struct series_obs *a, const struct series_obs *b,
+		   size_t ndims)
 {
-	const struct series_obs *a = pa, *b = pb;
 	size_t i;
 	int c;
 
-	for (i = 0; i < sort_ndims; i++) {
+	for (i = 0; i < ndims; i++) {
 		c = code_cmp(a->codes[i], b->codes[i]);
 		if (c)
 			return c;
@@ -250,12 +248,39 @@ static int obs_cmp(const void *pa, const void *pb)
 	return period_cmp(&a->period, &b->period);
 }
 
+/* A stable merge sort of o[0..n) with tmp[0..n) to spare: qsort has no
+ * context argument in C11 (the number of dimensions would have to be
+ * file-scope state), and stability keeps equal observations in the
+ * order the feed gave them, as glibc's qsort (a merge sort) did. */
+static void obs_sort(struct series_obs *o, struct series_obs *tmp, size_t n,
+		     size_t ndims)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	obs_sort(o, tmp, mid, ndims);
+	obs_sort(o + mid, tmp, n - mid, ndims);
+	if (obs_cmp(&o[mid - 1], &o[mid], ndims) <= 0)
+		return; /* already in order (the common case: sorted feeds) */
+	while (i < mid && j < n)
+		tmp[k++] = obs_cmp(&o[j], &o[i], ndims) < 0 ? o[j++] : o[i++];
+	while (i < mid)
+		tmp[k++] = o[i++];
+	while (j < n)
+		tmp[k++] = o[j++];
+	memcpy(o, tmp, n * sizeof(*o));
+}
+
 void series_table_sort(struct series_table *t)
 {
+	struct series_obs *tmp;
+
 	if (t->n < 2)
 		return;
-	sort_ndims = t->ndims;
-	qsort(t->obs, t->n, sizeof(*t->obs), obs_cmp);
+	tmp = xreallocarray(NULL, t->n, sizeof(*tmp));
+	obs_sort(t->obs, tmp, t->n, t->ndims);
+	free(tmp);
 }
 
 int series_dim_index(const struct series_table *t, const char *id)

@@ -60,18 +60,19 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-void xgrow(void **arr, size_t *cap, size_t need, size_t elsize)
+void *xgrow(void *arr, size_t *cap, size_t need, size_t elsize)
 {
 	size_t n;
 
 	if (need <= *cap)
-		return;
+		return arr;
 	n = *cap ? *cap : 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			oom(SIZE_MAX);
 		n *= 2;
 	}
-	*arr = xreallocarray(*arr, n, elsize);
+	arr = xreallocarray(arr, n, elsize);
 	*cap = n;
+	return arr;
 }
