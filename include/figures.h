@@ -146,5 +146,11 @@ int figures_rank_is_joint(const struct figure_set *set,
  * Values at full precision: the shortest text that reads back as the
  * same double ("-0" is written "0"). Fails only at the strbuf cap. */
 int figures_write_csv(const struct figure_set *set, struct strbuf *out);
+/* The figures of a figures.csv text (figures_write_csv's, by column
+ * name) appended to set; figure names this version does not compute are
+ * skipped. 0, or -1 with err (EIM_DATA at file:line:col) for a missing
+ * column, a short row, a bad period or a value that is not finite. */
+int figures_read_csv(const char *text, size_t len, const char *file,
+		     struct figure_set *set, struct eim_error *err);
 
 #endif

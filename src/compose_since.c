@@ -34,42 +34,36 @@ void compose_prev_release(struct compose_prev *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Keep the `latest` rows of a figures.csv text. A file that does not
- * parse is treated as absent: this comparison is a courtesy, not an
- * input. */
+/* Keep the `latest` figures of the previous edition's figures.csv (read
+ * by figures_read_csv, beside its writer). A file that does not read is
+ * treated as absent: this comparison is a courtesy, not an input. */
 void compose_prev_parse(const char *text, size_t len, const char *week,
 			struct compose_prev *out)
 {
-	struct csv_reader *r = csv_reader_mem(text, len, "figures.csv", 0);
-	struct csv_field *f;
+	struct figure_set set;
 	struct eim_error err;
-	size_t n, cap = 0;
-	int header = 1;
+	size_t i, cap = 0;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->week, sizeof(out->week), "%s", week);
+	figures_init(&set);
 	eim_error_init(&err);
-	while (r && csv_reader_next(r, &f, &n, &err) == 1) {
-		struct prev_latest *p;
-		char *end;
-		if (header) {
-			header = 0;
-			continue;
+	if (figures_read_csv(text, len, "figures.csv", &set, &err) == 0) {
+		for (i = 0; i < set.n; i++) {
+			const struct figure *f = &set.items[i];
+			struct prev_latest *p;
+
+			if (strcmp(f->name, "latest") != 0)
+				continue;
+			XGROW(out->items, cap, out->n + 1);
+			p = &out->items[out->n++];
+			p->indicator = xstrdup(f->indicator);
+			p->geography = xstrdup(f->geography);
+			p->period = f->period;
+			p->value = f->value;
 		}
-		if (n < 5 || strcmp(f[2].p, "latest") != 0)
-			continue;
-		XGROW(out->items, cap, out->n + 1);
-		p = &out->items[out->n];
-		if (period_parse(f[3].p, f[3].len, &p->period))
-			continue;
-		p->value = strtod(f[4].p, &end);
-		if (*end || !isfinite(p->value))
-			continue;
-		p->indicator = xstrdup(f[0].p);
-		p->geography = xstrdup(f[1].p);
-		out->n++;
 	}
-	csv_reader_free(r);
+	figures_release(&set);
 }
 
 static const struct prev_latest *prev_find(const struct compose_prev *p,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fmt.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -839,4 +840,106 @@ int figures_write_csv(const struct figure_set *set, struct strbuf *out)
 			return -1;
 	}
 	return 0;
+}
+
+/* The figure names emit writes, so that a figure read back has the same
+ * static name as one computed. */
+static const char *const figure_names[] = {
+	"latest", "previous", "change_prev", "change_prev_pct", "year_ago",
+	"change_year", "change_year_pct", "baseline", "change_base",
+	"change_base_pct", "rolling_mean", "share_of_parent",
+	"record_high_since", "record_low_since", "record_high", "record_low",
+	"rank", "rank_of"
+};
+
+static const char *figure_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(figure_names) / sizeof(figure_names[0]); i++)
+		if (strcmp(s, figure_names[i]) == 0)
+			return figure_names[i];
+	return NULL;
+}
+
+/* One row of figures.csv (columns col[0..5] as the header names them). */
+static int read_row(struct csv_reader *r, const struct csv_field *f,
+		    size_t n, const int *col, const char *file,
+		    struct figure_set *set, struct eim_error *err)
+{
+	const struct csv_field *per = &f[col[3]], *val = &f[col[4]];
+	const char *name = figure_name(f[col[2]].p);
+	struct period p;
+	double v;
+	char *end;
+	int line, c;
+
+	if (!name)
+		return 0; /* a figure this version does not compute */
+	if (period_parse(per->p, per->len, &p) != 0) {
+		csv_reader_where(r, per->p, &line, &c);
+		return eim_error_set(err, EIM_DATA, file, line, c,
+				     "cannot read period '%.*s'",
+				     (int)(per->len > 40 ? 40 : per->len),
+				     per->p);
+	}
+	v = strtod(val->p, &end);
+	if (end == val->p || *end || !isfinite(v)) {
+		csv_reader_where(r, val->p, &line, &c);
+		return eim_error_set(err, EIM_DATA, file, line, c,
+				     "value '%.*s' is not a finite number",
+				     (int)(val->len > 40 ? 40 : val->len),
+				     val->p);
+	}
+	emit(set, f[col[0]].p, f[col[1]].p, name, p, v,
+	     col[5] >= 0 && (size_t)col[5] < n ? f[col[5]].p : "");
+	return 0;
+}
+
+int figures_read_csv(const char *text, size_t len, const char *file,
+		     struct figure_set *set, struct eim_error *err)
+{
+	static const char *const cols[] = { "indicator", "geography", "figure",
+					    "period", "value", "status" };
+	struct csv_reader *r = csv_reader_mem(text, len, file, 0);
+	struct csv_field *f;
+	size_t n, i;
+	int col[6], rc, ret = -1;
+
+	rc = csv_reader_next(r, &f, &n, err);
+	if (rc != 1) {
+		if (rc == 0)
+			eim_error_set(err, EIM_DATA, file, 0, 0, "no header");
+		goto out;
+	}
+	for (i = 0; i < 6; i++) {
+		col[i] = csv_find_column(f, n, cols[i]);
+		if (col[i] < 0 && i < 5) {
+			eim_error_set(err, EIM_DATA, file, 1, 0, "no column "
+				      "'%s'", cols[i]);
+			goto out;
+		}
+	}
+	while ((rc = csv_reader_next(r, &f, &n, err)) == 1) {
+		for (i = 0; i < 5; i++)
+			if ((size_t)col[i] >= n)
+				break;
+		if (i < 5) {
+			int line, c;
+
+			csv_reader_where(r, f[0].p, &line, &c);
+			eim_error_set(err, EIM_DATA, file, line, 0, "row has "
+				      "%zu fields, the header more", n);
+			goto out;
+		}
+		if (read_row(r, f, n, col, file, set, err) != 0)
+			goto out;
+	}
+	if (rc < 0)
+		goto out;
+	figures_index(set);
+	ret = 0;
+out:
+	csv_reader_free(r);
+	return ret;
 }
