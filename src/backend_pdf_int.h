@@ -28,13 +28,20 @@ int backend_pdf_interpose(void);
 typedef HPDF_UINT16 (*backend_pdf_glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 typedef HPDF_STATUS (*backend_pdf_deflate_fn)(HPDF_Stream, HPDF_Stream,
 					      HPDF_Encrypt);
-backend_pdf_glyphid_fn backend_pdf_plain_glyphid(void);
-backend_pdf_deflate_fn backend_pdf_plain_deflate(void);
-void backend_pdf_count_deflate(void);
-/* Calls the replacements answered so far in this process (the glyph
- * lookups of a thread are added at its backend_pdf_fast_forget). */
-void backend_pdf_interpose_hits(unsigned long *glyphid,
-				unsigned long *deflate);
+struct backend_pdf_plain {
+	backend_pdf_glyphid_fn glyphid;
+	backend_pdf_deflate_fn deflate;
+};
+const struct backend_pdf_plain *backend_pdf_plain(void);
+
+/* Calls each replacement answered: counted per thread (an atomic per
+ * call would be shared by the two edition threads), added up at the
+ * thread's backend_pdf_fast_forget. */
+enum backend_pdf_hit {
+	BACKEND_PDF_GLYPHID, BACKEND_PDF_DEFLATE, BACKEND_PDF_NHITS
+};
+extern _Thread_local unsigned long backend_pdf_my_hits[BACKEND_PDF_NHITS];
+void backend_pdf_interpose_hits(unsigned long hits[BACKEND_PDF_NHITS]);
 
 /* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
 /* Does nothing: calling it links render_hpdf_fast.o out of the library,

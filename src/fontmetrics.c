@@ -125,41 +125,71 @@ static int find_cmap4(const struct ttf *f, size_t cmap, size_t clen,
 	return -1;
 }
 
-/* Glyph of u in the format 4 subtable at sub (0 when none). */
-static unsigned cmap4_glyph(const struct ttf *f, size_t sub, unsigned segs,
-			    unsigned u)
+/* Advance in 1/1000 em of glyph g (0 when g is not in the font): glyphs
+ * past the long metrics repeat the last advance. */
+static unsigned short advance(const struct ttf *f, const struct font_metrics *m,
+			      size_t hmtx, unsigned nmetrics, unsigned nglyphs,
+			      unsigned g)
+{
+	unsigned a;
+
+	if (g >= nglyphs)
+		g = 0;
+	a = u16(f, hmtx + 4 * (size_t)(g < nmetrics ? g : nmetrics - 1));
+	return (unsigned short)(a * 1000u / m->units_per_em);
+}
+
+/* Every code point's glyph from the format 4 subtable at sub, segment by
+ * segment (a code point in no segment has glyph 0, .notdef). */
+static void map_cmap4(const struct ttf *f, size_t sub, unsigned segs,
+		      struct font_metrics *m, size_t hmtx, unsigned nmetrics,
+		      unsigned nglyphs)
 {
 	size_t ends = sub + 14, starts = ends + 2 * (size_t)segs + 2;
 	size_t deltas = starts + 2 * (size_t)segs;
 	size_t ranges = deltas + 2 * (size_t)segs;
-	unsigned lo = 0, hi = segs;
+	unsigned short notdef = advance(f, m, hmtx, nmetrics, nglyphs, 0);
+	unsigned i, u, lo = 0;
 
-	while (lo < hi) { /* the first segment whose end is >= u */
-		unsigned mid = lo + (hi - lo) / 2;
+	for (u = 0; u < 65536; u++)
+		m->adv[u] = notdef;
+	for (i = 0; i < segs; i++) {
+		unsigned end = u16(f, ends + 2 * (size_t)i);
+		unsigned first = u16(f, starts + 2 * (size_t)i), start = first;
+		unsigned delta = u16(f, deltas + 2 * (size_t)i);
+		unsigned ro = u16(f, ranges + 2 * (size_t)i);
 
-		if (u16(f, ends + 2 * (size_t)mid) < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= segs || u16(f, starts + 2 * (size_t)lo) > u)
-		return 0;
-	{
-		unsigned delta = u16(f, deltas + 2 * (size_t)lo);
-		unsigned ro = u16(f, ranges + 2 * (size_t)lo), g;
+		/* the first segment whose end is >= u owns u (end codes
+		 * rise; a segment out of order owns nothing below lo) */
+		if (start < lo)
+			start = lo;
+		for (u = start; u <= end; u++) {
+			unsigned g;
 
-		if (ro == 0)
-			return (u + delta) & 0xFFFF;
-		g = u16(f, ranges + 2 * (size_t)lo + ro +
-			   2 * (size_t)(u - u16(f, starts + 2 * (size_t)lo)));
-		return g ? (g + delta) & 0xFFFF : 0;
+			if (ro == 0) {
+				g = (u + delta) & 0xFFFF;
+			} else {
+				g = u16(f, ranges + 2 * (size_t)i + ro +
+					   2 * (size_t)(u - first));
+				if (g)
+					g = (g + delta) & 0xFFFF;
+			}
+			if (g && g < nglyphs) {
+				m->mapped[u >> 3] |=
+					(unsigned char)(1u << (u & 7));
+				m->adv[u] = advance(f, m, hmtx, nmetrics,
+						    nglyphs, g);
+			}
+		}
+		if (end + 1 > lo)
+			lo = end + 1;
 	}
 }
 
 static int parse(const struct ttf *f, struct font_metrics *m)
 {
 	size_t head, hhea, maxp, hmtx, cmap, sub, len, hlen;
-	unsigned nmetrics, nglyphs, segs, u;
+	unsigned nmetrics, nglyphs, segs;
 
 	if (f->n < 12 || (u32(f, 0) != 0x00010000u &&
 			  memcmp(f->p, "true", 4) != 0))
@@ -184,18 +214,7 @@ static int parse(const struct ttf *f, struct font_metrics *m)
 		return -1;
 	m->adv = xmalloc(65536 * sizeof(*m->adv));
 	m->mapped = xcalloc(65536 / 8, 1);
-	for (u = 0; u < 65536; u++) {
-		unsigned g = cmap4_glyph(f, sub, segs, u), a;
-
-		if (g >= nglyphs)
-			g = 0;
-		if (g)
-			m->mapped[u >> 3] |= (unsigned char)(1u << (u & 7));
-		/* glyphs past the long metrics repeat the last advance */
-		a = u16(f, hmtx + 4 * (size_t)(g < nmetrics ? g
-							    : nmetrics - 1));
-		m->adv[u] = (unsigned short)(a * 1000u / m->units_per_em);
-	}
+	map_cmap4(f, sub, segs, m, hmtx, nmetrics, nglyphs);
 	return 0;
 }
 

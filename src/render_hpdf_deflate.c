@@ -97,12 +97,12 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src,
 	HPDF_STATUS ret;
 
 	if (backend_pdf_interpose() != 1) {
-		backend_pdf_deflate_fn f = backend_pdf_plain_deflate();
+		backend_pdf_deflate_fn f = backend_pdf_plain()->deflate;
 
 		return f ? f(src, dst, e)
 			 : HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
 	}
-	backend_pdf_count_deflate();
+	backend_pdf_my_hits[BACKEND_PDF_DEFLATE]++;
 	ret = read_all(src, &in, &inlen);
 	if (ret != HPDF_OK)
 		goto out;

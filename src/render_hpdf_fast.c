@@ -5,10 +5,12 @@
  * the glyph of every one of the 65,536 BMP code points, and libharu finds
  * each one with a linear search over the format 4 cmap segments (193 in
  * DejaVu Sans; most code points pay the whole scan). With fonts loaded
- * once per PDF (BENCHMARKS.md) that is still about a fifth of the sample
- * build's CPU time, so this replacement stays; the others that were here
- * (HPDF_MemCpy, HPDF_MemSet, HPDF_FileReader_New) no longer bought
- * anything measurable and are gone.
+ * once per PDF that is still about a fifth of the sample build's CPU
+ * time, so it stays (BENCHMARKS.md). The replacements of HPDF_MemCpy,
+ * HPDF_MemSet (libc instead of byte loops: 5% of the instructions now,
+ * no difference in time that could be measured) and HPDF_FileReader_New
+ * (the font file read whole: nothing) no longer paid once fonts are
+ * measured once and loaded once per PDF, and are gone.
  *
  * How it takes effect: libhpdf calls the function through its PLT, so
  * this definition in the executable takes its place (ELF symbol
@@ -47,63 +49,58 @@
 
 /* ---- when to take effect ---------------------------------------------- */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int active;              /* the loaded libharu is 2.3.0 */
-static backend_pdf_glyphid_fn plain_glyphid; /* libharu's own */
-static backend_pdf_deflate_fn plain_deflate;
-/* calls answered here: counted per thread, added up at each
- * backend_pdf_fast_forget (an atomic per call would be shared by the two
- * edition threads 65,536 times a font) */
-static _Atomic unsigned long hits_glyphid, hits_deflate;
-static _Thread_local unsigned long my_hits;
+static struct backend_pdf_plain plain; /* libharu's own */
+/* what backend_pdf_interpose answers + 2 (0: not decided yet); read on
+ * every call of the replacements, so an atomic load (a plain load on
+ * x86) decides, not pthread_once */
+static _Atomic int decided;
+static _Atomic unsigned long hits[BACKEND_PDF_NHITS];
+_Thread_local unsigned long backend_pdf_my_hits[BACKEND_PDF_NHITS];
 
 static void check_version(void)
 {
 	void *g = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
 	void *d = dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
+	int answer = 0;
 
-	active = strcmp(HPDF_GetVersion(), "2.3.0") == 0;
 	/* POSIX: a dlsym result converts to a function pointer (ISO C has
 	 * no cast for it, so the bytes are copied) */
-	memcpy(&plain_glyphid, &g, sizeof(g));
-	memcpy(&plain_deflate, &d, sizeof(d));
+	memcpy(&plain.glyphid, &g, sizeof(g));
+	memcpy(&plain.deflate, &d, sizeof(d));
+#if defined(EIMON_HPDF_INTERPOSE)
+	if (strcmp(HPDF_GetVersion(), "2.3.0") == 0)
+		answer = 1;
+	/* not 2.3.0 and no libharu function to hand over to: refuse rather
+	 * than read another version's structures */
+	else if (!g || !d)
+		answer = -1;
+#endif
+	decided = answer + 2;
 }
 
 int backend_pdf_interpose(void)
 {
-	pthread_once(&once, check_version);
-#if defined(EIMON_HPDF_INTERPOSE)
-	/* not 2.3.0 and no libharu function to hand over to: refuse rather
-	 * than read another version's structures */
-	if (!active && (!plain_glyphid || !plain_deflate))
-		return -1;
-	return active;
-#else
-	return 0;
-#endif
+	int d = decided;
+
+	if (d == 0) {
+		pthread_once(&once, check_version);
+		d = decided;
+	}
+	return d - 2;
 }
 
-backend_pdf_glyphid_fn backend_pdf_plain_glyphid(void)
+const struct backend_pdf_plain *backend_pdf_plain(void)
 {
 	pthread_once(&once, check_version);
-	return plain_glyphid;
+	return &plain;
 }
 
-backend_pdf_deflate_fn backend_pdf_plain_deflate(void)
+void backend_pdf_interpose_hits(unsigned long out[BACKEND_PDF_NHITS])
 {
-	pthread_once(&once, check_version);
-	return plain_deflate;
-}
+	int i;
 
-void backend_pdf_count_deflate(void)
-{
-	hits_deflate++;
-}
-
-void backend_pdf_interpose_hits(unsigned long *glyphid,
-				unsigned long *deflate)
-{
-	*glyphid = hits_glyphid;
-	*deflate = hits_deflate;
+	for (i = 0; i < BACKEND_PDF_NHITS; i++)
+		out[i] = hits[i];
 }
 
 #if defined(EIMON_HPDF_INTERPOSE)
@@ -342,11 +339,11 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
 	const struct cmap_slot *h = &slots[slot_hit];
 
 	if (backend_pdf_interpose() != 1) {
-		backend_pdf_glyphid_fn f = backend_pdf_plain_glyphid();
+		backend_pdf_glyphid_fn f = backend_pdf_plain()->glyphid;
 
 		return f ? f(fontdef, unicode) : 0;
 	}
-	my_hits++;
+	backend_pdf_my_hits[BACKEND_PDF_GLYPHID]++;
 	cm = &((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
 
 	/* HPDF_GetFont's 65,536 questions start at 0: a font loaded at the
@@ -375,8 +372,12 @@ static void forget_slots(void)
 
 void backend_pdf_fast_forget(void)
 {
-	hits_glyphid += my_hits;
-	my_hits = 0;
+	int i;
+
+	for (i = 0; i < BACKEND_PDF_NHITS; i++) {
+		hits[i] += backend_pdf_my_hits[i];
+		backend_pdf_my_hits[i] = 0;
+	}
 	forget_slots();
 }
 

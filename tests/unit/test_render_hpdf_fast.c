@@ -24,8 +24,8 @@
 /* src/backend_pdf_int.h (private to the PDF back end) */
 void backend_pdf_fast_forget(void);
 int backend_pdf_interpose(void);
-void backend_pdf_interpose_hits(unsigned long *glyphid,
-				unsigned long *deflate);
+void backend_pdf_interpose_hits(unsigned long hits[2]); /* the order of */
+enum { GLYPHID, DEFLATE }; /* enum backend_pdf_hit */
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -180,20 +180,21 @@ static void test_libharu_reaches_them(void **state)
 	struct eim_error err;
 	unsigned char *out = NULL;
 	size_t len = 0;
-	unsigned long g0, d0, g1, d1;
+	unsigned long h0[2], h1[2];
 
 	(void)state;
 	assert_int_equal(backend_pdf_interpose(), 1);
-	backend_pdf_interpose_hits(&g0, &d0);
+	backend_pdf_interpose_hits(h0);
 	doc_init(&d);
 	d.title = strdup("Interposition");
 	doc_add_heading(&d, 1, "A heading", "a");
 	doc_add_para(&d, "Some text to compress, £ and – included.");
 	eim_error_init(&err);
 	assert_int_equal(render_pdf(&d, &out, &len, &err), 0);
-	backend_pdf_interpose_hits(&g1, &d1);
-	assert_true(g1 - g0 >= 2 * 65536);
-	assert_true(d1 - d0 >= 3); /* a page and two fonts at least */
+	backend_pdf_interpose_hits(h1);
+	assert_true(h1[GLYPHID] - h0[GLYPHID] >= 2 * 65536);
+	/* a page and two fonts at least */
+	assert_true(h1[DEFLATE] - h0[DEFLATE] >= 3);
 	free(out);
 	doc_free(&d);
 }
