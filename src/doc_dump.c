@@ -185,14 +185,21 @@ static void put_table(struct strbuf *o, const struct doc_table *t)
 	put_kv(o, "  ", "source", t->source);
 }
 
+static const char *const item_kinds[] = { "para", "bullet", "number" };
+
 static void put_note(struct strbuf *o, const struct doc_note *n)
 {
 	size_t i;
 
 	strbuf_addf(o, "  note partners %d\n", n->partners);
 	put_kv(o, "  ", "headline", n->headline);
-	for (i = 0; i < n->nparas; i++)
-		put_kv(o, "  ", "para", n->paragraphs[i]);
+	for (i = 0; i < n->body.n; i++) {
+		const struct doc_item *it = &n->body.items[i];
+
+		strbuf_addf(o, "  body %s depth %d number %ld\n",
+			    item_kinds[it->kind], it->depth, it->number);
+		put_text(o, "    ", &it->text);
+	}
 	put_kv(o, "  ", "meta", n->meta);
 	put_kv(o, "  ", "cite", n->cite);
 	put_kv(o, "  ", "link", n->link);
@@ -634,7 +641,7 @@ static int read_table_line(struct reader *r, const struct line *l)
 static int read_note_line(struct reader *r, const struct line *l)
 {
 	struct doc_note *n = r->b ? r->b->note : NULL;
-	const char *k = l->tok[0], *s;
+	const char *k = l->tok[0];
 
 	if (!n)
 		return bad(r, "note data outside a note");
@@ -646,10 +653,17 @@ static int read_note_line(struct reader *r, const struct line *l)
 		return set_str(r, l, &n->cite);
 	if (strcmp(k, "link") == 0)
 		return set_str(r, l, &n->link);
-	if (strcmp(k, "para") == 0) {
-		if (str(r, l, 1, &s) != 0)
-			return -1;
-		doc_note_add_para(n, s);
+	if (strcmp(k, "body") == 0) {
+		int kind, depth;
+		double number;
+		struct doc_item *it;
+
+		if (word(r, l, 1, NAMES(item_kinds), &kind) ||
+		    inum(r, l, 3, &depth) || num(r, l, 5, &number))
+			return bad(r, "body KIND depth D number N");
+		it = doc_rich_add(&n->body, (enum doc_item_kind)kind, depth,
+				  (long)number);
+		r->text = &it->text; /* its runs follow */
 		return 0;
 	}
 	return 1;
