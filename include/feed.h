@@ -90,9 +90,10 @@ void feed_format_value(double v, char *buf, size_t size);
  * of a nomis-csv body and read RECORD_COUNT (total records the query
  * matched) plus RECORD_OFFSET of the first row, so *total is what this
  * body must hold: RECORD_COUNT - first offset. 0, or -1 when the body is
- * not a Nomis CSV with those columns. ctx is unused. A body with fewer
+ * not a Nomis CSV with those columns. The body is the file fd (read from
+ * its start, streamed) when fd >= 0, else body/len. ctx is unused. A body with fewer
  * rows than *total was truncated by Nomis; feed_read_* reject it. */
-int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
-		     void *ctx);
+int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
+		     long *total, void *ctx);
 
 #endif

@@ -113,22 +113,11 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
 
 /* Counts data rows in a Nomis CSV body: *rows = records in this body,
  * *total = RECORD_COUNT (total matching records). Returns 0, or -1 when
- * the body cannot be counted (then no paging happens). */
-typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
-				long *total, void *ctx);
-
-/* http_nomis_count_rows over the file fd (read from offset 0 in
- * blocks, constant memory). */
-int http_nomis_count_fd(int fd, long *rows, long *total);
-
-/* A ready http_row_counter for Nomis CSV (RFC 4180 quoting, BOM and
- * CRLF tolerated): *rows = data records, *total = the RECORD_COUNT field
- * of the first data record (0 when there is none). -1 when the header
- * has no RECORD_COUNT column or its value is not a number. ctx unused.
- * The pipeline may pass this, or a counter built on the nomis-csv
- * reader. */
-int http_nomis_count_rows(const char *body, size_t len, long *rows,
-			  long *total, void *ctx);
+ * the body cannot be counted (then no paging happens). The body is the
+ * file fd, read from its start, when fd >= 0 (a request with to_fd),
+ * else body/len. The Nomis reader gives one: feed_nomis_count (feed.h). */
+typedef int (*http_row_counter)(int fd, const char *body, size_t len,
+				long *rows, long *total, void *ctx);
 
 /* Nomis truncation: Nomis answers an oversized query with 200 and a
  * silently truncated body. Given the result of the first page (outcome
@@ -137,8 +126,8 @@ int http_nomis_count_rows(const char *body, size_t len, long *rows,
  * http_csv_append_page, replacing first->body with the concatenation.
  * Stops when RECORD_COUNT is reached or a page brings no row. On a page
  * failure first->outcome becomes HTTP_FAILED with a reason naming the
- * offset. With req->to_fd the first page is counted with
- * http_nomis_count_fd and the next pages (each held in memory, capped at
+ * offset. With req->to_fd the first page is counted from the file and
+ * the next pages (each held in memory, capped at
  * max_bytes) are appended to the file. At most 1000 pages, and none started after req->deadline_ms
  * (then the result fails, "deadline reached after N of M records"). */
 void http_fetch_nomis_pages(const struct http_request *req,

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "feed.h"
 #include "http.h"
-#include "../../src/http_curl.h"
+#include "../../src/fetch/http_curl.h"
 #include "helpers/test_server.h"
 
 static struct test_server srv;
@@ -433,13 +434,14 @@ static void test_csv_append_page(void **state)
 
 /* Test row counter for the server's Nomis-like CSV: records = lines
  * after the header; RECORD_COUNT = last field of the first record. */
-static int count_rows(const char *body, size_t len, long *rows, long *total,
-		      void *ctx)
+static int count_rows(int fd, const char *body, size_t len, long *rows,
+		      long *total, void *ctx)
 {
 	const char *p = body, *end = body + len, *nl;
 	long n = -1;
 
 	(void)ctx;
+	assert_int_equal(fd, -1); /* these requests keep bodies in memory */
 	*total = -1;
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -473,7 +475,7 @@ static void test_nomis_paging(void **state)
 	rq.timeout_s = 10;
 	assert_int_equal(http_fetch_all(&rq, 1, &o, &r, &err), 0);
 	assert_int_equal(r.outcome, HTTP_OK);
-	count_rows(r.body.buf, r.body.len, &rows, &total, NULL);
+	count_rows(-1, r.body.buf, r.body.len, &rows, &total, NULL);
 	assert_int_equal(rows, 2); /* truncated: 2 of 5 */
 	assert_int_equal(total, 5);
 	http_fetch_nomis_pages(&rq, &o, count_rows, NULL, &r);
@@ -520,20 +522,20 @@ static void test_nomis_count_rows(void **state)
 
 	(void)state;
 	b = slurp(cc, &len);
-	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 4);
 	assert_int_equal(total, 4);
 	free(b);
 
 	b = slurp(aps, &len);
-	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
 	/* header + 2 records: what a truncated answer looks like */
 	for (i = 0; i < len && lines < 3; i++)
 		if (b[i] == '\n' && ++lines == 3)
 			cut = i + 1;
-	assert_int_equal(http_nomis_count_rows(b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, cut, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 6);
 	/* BOM and CRLF */
@@ -543,7 +545,7 @@ static void test_nomis_count_rows(void **state)
 			strbuf_addch(&sb, '\r');
 		strbuf_addch(&sb, b[i]);
 	}
-	assert_int_equal(http_nomis_count_rows(sb.buf, sb.len, &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, sb.buf, sb.len, &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
@@ -552,22 +554,26 @@ static void test_nomis_count_rows(void **state)
 
 	/* header only: nothing matched */
 	t = "\"A\",\"RECORD_COUNT\"\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 0);
 	assert_int_equal(total, 0);
 	/* quoted comma before the column, blank line ignored */
 	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
-	/* no RECORD_COUNT column, or not a number */
+	/* no RECORD_COUNT column, or not a whole number (never read as 0,
+	 * which would switch the truncation check off) */
 	t = "\"A\"\n1\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
+					       NULL), -1);
+	t = "\"A\",\"RECORD_COUNT\"\n1,-5\n";
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), -1);
 }
 
