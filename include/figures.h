@@ -127,6 +127,31 @@ int figures_compute_ratio(const struct config *cfg,
 			  const struct period *as_of, struct figure_set *set,
 			  struct eim_error *err);
 
+/* The series the figures of ind at geo are computed from: cut to the
+ * edition, one frequency, scaled, the area summed from its places for
+ * COMBINE_SUM. Charts and sparklines draw this series, so a chart shows
+ * the figures' numbers. out is empty (n = 0) when geo has no data; the
+ * caller releases it. Fails like figures_compute. */
+int figures_series(const struct config *cfg,
+		   const struct config_indicator *ind,
+		   const struct series_table *table,
+		   const struct period *as_of, const char *geo,
+		   struct series *out, struct eim_error *err);
+/* The same for a COMBINE_RATIO indicator. */
+int figures_series_ratio(const struct config *cfg,
+			 const struct config_indicator *ind,
+			 const struct config_indicator *num,
+			 const struct series_table *num_table,
+			 const struct config_indicator *den,
+			 const struct series_table *den_table,
+			 const struct period *as_of, const char *geo,
+			 struct series *out, struct eim_error *err);
+/* The figure of ind at geo whose period is p among latest, previous,
+ * year_ago and baseline, or NULL: the value a table or a bar shows for a
+ * period it shares with other places. */
+const struct figure *figures_value_in(const struct figure_set *set,
+				      const char *indicator, const char *geo,
+				      const struct period *p);
 /* The figure, or NULL. The first call after figures are added fills the
  * set's lookup index (a cache: the figures do not change), so a set read
  * by several threads is indexed first with figures_index. */

@@ -95,39 +95,6 @@ static const char *short_name(const struct config *c, const char *code)
 	return code;
 }
 
-/* The indicator's series for one place, or -1 (no data). */
-static int get_series(const struct compose_input *in,
-		      const struct config_indicator *ind, const char *geo,
-		      struct series *s)
-{
-	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
-	struct series_filter f[16];
-	size_t i, nf = 0;
-
-	memset(s, 0, sizeof(*s));
-	if (!cf || !cf->table)
-		return -1;
-	for (i = 0; i < ind->nselect && nf < 16; i++) {
-		f[nf].dim = ind->select[i].key;
-		f[nf].value = ind->select[i].value;
-		nf++;
-	}
-	if (series_extract(cf->table, f, nf, geo, s)) {
-		series_release(s);
-		return -1;
-	}
-	/* Nothing after the edition: a rebuild of an old week shows what
-	 * that week's bulletin showed. */
-	while (s->n && period_end_day(&s->periods[s->n - 1]) >
-			       period_end_day(&in->week))
-		s->n--;
-	if (!s->n) {
-		series_release(s);
-		return -1;
-	}
-	return 0;
-}
-
 static void source_line(const struct compose_input *in,
 			const struct config_indicator *ind, struct strbuf *sb)
 {
@@ -196,7 +163,7 @@ static int time_chart(const struct compose_input *in,
 			double div = 1.0;
 			size_t from = 0, n;
 			long bi;
-			if (get_series(in, ind, geos[gi], &s))
+			if (compose_series(in, ind, geos[gi], &s))
 				continue;
 			if (indexed) {
 				bi = series_find(&s, &base);
@@ -226,8 +193,7 @@ static int time_chart(const struct compose_input *in,
 				cs->x[k] = s.periods[from + k];
 				cs->has[k] = s.has[from + k];
 				cs->y[k] = s.has[from + k]
-						   ? s.values[from + k] *
-							     ind->scale / div
+						   ? s.values[from + k] / div
 						   : 0.0;
 			}
 			cs->emphasis = strcmp(geos[gi], c->area.code) == 0;
@@ -360,14 +326,14 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	for (i = 0; i < ngeo; i++) {
 		struct series s;
 		size_t j;
-		if (get_series(in, ind, geos[i], &s))
+		if (compose_series(in, ind, geos[i], &s))
 			continue;
 		j = s.n;
 		while (j > 0 && !s.has[j - 1])
 			j--;
 		if (j) {
 			items[n].code = geos[i];
-			items[n].v = s.values[j - 1] * ind->scale;
+			items[n].v = s.values[j - 1];
 			items[n].p = s.periods[j - 1];
 			if (!latest.freq || period_cmp(&items[n].p, &latest) > 0)
 				latest = items[n].p;

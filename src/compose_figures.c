@@ -115,30 +115,57 @@ static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 	doc_cell_set_arrow(cell, dir, tone, word);
 }
 
+int compose_series(const struct compose_input *in,
+		   const struct config_indicator *ind, const char *geo,
+		   struct series *s)
+{
+	const struct config *c = in->cfg;
+	const struct compose_feed *cf, *nf, *df;
+	const struct config_indicator *num, *den;
+	struct eim_error err;
+	int r;
+
+	memset(s, 0, sizeof(*s));
+	eim_error_init(&err);
+	if (ind->combine == COMBINE_RATIO) {
+		num = ind->numerator ? config_find_indicator(c, ind->numerator)
+				     : NULL;
+		den = ind->denominator
+			      ? config_find_indicator(c, ind->denominator)
+			      : NULL;
+		nf = num ? compose_feed_of(in, num->feed) : NULL;
+		df = den ? compose_feed_of(in, den->feed) : NULL;
+		if (!nf || !df || !nf->table || !df->table)
+			return -1;
+		r = figures_series_ratio(c, ind, num, nf->table, den, df->table,
+					 &in->week, geo, s, &err);
+	} else {
+		cf = ind->feed ? compose_feed_of(in, ind->feed) : NULL;
+		if (!cf || !cf->table)
+			return -1;
+		r = figures_series(c, ind, cf->table, &in->week, geo, s, &err);
+	}
+	if (r < 0 || s->n == 0) {
+		series_release(s);
+		memset(s, 0, sizeof(*s));
+		return -1;
+	}
+	return 0;
+}
+
 static void spark(const struct compose_input *in, struct doc_cell *cell,
 		  const struct config_indicator *ind, const char *geo)
 {
-	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
 	const struct figure *latest =
 		figures_find(in->figs, ind->id, geo, "latest");
-	struct series_filter f[16];
 	struct series s;
-	size_t i, nf = 0, end, from;
+	size_t end, from;
 
-	if (!cf || !cf->table || !latest) {
+	if (!latest || compose_series(in, ind, geo, &s)) {
 		doc_cell_set_text(cell, "");
 		return;
 	}
-	for (i = 0; i < ind->nselect && nf < 16; i++) {
-		f[nf].dim = ind->select[i].key;
-		f[nf].value = ind->select[i].value;
-		nf++;
-	}
-	if (series_extract(cf->table, f, nf, geo, &s)) {
-		doc_cell_set_text(cell, "");
-		return;
-	}
-	/* up to the latest figure's period: nothing after the edition */
+	/* up to the latest figure's period */
 	end = s.n;
 	while (end > 0 && period_cmp(&s.periods[end - 1], &latest->period) > 0)
 		end--;
