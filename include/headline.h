@@ -40,6 +40,15 @@ int headline_sentence(const struct figure_set *set,
 		      const struct config_indicator *ind, const char *geo,
 		      const char *place, struct strbuf *out);
 
+/* Append "<subject> rose in October 2026" (fell, was unchanged), judged
+ * like headline_sentence on the change_prev figure of ind at geo as
+ * displayed; "<subject>, latest October 2026" without one. A chart
+ * title. Returns 1 if written, 0 without a latest figure, -1 at the
+ * cap. */
+int headline_moved(const struct figure_set *set,
+		   const struct config_indicator *ind, const char *geo,
+		   const char *subject, struct strbuf *out);
+
 /* Append "compared with 5.9% in the West Midlands and 4.2% in the UK":
  * the comparators' values in the period of geo's latest value, in config
  * order (those without a value in that period are left out; provisional

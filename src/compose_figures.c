@@ -94,6 +94,24 @@ static void change_text(const struct compose_input *in,
 	}
 }
 
+/* The figure that is the change on a year: change_year, or for a series
+ * whose previous period is the same period a year earlier (yearly data)
+ * change_prev, which is that very change. */
+static const char *year_change(const struct compose_input *in,
+			       const struct config_indicator *ind,
+			       const char *geo)
+{
+	const struct figure *l = figures_find(in->figs, ind->id, geo,
+					      "latest");
+	struct period a, y;
+
+	if (!l || figures_find(in->figs, ind->id, geo, "change_year"))
+		return "change_year";
+	a = period_add(l->period, -1);
+	y = period_year_ago(l->period);
+	return period_eq(&a, &y) ? "change_prev" : "change_year";
+}
+
 static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 		  const struct figure *chg)
 {
@@ -230,8 +248,9 @@ int compose_dashboard(const struct compose_input *in,
 		change_text(in, ind, geo ? geo : "", "change_prev", buf,
 			    sizeof(buf));
 		doc_cell_set_text(&row[3], buf);
-		change_text(in, ind, geo ? geo : "", "change_year", buf,
-			    sizeof(buf));
+		change_text(in, ind, geo ? geo : "",
+			    geo ? year_change(in, ind, geo) : "change_year",
+			    buf, sizeof(buf));
 		doc_cell_set_text(&row[4], buf);
 		spark(in, &row[5], ind, geo ? geo : "");
 		arrow(&row[6], ind,
@@ -247,6 +266,19 @@ int compose_dashboard(const struct compose_input *in,
 	return 0;
 }
 
+/* The period a table shows for ind: that of the latest figure of the
+ * geography the indicator is reported for (its headline), or none. */
+static struct period table_period(const struct compose_input *in,
+				  const struct config_indicator *ind)
+{
+	struct period none = { PERIOD_NONE, 0, 0 };
+	const char *geo = compose_main_geo(in, ind);
+	const struct figure *f =
+		geo ? figures_find(in->figs, ind->id, geo, "latest") : NULL;
+
+	return f ? f->period : none;
+}
+
 /* Several indicators side by side: one row per area, the latest value of
  * each indicator, and their periods in the footnote. */
 static int multi_table(const struct compose_input *in,
@@ -256,6 +288,7 @@ static int multi_table(const struct compose_input *in,
 {
 	const struct config *c = in->cfg;
 	const struct config_indicator *inds[4];
+	struct period per[4];
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
 	size_t k, i, ni = 0;
@@ -270,6 +303,10 @@ static int multi_table(const struct compose_input *in,
 					     b->indicators[k]);
 		ni++;
 	}
+	/* one period per column, the one the headline reports; a place
+	 * without a value in it shows n/a, never another period's value */
+	for (k = 0; k < ni; k++)
+		per[k] = table_period(in, inds[k]);
 	t = doc_table_new(ni + 1);
 	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
 	for (k = 0; k < ni; k++)
@@ -279,8 +316,8 @@ static int multi_table(const struct compose_input *in,
 		struct doc_cell *row;
 		int any = 0;
 		for (k = 0; k < ni; k++)
-			if (figures_find(in->figs, inds[k]->id, codes[i],
-					 "latest"))
+			if (figures_value_in(in->figs, inds[k]->id, codes[i],
+					     &per[k]))
 				any = 1;
 		if (!any)
 			continue;
@@ -291,18 +328,13 @@ static int multi_table(const struct compose_input *in,
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		for (k = 0; k < ni; k++)
 			cell_value(&row[k + 1], inds[k],
-				   figures_find(in->figs, inds[k]->id,
-						codes[i], "latest"));
+				   figures_value_in(in->figs, inds[k]->id,
+						    codes[i], &per[k]));
 	}
 	strbuf_adds(&foot, "Latest periods: ");
 	for (k = 0; k < ni; k++) {
-		const char *geo = compose_main_geo(in, inds[k]);
-		const struct figure *f =
-			geo ? figures_find(in->figs, inds[k]->id, geo,
-					   "latest")
-			    : NULL;
-		if (f)
-			fmt_period(buf, sizeof(buf), &f->period);
+		if (per[k].freq)
+			fmt_period(buf, sizeof(buf), &per[k]);
 		else
 			snprintf(buf, sizeof(buf), "not available");
 		strbuf_addf(&foot, "%s%s %s", k ? "; " : "",
@@ -326,7 +358,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	const char *names[256];
 	size_t n = 0, i;
 	char buf[256];
-	const struct figure *lp = NULL;
+	struct period tp;
 
 	if (!b->nindicators)
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
@@ -354,28 +386,34 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	doc_table_set_header(t, 2, "Change on period", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 3, "Change on year", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 4, "Rank", DOC_RIGHT, 1.4);
-	for (i = 0; i < n; i++) {
+	tp = table_period(in, ind);
+	for (i = 0; i < n && tp.freq; i++) {
+		const struct figure *v =
+			figures_value_in(in->figs, ind->id, codes[i], &tp);
 		const struct figure *latest =
 			figures_find(in->figs, ind->id, codes[i], "latest");
 		const struct figure *rank, *of;
 		struct doc_cell *row;
-		if (!latest)
+		/* changes and ranks are of the latest period: shown only
+		 * when it is the table's */
+		int cur = latest && period_eq(&latest->period, &tp);
+		if (!v)
 			continue;
 		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
 			break;
-		if (!lp)
-			lp = latest;
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = i == 0;
-		cell_value(&row[1], ind, latest);
-		change_text(in, ind, codes[i], "change_prev", buf, sizeof(buf));
+		cell_value(&row[1], ind, v);
+		change_text(in, ind, cur ? codes[i] : "", "change_prev", buf,
+			    sizeof(buf));
 		doc_cell_set_text(&row[2], buf);
-		change_text(in, ind, codes[i], "change_year", buf, sizeof(buf));
+		change_text(in, ind, cur ? codes[i] : "",
+			    year_change(in, ind, codes[i]), buf, sizeof(buf));
 		doc_cell_set_text(&row[3], buf);
 		rank = figures_find(in->figs, ind->id, codes[i], "rank");
 		of = figures_find(in->figs, ind->id, codes[i], "rank_of");
-		if (rank && of)
+		if (rank && of && period_eq(&rank->period, &tp))
 			fmt_rank(buf, sizeof(buf), (long)rank->value,
 				 (long)of->value,
 				 figures_rank_is_joint(in->figs, ind->id,
@@ -384,9 +422,9 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			snprintf(buf, sizeof(buf), "\u2013");
 		doc_cell_set_text(&row[4], buf);
 	}
-	if (lp) {
+	if (tp.freq) {
 		char per[96];
-		fmt_period(per, sizeof(per), &lp->period);
+		fmt_period(per, sizeof(per), &tp);
 		snprintf(buf, sizeof(buf), "%s by area, %s", ind->title, per);
 	} else {
 		snprintf(buf, sizeof(buf), "%s by area", ind->title);
