@@ -315,9 +315,11 @@ static int multi_table(const struct compose_input *in,
 	for (i = 0; i < n; i++) {
 		struct doc_cell *row;
 		int any = 0;
+		/* a place with figures keeps its row: n/a where it has no
+		 * value in the column's period */
 		for (k = 0; k < ni; k++)
-			if (figures_value_in(in->figs, inds[k]->id, codes[i],
-					     &per[k]))
+			if (figures_find(in->figs, inds[k]->id, codes[i],
+					 "latest"))
 				any = 1;
 		if (!any)
 			continue;
@@ -397,8 +399,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		/* changes and ranks are of the latest period: shown only
 		 * when it is the table's */
 		int cur = latest && period_eq(&latest->period, &tp);
-		if (!v)
-			continue;
+		if (!latest)
+			continue; /* with figures, a row (n/a if not of tp) */
 		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
 			break;
 		row = doc_table_add_row(t);
