@@ -3,8 +3,9 @@
  *
  * For one indicator, figures are computed for each geography of the
  * monitor (the area, each place, each comparator; config order) from its
- * series, after dropping observations whose period ends after the
- * edition (as_of). Each figure has a name:
+ * series, keeping the observations of the edition as_of
+ * (series_in_edition: periods ended by its last day, or begun by then in
+ * a table published by then). Each figure has a name:
  *
  *   latest            the latest value; period = its period
  *   previous          the value of the period before latest (that exact
@@ -39,8 +40,11 @@
  *                     when at least one period lies between the two
  *                     (value = latest). record_low_since likewise.
  *   record_high       the latest value is higher than every earlier value
- *                     (at least one): highest on record; period = the first
- *                     period of the record. record_low likewise.
+ *                     (at least one): the highest since the series began;
+ *                     period = the first period of the series. record_low
+ *                     likewise. Records compare values as displayed
+ *                     (fmt_value_cmp), and a tie with any value of the run
+ *                     is no record; status = the latest value's.
  *
  * compare lists which of previous/change_prev*, year_ago/change_year*,
  * baseline/change_base* are made ("previous", "year", "baseline"); an
