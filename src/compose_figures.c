@@ -115,22 +115,16 @@ static const char *year_change(const struct compose_input *in,
 static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 		  const struct figure *chg)
 {
-	enum doc_direction dir = DOC_DIR_NONE;
-	enum doc_tone tone = DOC_TONE_NEUTRAL;
-	double v;
-	const char *word = "n/a";
+	/* the headline's rule: the change as displayed */
+	enum doc_direction dir =
+		chg ? headline_direction(chg->value, ind->unit, ind->decimals)
+		    : DOC_DIR_NONE;
+	const char *word = dir == DOC_DIR_UP     ? "Up"
+			   : dir == DOC_DIR_DOWN ? "Down"
+			   : dir == DOC_DIR_FLAT ? "Flat"
+						 : "n/a";
 
-	if (chg) {
-		v = fmt_round(chg->value, (int)ind->decimals);
-		dir = v > 0 ? DOC_DIR_UP : v < 0 ? DOC_DIR_DOWN : DOC_DIR_FLAT;
-		word = v > 0 ? "Up" : v < 0 ? "Down" : "Flat";
-		if (dir != DOC_DIR_FLAT && ind->polarity != POL_NEUTRAL) {
-			int good = (dir == DOC_DIR_UP) ==
-				   (ind->polarity == POL_UP_GOOD);
-			tone = good ? DOC_TONE_GOOD : DOC_TONE_BAD;
-		}
-	}
-	doc_cell_set_arrow(cell, dir, tone, word);
+	doc_cell_set_arrow(cell, dir, headline_tone(dir, ind->polarity), word);
 }
 
 int compose_series(const struct compose_input *in,
