@@ -41,10 +41,10 @@ struct series_table {
 	char *title;         /* the source's title, or NULL */
 	char *unit;          /* the source's unit text, or NULL */
 	/* YYYY-MM-DD by which every value in the table was published: the
-	 * date the source states (JSON-stat "updated"), else the day the
-	 * copy was retrieved; "" when unknown (a local file). Decides the
-	 * edition cut-off of periods that have begun but not ended
-	 * (figures.h). */
+	 * date the source states (JSON-stat "updated", ONS time series
+	 * "releaseDate"), else the day the copy was retrieved; "" when
+	 * unknown (a local file). Decides the edition cut-off of periods
+	 * that have begun but not ended (series_in_edition). */
 	char published[11];
 	struct series_pool *pool;
 	/* series_table_index: obs indices grouped by geography code, for
