@@ -2,7 +2,8 @@
 # t64-words: the words of the bulletin say what figures.csv says (issue
 # 15). tests/e2e/words.py parses every generated sentence, chart title,
 # bar and table cell of the PDF text and checks it against the
-# figures.csv of the same build: the sample, then every case folder of
+# figures.csv of the same build: the sample (with the weekly and the
+# summary template), then every case folder of
 # tests/figures/ built as a whole monitor (tests/e2e/case_monitor.py),
 # whose figures must also be the case's expected.csv.
 . "$(dirname "$0")/lib.sh"
@@ -22,6 +23,15 @@ run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/sampl
 expect_rc "the sample builds" 0
 words "the sample's words match its figures.csv" \
 	"$SAMPLE/monitor.yaml" "$T/sample/$week"
+
+# the same figures through the summary template's blocks
+cp -r "$SAMPLE" "$T/wmca"
+sed -i "s|^template:.*|template: $EIMON_TOP/report_templates/summary.yaml|" \
+	"$T/wmca/monitor.yaml"
+run_eimon build -c "$T/wmca/monitor.yaml" --week $week --offline --out "$T/summary"
+expect_rc "the sample builds with the summary template" 0
+words "the summary's words match its figures.csv" \
+	"$T/wmca/monitor.yaml" "$T/summary/$week"
 
 for case in "$EIMON_TOP"/tests/figures/*/; do
 	name=$(basename "$case")

@@ -289,26 +289,25 @@ def pdf_lines(pdf):
     return lines
 
 
-def bullets(lines, start, stop):
-    """Bullet paragraphs between heading start and the next of stop."""
+def bullets(lines, start):
+    """The bullet list under heading start: a bullet starts with "• ",
+    goes on on indented lines, and the list ends at unindented text."""
     out, cur, on = [], None, False
     for ln in lines:
         s = ln.strip()
-        if s == start:
-            on = True
-            continue
-        if on and s in stop:
-            break
         if not on:
+            on = s == start
             continue
         if s.startswith("• "):
             if cur:
                 out.append(cur)
             cur = s[2:]
-        elif cur is not None and s:
+        elif not s:
+            continue
+        elif cur is not None and ln.startswith(" "):
             cur += " " + s
-        elif cur is not None and not s and out is not None:
-            pass
+        else:
+            break
     if cur:
         out.append(cur)
     return out
@@ -835,11 +834,11 @@ def main():
     HEADINGS.update(heads)
     for b in blocks:
         if b["type"] == "headlines":
-            sect = next(s.get("title") for s in tpl["sections"]
-                        if b in s.get("blocks", []))
-            stop = set(heads) - {sect}
+            sect = b.get("title") or next(
+                s.get("title") for s in tpl["sections"]
+                if b in s.get("blocks", []))
             n = 0
-            for text in bullets(lines, sect, stop):
+            for text in bullets(lines, sect):
                 n += check_headline(m, text)
             want = sum(1 for k in (b.get("indicators") or m.inds)
                        if m.main_geo(k))
