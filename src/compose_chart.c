@@ -140,6 +140,7 @@ static int time_chart(const struct compose_input *in,
 	struct period since, base, first = { PERIOD_NONE, 0, 0 }, last = first;
 	const struct config_indicator *ind0 = NULL;
 	const char *geo0 = NULL; /* the place of the first (main) series */
+	const struct config_indicator *indm = NULL; /* and its indicator */
 	int have_since = 0, indexed = 0, ret = -1;
 	char l1[64], l2[64];
 
@@ -199,8 +200,10 @@ static int time_chart(const struct compose_input *in,
 						   ? s.values[from + k] / div
 						   : 0.0;
 			}
-			if (!geo0)
+			if (!geo0) {
 				geo0 = geos[gi];
+				indm = ind;
+			}
 			cs->emphasis = strcmp(geos[gi], c->area.code) == 0;
 			if (b->nindicators == 1)
 				cs->colour = colour_slot(c, geos[gi]);
@@ -245,9 +248,9 @@ static int time_chart(const struct compose_input *in,
 	if (!b->title) {
 		struct strbuf t = STRBUF_INIT;
 
-		/* geo0 is set with the first series */
+		/* geo0 and indm are set with the first series */
 		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
-		if (headline_moved(in->figs, ind0, geo0, sb.buf, &t) <= 0) {
+		if (headline_moved(in->figs, indm, geo0, sb.buf, &t) <= 0) {
 			strbuf_reset(&t);
 			strbuf_adds(&t, sb.buf);
 		}
