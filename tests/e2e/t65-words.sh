@@ -1,5 +1,5 @@
 #!/bin/sh
-# t64-words: the words of the bulletin say what figures.csv says (issue
+# t65-words: the words of the bulletin say what figures.csv says (issue
 # 15). tests/e2e/words.py parses every generated sentence, chart title,
 # bar and table cell of the PDF text and checks it against the
 # figures.csv of the same build: the sample (with the weekly and the
