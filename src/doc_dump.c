@@ -41,19 +41,10 @@ static void put_kv(struct strbuf *o, const char *ind, const char *key,
 	strbuf_addch(o, '\n');
 }
 
-/* The shortest of %.15g to %.17g that reads back as v. */
 static void put_num(struct strbuf *o, double v)
 {
-	char buf[40];
-	int prec;
-
-	for (prec = 15; prec < 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	snprintf(buf, sizeof(buf), "%.*g", prec, v);
-	strbuf_addf(o, " %s", buf);
+	strbuf_addch(o, ' ');
+	strbuf_add_double(o, v);
 }
 
 static void put_text(struct strbuf *o, const char *ind,
@@ -82,6 +73,7 @@ static const char *const cell_kinds[] = { "text", "arrow", "spark" };
 static const char *const dirs[] = { "none", "up", "down", "flat" };
 static const char *const tones[] = { "neutral", "good", "bad" };
 static const char *const aligns[] = { "left", "right", "center" };
+static const char *const item_kinds[] = { "para", "bullet", "number" };
 static const char *const block_kinds[] = {
 	"heading", "para", "bullets", "chart", "table", "note", "source",
 	"pagebreak", "contents"
@@ -191,8 +183,13 @@ static void put_note(struct strbuf *o, const struct doc_note *n)
 
 	strbuf_addf(o, "  note partners %d\n", n->partners);
 	put_kv(o, "  ", "headline", n->headline);
-	for (i = 0; i < n->nparas; i++)
-		put_kv(o, "  ", "para", n->paragraphs[i]);
+	for (i = 0; i < n->body.n; i++) {
+		const struct doc_item *it = &n->body.items[i];
+
+		strbuf_addf(o, "  rich %s %d %ld\n", item_kinds[it->kind],
+			    it->depth, it->number);
+		put_text(o, "    ", &it->text);
+	}
 	put_kv(o, "  ", "meta", n->meta);
 	put_kv(o, "  ", "cite", n->cite);
 	put_kv(o, "  ", "link", n->link);
@@ -634,7 +631,7 @@ static int read_table_line(struct reader *r, const struct line *l)
 static int read_note_line(struct reader *r, const struct line *l)
 {
 	struct doc_note *n = r->b ? r->b->note : NULL;
-	const char *k = l->tok[0], *s;
+	const char *k = l->tok[0];
 
 	if (!n)
 		return bad(r, "note data outside a note");
@@ -646,10 +643,21 @@ static int read_note_line(struct reader *r, const struct line *l)
 		return set_str(r, l, &n->cite);
 	if (strcmp(k, "link") == 0)
 		return set_str(r, l, &n->link);
-	if (strcmp(k, "para") == 0) {
-		if (str(r, l, 1, &s) != 0)
-			return -1;
-		doc_note_add_para(n, s);
+	if (strcmp(k, "rich") == 0) {
+		int kind, depth;
+		long number;
+		char *end;
+
+		if (word(r, l, 1, NAMES(item_kinds), &kind) ||
+		    inum(r, l, 2, &depth) || depth < 0 || depth > 64 ||
+		    l->n < 4 || l->quoted[3])
+			return bad(r, "rich KIND DEPTH NUMBER");
+		errno = 0;
+		number = strtol(l->tok[3], &end, 10);
+		if (*end || end == l->tok[3] || errno)
+			return bad(r, "bad item number");
+		r->text = &doc_rich_add(&n->body, (enum doc_item_kind)kind,
+					depth, number)->text;
 		return 0;
 	}
 	return 1;

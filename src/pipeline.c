@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "figures.h"
 #include "notes.h"
+#include "notes_summary.h"
 #include "pipeline_int.h"
 #include "backend.h"
 #include "layout.h"
@@ -241,19 +242,30 @@ out:
 static int render_edition(const struct pipeline_run *r,
 			  const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
-			  struct eim_error *err)
+			  struct pipeline_files *web, struct eim_error *err)
 {
 	struct compose_input in;
 	struct backend_input bin;
 	const struct note **sel = NULL;
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary intel;
+	struct nsum_params ip;
 	struct doc d;
 	struct scene sc;
 	long first, last;
 	int ret = -1;
 
 	memset(&in, 0, sizeof(in));
+	memset(&intel, 0, sizeof(intel));
 	doc_init(&d);
 	scene_init(&sc);
+	if (ib) { /* counted apart for each edition: see notes_summary.h */
+		notes_summary_params(ib, &ip);
+		notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &ip,
+				      partners, &intel);
+		in.intel = &intel;
+	}
 	pipeline_window(r->cfg, week, &first, &last);
 	in.cfg = r->cfg;
 	in.tpl = r->tpl;
@@ -283,12 +295,15 @@ static int render_edition(const struct pipeline_run *r,
 	bin.scene = &sc;
 	if (backend_pdf.render(&bin, pdf, len, err))
 		goto out;
+	if (web && pipeline_html(&d, &sc, partners, web, err))
+		goto out;
 	ret = 0;
 out:
 	backend_pdf.thread_cleanup();
 	free(sel);
 	scene_free(&sc);
 	doc_free(&d);
+	notes_summary_release(&intel);
 	return ret;
 }
 
@@ -319,6 +334,7 @@ struct edition_job {
 	int partners, ret;
 	unsigned char *pdf;
 	size_t len;
+	struct pipeline_files *web;
 	struct eim_error err;
 };
 
@@ -327,7 +343,7 @@ static void *edition_thread(void *arg)
 	struct edition_job *j = arg;
 
 	j->ret = render_edition(j->r, j->week, j->partners, &j->pdf, &j->len,
-				&j->err);
+				j->web, &j->err);
 	return NULL;
 }
 
@@ -344,12 +360,13 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 	struct edition_job pj;
 	pthread_attr_t attr;
 	pthread_t tid;
-	int threaded, ret;
+	int threaded, ret, html = pipeline_wants_html(r);
 
 	if (!has_partners_notes(r, week))
 		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,
-				      err);
+				      html ? &out->web : NULL, err);
 	memset(&pj, 0, sizeof(pj));
+	pj.web = html ? &out->partners_web : NULL;
 	pj.r = r;
 	pj.week = week;
 	pj.partners = 1;
@@ -364,7 +381,8 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 					  &pj) == 0;
 		pthread_attr_destroy(&attr);
 	}
-	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len, err);
+	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len,
+			     html ? &out->web : NULL, err);
 	if (threaded)
 		pthread_join(tid, NULL);
 	else if (ret == 0)
@@ -399,6 +417,26 @@ static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
 	free(sel);
 }
 
+/* The counts of partners' intelligence as rows of figures.csv, with the
+ * intelligence block's window (the default one when the template has
+ * none, so that figures.csv does not depend on the layout). Public notes
+ * only: figures.csv is published with the public edition. */
+static int notes_figures_csv(const struct pipeline_run *r,
+			     const struct period *week, struct strbuf *csv)
+{
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary s;
+	struct nsum_params p;
+	int ret;
+
+	notes_summary_params(ib, &p);
+	notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &p, 0, &s);
+	ret = notes_summary_csv(&s, r->cfg->area.code, csv);
+	notes_summary_release(&s);
+	return ret;
+}
+
 int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 		   struct eim_warnings *w, struct eim_error *err)
 {
@@ -425,7 +463,8 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
-	if (figures_write_csv(&r.figs, &csv)) {
+	if (figures_write_csv(&r.figs, &csv) ||
+	    notes_figures_csv(&r, &o->week, &csv)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "figures.csv is too large");
 		goto out;
@@ -444,6 +483,8 @@ out:
 	pipeline_publish_end(&r);
 	free(out.pdf);
 	free(out.partners_pdf);
+	pipeline_files_release(&out.web);
+	pipeline_files_release(&out.partners_web);
 	strbuf_release(&csv);
 	pipeline_run_release(&r);
 	return ret;
@@ -465,6 +506,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	pipeline_check_coverage(o, &r, w);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));
