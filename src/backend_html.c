@@ -139,6 +139,7 @@ struct hctx {
 	size_t nchart;      /* charts so far */
 	size_t ntable;
 	int level;          /* HTML level of the last heading */
+	const struct doc_text *heading; /* the last heading's text */
 	unsigned accent;    /* for text on white: contrast >= 4.5 */
 };
 
@@ -193,7 +194,7 @@ static void put_css(struct strbuf *o, unsigned accent)
 	"font-family:inherit}\n"
 	"details{margin:.5rem 0}summary{cursor:pointer;color:var(--link);"
 	"text-decoration:underline}\n"
-	".scroll{overflow-x:auto;max-width:100%}\n"
+	".scroll{overflow-x:auto;max-width:100%;position:relative}\n"
 	"table{border-collapse:collapse;margin:.5rem 0;font-size:.95rem}\n"
 	"caption{text-align:left;font-weight:700;padding:.25rem 0;"
 	"font-size:1.05rem}\n"
@@ -326,6 +327,7 @@ static void put_heading(struct hctx *h, const struct doc_block *b)
 	put_runs(h->o, &b->text);
 	strbuf_addf(h->o, "</h%d>\n", l);
 	h->level = l;
+	h->heading = &b->text;
 }
 
 static void put_contents(struct hctx *h)
@@ -488,10 +490,16 @@ static void put_table(struct hctx *h, const struct doc_table *t)
 	strbuf_addf(o, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
 		    "aria-labelledby=\"table-%zu\"><table>", h->ntable);
 	strbuf_addf(o, "<caption id=\"table-%zu\">", h->ntable);
-	if (t->caption)
+	if (t->caption) {
 		html_esc(o, t->caption);
-	else
+	} else if (h->heading) { /* the heading above names it */
+		char *s = doc_text_plain(h->heading);
+
+		html_esc(o, s);
+		free(s);
+	} else {
 		strbuf_addf(o, "Table %zu", h->ntable);
+	}
 	strbuf_adds(o, "</caption>\n<thead><tr>");
 	for (k = 0; k < t->ncols; k++) {
 		const char *hd = t->header && t->header[k] ? t->header[k] : "";
