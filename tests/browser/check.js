@@ -217,8 +217,10 @@ async function checkPage(browser, axeSource, shots, file, alone) {
 	const blocks = await page.evaluate(() => [...document.querySelectorAll(
 		'header p, header h1, main > .wrap > *')].map((el) => {
 		const c = el.cloneNode(true);
-		for (const x of c.querySelectorAll('.vh, details, svg, abbr + .vh'))
+		for (const x of c.querySelectorAll('.vh, details, svg'))
 			x.remove();
+		for (const x of c.querySelectorAll('th, td, li, p, caption'))
+			x.append(' ');
 		return c.textContent.replace(/\s+/g, ' ').trim();
 	}).filter((t) => t.length));
 	fs.writeFileSync(path.join(shots, `${name}.blocks.txt`),
