@@ -313,17 +313,24 @@ static int html_level(int doc_level)
 	return l < 2 ? 2 : l > 6 ? 6 : l;
 }
 
+/* A heading's id: its anchor, else one from its place in the doc, so
+ * that the contents can link every entry. */
+static void put_id(struct strbuf *o, const struct doc *d,
+		   const struct doc_block *b)
+{
+	if (b->anchor)
+		html_esc(o, b->anchor);
+	else
+		strbuf_addf(o, "section-%zu", (size_t)(b - d->blocks) + 1);
+}
+
 static void put_heading(struct hctx *h, const struct doc_block *b)
 {
 	int l = html_level(b->level);
 
-	strbuf_addf(h->o, "<h%d", l);
-	if (b->anchor) {
-		strbuf_adds(h->o, " id=\"");
-		html_esc(h->o, b->anchor);
-		strbuf_addch(h->o, '"');
-	}
-	strbuf_addch(h->o, '>');
+	strbuf_addf(h->o, "<h%d id=\"", l);
+	put_id(h->o, h->d, b);
+	strbuf_adds(h->o, "\">");
 	put_runs(h->o, &b->text);
 	strbuf_addf(h->o, "</h%d>\n", l);
 	h->level = l;
@@ -335,6 +342,7 @@ static void put_contents(struct hctx *h)
 	const struct doc *d = h->d;
 	struct strbuf *o = h->o;
 	int open2 = 0, any = 0;
+	char *title;
 	size_t i;
 
 	strbuf_adds(o, "<nav aria-labelledby=\"contents\"><h2 id=\"contents\">"
@@ -353,14 +361,13 @@ static void put_contents(struct hctx *h)
 			open2 = 1;
 		}
 		any = 1;
-		if (b->anchor) {
-			strbuf_adds(o, "<a href=\"#");
-			html_esc(o, b->anchor);
-			strbuf_adds(o, "\">");
-		}
-		put_runs(o, &b->text);
-		if (b->anchor)
-			strbuf_adds(o, "</a>");
+		strbuf_adds(o, "<a href=\"#");
+		put_id(o, d, b);
+		strbuf_adds(o, "\">");
+		title = doc_text_plain(&b->text); /* no link in a link */
+		html_esc(o, title);
+		free(title);
+		strbuf_adds(o, "</a>");
 	}
 	strbuf_adds(o, open2 ? "</li></ol></li>" : any ? "</li>" : "");
 	strbuf_adds(o, "\n</ol></nav>\n");

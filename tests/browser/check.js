@@ -179,6 +179,8 @@ async function checkPage(browser, axeSource, shots, file, alone) {
 				fullPage: false });
 	await shootParts(page, shots, `${name}-1280`);
 	await page.setViewport({ width: 320, height: 640 });
+	await page.evaluate(() => { document.activeElement.blur();
+				    window.scrollTo(0, 0); });
 	const wide = await page.evaluate(() => {
 		const over = [];
 		const w = document.documentElement.clientWidth;
