@@ -17,7 +17,7 @@ ifneq ($(CI),)
 WARN += -Werror
 endif
 # HPDF_INTERPOSE=0 leaves out the replacements of libharu internals
-# (src/render_hpdf_*.c): needed to link a static libhpdf.
+# (src/backend/pdf/hpdf_*.c): needed to link a static libhpdf.
 HPDF_INTERPOSE ?= 1
 
 # libcurl: headers only; http_curl.c opens it at run time (dlopen) when a

@@ -7,7 +7,7 @@
  * Rules for back ends: a back end reads its inputs and never changes
  * them; it does not measure text or break pages (layout did, once); it
  * includes no other back end and layout includes none; only the PDF back
- * end (src/backend_pdf*.c) talks to libharu. Output must be
+ * end (src/backend/pdf/) talks to libharu. Output must be
  * byte-reproducible: no clock, no addresses, no hash order.
  *
  * Ownership: the caller keeps the doc and scene; on success *out (of *len

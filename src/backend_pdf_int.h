@@ -9,9 +9,9 @@
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
 
-/* The replacements of libharu internals (render_hpdf_fast.c,
- * render_hpdf_deflate.c) and the private struct reads of
- * render_tounicode.c are compiled only against the version they were
+/* The replacements of libharu internals (hpdf_glyphid.c,
+ * hpdf_deflate.c) and the private struct reads of
+ * tounicode.c are compiled only against the version they were
  * written for, and left out by `make HPDF_INTERPOSE=0` (a static libhpdf
  * cannot be linked with them). */
 #if HPDF_VERSION_ID == 20300 && !defined(EIMON_NO_HPDF_INTERPOSE)
@@ -43,8 +43,8 @@ enum backend_pdf_hit {
 extern _Thread_local unsigned long backend_pdf_my_hits[BACKEND_PDF_NHITS];
 void backend_pdf_interpose_hits(unsigned long hits[BACKEND_PDF_NHITS]);
 
-/* ---- render_hpdf_fast.c: faster libharu internals ------------------- */
-/* Does nothing: calling it links render_hpdf_fast.o out of the library,
+/* ---- hpdf_glyphid.c: faster libharu internals ------------------- */
+/* Does nothing: calling it links hpdf_glyphid.o out of the library,
  * so its HPDF_TTFontDef_GetGlyphid (binary search) replaces libharu's. */
 void backend_pdf_fast_link(void);
 /* Forget the cmaps this thread has seen (their memory is about to be
@@ -52,15 +52,15 @@ void backend_pdf_fast_link(void);
  * before HPDF_Free, on the thread that used the document. */
 void backend_pdf_fast_forget(void);
 
-/* ---- render_tounicode.c ------------------------------------------- */
+/* ---- tounicode.c ------------------------------------------- */
 /* Give font (HPDF_GetFont with "UTF-8") the /ToUnicode CMap its codes
  * need, in place of libharu 2.3.0's CID CMap. 0 (also when not 2.3.0:
  * nothing done), or -1 (libharu's error handler has been called). */
 int backend_pdf_fix_tounicode(HPDF_Doc pdf, HPDF_Font font);
 
-/* ---- render_hpdf_deflate.c: stream compression by libdeflate -------- */
+/* ---- hpdf_deflate.c: stream compression by libdeflate -------- */
 /* Free this thread's compressor (made again when next needed). Calling
- * it also links render_hpdf_deflate.o, whose
+ * it also links hpdf_deflate.o, whose
  * HPDF_Stream_WriteToStreamWithDeflate replaces libharu's. */
 void backend_pdf_deflate_release(void);
 

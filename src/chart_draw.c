@@ -1,4 +1,4 @@
-/* chart_draw.c - vector charts laid out into the scene, after the UK
+/* layout_chart.c - vector charts laid out into the scene, after the UK
  * Government Analysis Function guidance: the title states the finding,
  * the subtitle gives measure, place and period, a unit line sits above
  * the value axis, light horizontal gridlines at "nice" ticks, lines

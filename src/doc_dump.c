@@ -41,6 +41,7 @@ static void put_kv(struct strbuf *o, const char *ind, const char *key,
 	strbuf_addch(o, '\n');
 }
 
+/* The shortest of %.15g to %.17g that reads back as v. */
 static void put_num(struct strbuf *o, double v)
 {
 	strbuf_addch(o, ' ');
@@ -73,7 +74,6 @@ static const char *const cell_kinds[] = { "text", "arrow", "spark" };
 static const char *const dirs[] = { "none", "up", "down", "flat" };
 static const char *const tones[] = { "neutral", "good", "bad" };
 static const char *const aligns[] = { "left", "right", "center" };
-static const char *const item_kinds[] = { "para", "bullet", "number" };
 static const char *const block_kinds[] = {
 	"heading", "para", "bullets", "chart", "table", "note", "source",
 	"pagebreak", "contents"
@@ -177,6 +177,8 @@ static void put_table(struct strbuf *o, const struct doc_table *t)
 	put_kv(o, "  ", "source", t->source);
 }
 
+static const char *const item_kinds[] = { "para", "bullet", "number" };
+
 static void put_note(struct strbuf *o, const struct doc_note *n)
 {
 	size_t i;
@@ -186,8 +188,8 @@ static void put_note(struct strbuf *o, const struct doc_note *n)
 	for (i = 0; i < n->body.n; i++) {
 		const struct doc_item *it = &n->body.items[i];
 
-		strbuf_addf(o, "  rich %s %d %ld\n", item_kinds[it->kind],
-			    it->depth, it->number);
+		strbuf_addf(o, "  body %s depth %d number %ld\n",
+			    item_kinds[it->kind], it->depth, it->number);
 		put_text(o, "    ", &it->text);
 	}
 	put_kv(o, "  ", "meta", n->meta);
@@ -643,21 +645,17 @@ static int read_note_line(struct reader *r, const struct line *l)
 		return set_str(r, l, &n->cite);
 	if (strcmp(k, "link") == 0)
 		return set_str(r, l, &n->link);
-	if (strcmp(k, "rich") == 0) {
+	if (strcmp(k, "body") == 0) {
 		int kind, depth;
-		long number;
-		char *end;
+		double number;
+		struct doc_item *it;
 
 		if (word(r, l, 1, NAMES(item_kinds), &kind) ||
-		    inum(r, l, 2, &depth) || depth < 0 || depth > 64 ||
-		    l->n < 4 || l->quoted[3])
-			return bad(r, "rich KIND DEPTH NUMBER");
-		errno = 0;
-		number = strtol(l->tok[3], &end, 10);
-		if (*end || end == l->tok[3] || errno)
-			return bad(r, "bad item number");
-		r->text = &doc_rich_add(&n->body, (enum doc_item_kind)kind,
-					depth, number)->text;
+		    inum(r, l, 3, &depth) || num(r, l, 5, &number))
+			return bad(r, "body KIND depth D number N");
+		it = doc_rich_add(&n->body, (enum doc_item_kind)kind, depth,
+				  (long)number);
+		r->text = &it->text; /* its runs follow */
 		return 0;
 	}
 	return 1;

@@ -914,7 +914,7 @@ int figures_read_csv(const char *text, size_t len, const char *file,
 	}
 	for (i = 0; i < 6; i++) {
 		col[i] = csv_find_column(f, n, cols[i]);
-		if (col[i] < 0 && i < 5) {
+		if (i < 5 && col[i] < 0) {
 			eim_error_set(err, EIM_DATA, file, 1, 0, "no column "
 				      "'%s'", cols[i]);
 			goto out;

@@ -69,8 +69,7 @@ static const char help_text[] =
 	"exit codes: 0 ok, 64 usage, 65 bad data, 66 input missing, 69 feed\n"
 	"unavailable, 70 internal error, 73 cannot create output, 75 locked.\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_DUMP, OPT_SINCE,
-       OPT_PLACE };
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },

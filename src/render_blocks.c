@@ -1,4 +1,4 @@
-/* render_blocks.c - text blocks of the layout: headings (with
+/* layout_blocks.c - text blocks of the layout: headings (with
  * bookmarks), paragraphs, bullet lists, source lines, editors' notes and
  * the dispatch over block kinds with keep-with-next page breaking. */
 #include "render_int.h"

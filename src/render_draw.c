@@ -1,4 +1,4 @@
-/* render_draw.c - layout primitives: text measured with the fonts' own
+/* layout_draw.c - layout primitives: text measured with the fonts' own
  * metrics, wrapped lines with bold and link runs, rules, boxes and paths
  * added to the current scene page. Text is checked against the page box
  * so that nothing is ever placed off the page. */

@@ -1,4 +1,4 @@
-/* render_hpdf_deflate.c - libharu 2.3.0's stream compression done by
+/* hpdf_deflate.c - libharu 2.3.0's stream compression done by
  * libdeflate (see backend_pdf_int.h).
  *
  * libharu compresses every page content stream and both embedded fonts
@@ -12,7 +12,7 @@
  * libharu calls the function through its PLT (from
  * HPDF_Stream_WriteToStream), so this definition in the executable takes
  * its place (ELF symbol interposition), under the same conditions as
- * render_hpdf_fast.c's: compiled only against libharu 2.3.0's headers
+ * hpdf_glyphid.c's: compiled only against libharu 2.3.0's headers
  * (whose function has these three parameters and which does not declare
  * it, so the prototype below is that version's) and unless HPDF_INTERPOSE=0,
  * active only when HPDF_GetVersion() says 2.3.0, libharu's own function

@@ -1,4 +1,4 @@
-/* render_hpdf_fast.c - libharu 2.3.0's HPDF_TTFontDef_GetGlyphid done by
+/* hpdf_glyphid.c - libharu 2.3.0's HPDF_TTFontDef_GetGlyphid done by
  * binary search and a shared table (see backend_pdf_int.h).
  *
  * HPDF_GetFont with the UTF-8 encoder builds a CIDToGIDMap by asking for
@@ -30,7 +30,7 @@
  * search runs. The answers for all 65,536 code points of a sorted cmap
  * are then kept in a table shared by every later load of the same font
  * (same cmap content). Reads only the cmap part of the public struct in
- * <hpdf_fontdef.h>; tests/unit/test_render_hpdf_fast.c compares it with a
+ * <hpdf_fontdef.h>; tests/unit/test_hpdf_glyphid.c compares it with a
  * copy of the linear search for all 65,536 code points of both fonts. */
 #include <dlfcn.h>
 #include <pthread.h>

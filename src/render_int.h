@@ -1,5 +1,5 @@
-/* render_int.h - private to the layout (render_pdf.c, render_draw.c,
- * render_blocks.c, layout_table.c, chart_draw.c): the layout context and
+/* layout_int.h - private to the layout (layout.c, layout_draw.c,
+ * layout_blocks.c, layout_table.c, layout_chart.c): the layout context and
  * the primitives every part uses to measure text and add to the scene.
  *
  * Coordinates are points from the bottom-left corner. r->y is the top
@@ -67,7 +67,7 @@ struct rctx {
 				   template position; (size_t)-1 none */
 };
 
-/* ---- render_draw.c: primitives --------------------------------------- */
+/* ---- layout_draw.c: primitives --------------------------------------- */
 int rp_fail(struct rctx *r, enum eim_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 double rp_width(struct rctx *r, int font, double size, const char *s,
@@ -110,18 +110,18 @@ void rp_draw_line(struct rctx *r, const struct text_layout *l, size_t line,
 		  const struct text_span *sp, const char *const *hrefs,
 		  double size, unsigned rgb, double x, double base);
 
-/* ---- render_pdf.c: pages ------------------------------------------- */
+/* ---- layout.c: pages ------------------------------------------- */
 /* A new page with its running header and footer. */
 int rp_new_page(struct rctx *r);
 /* New page if h does not fit below r->y (and the page is not fresh). */
 int rp_need(struct rctx *r, double h);
 int rp_at_top(const struct rctx *r);
 
-/* ---- render_blocks.c: text blocks ---------------------------------- */
+/* ---- layout_blocks.c: text blocks ---------------------------------- */
 int rp_draw_block(struct rctx *r, size_t k);
 double rp_min_height(struct rctx *r, size_t k);
 
-/* ---- figures (chart_draw.c) ------------------------------------------ */
+/* ---- figures (layout_chart.c) ------------------------------------------ */
 /* Start a chart's or table's marks: a new scene_figure for block, its
  * BEGIN item, and r->figure set to it. */
 void rp_figure_begin(struct rctx *r, enum scene_figure_kind kind,
@@ -135,7 +135,7 @@ char *layout_describe(const struct doc_block *b);
 double table_min_height(struct rctx *r, const struct doc_table *t);
 int table_draw(struct rctx *r, const struct doc_table *t);
 
-/* ---- chart_draw.c -------------------------------------------------- */
+/* ---- layout_chart.c -------------------------------------------------- */
 double chart_height(struct rctx *r, const struct doc_chart *c);
 int chart_draw(struct rctx *r, const struct doc_chart *c);
 void chart_spark(struct rctx *r, const struct doc_cell *c, double x,

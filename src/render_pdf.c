@@ -1,4 +1,4 @@
-/* render_pdf.c - the layout driver: pages with running header, banner
+/* layout.c - the layout driver: pages with running header, banner
  * and "Page N of M" footer, the masthead, and layout_doc, which lays the
  * blocks out once and fills in the page numbers (footers, contents) and
  * the contents' link targets after the last page. No clock is read and

@@ -1,4 +1,4 @@
-/* render_tounicode.c - a correct /ToUnicode for libharu 2.3.0's UTF-8
+/* tounicode.c - a correct /ToUnicode for libharu 2.3.0's UTF-8
  * fonts (see backend_pdf_int.h).
  *
  * With the UTF-8 encoder libharu writes a TrueType font as Type0 with
@@ -15,7 +15,7 @@
  *
  * It reads libharu 2.3.0's private structures (the document's memory
  * manager and cross-reference table, a dictionary's stream), so it is
- * compiled and run only where render_hpdf_fast.c's replacements are
+ * compiled and run only where hpdf_glyphid.c's replacements are
  * (backend_pdf_int.h): elsewhere the font keeps libharu's CMap. */
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* test_render_hpdf_deflate.c - render_hpdf_deflate.c's replacement of
+/* test_hpdf_deflate.c - hpdf_deflate.c's replacement of
  * libharu's HPDF_Stream_WriteToStreamWithDeflate (libdeflate instead of
  * zlib). What libharu's version guarantees, checked here:
  *  - the output is a zlib stream that inflates (with zlib, as a PDF
@@ -29,7 +29,7 @@
 
 /* src/backend_pdf_int.h (private to the PDF back end) */
 void backend_pdf_deflate_release(void);
-/* libharu 2.3.0's internal, replaced by render_hpdf_deflate.c */
+/* libharu 2.3.0's internal, replaced by hpdf_deflate.c */
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src,
 						 HPDF_Stream dst,
 						 HPDF_Encrypt e);

@@ -1,4 +1,4 @@
-/* test_render_hpdf_fast.c - render_hpdf_fast.c's replacements of libharu
+/* test_hpdf_glyphid.c - hpdf_glyphid.c's replacements of libharu
  * internals. HPDF_TTFontDef_GetGlyphid (binary search) against libharu
  * 2.3.0's linear search, written out here from its source: for all 65,536
  * code points of DejaVu Sans and DejaVu Sans Bold as libharu loads them,
