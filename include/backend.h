@@ -31,8 +31,8 @@ struct backend_input {
 	const struct scene *scene; /* set when needs & BACKEND_NEEDS_SCENE */
 	/* Names of the files published beside this one, for back ends
 	 * that link to them (HTML); NULL when not known:
-	 * stem: this output's file name without suffix ("index"); a
-	 *   chart's data file is "<stem>-chart-<n>.csv" (backend_chart_csv)
+	 * stem: this output's file name without suffix ("index"); its
+	 *   charts' data are in "<stem>-data.csv" (backend_data_csv_name)
 	 * print_file: the PDF of the same edition ("monitor.pdf") */
 	const char *stem;
 	const char *print_file;
@@ -57,10 +57,10 @@ extern const struct backend backend_pdf;
  * the doc; needs both. */
 extern const struct backend backend_html;
 
-/* The name of chart n's data file (n from 1, in document order) beside
- * the page stem: "<stem>-chart-<n>.csv". */
-void backend_chart_csv_name(char *buf, size_t size, const char *stem,
-			    size_t n);
+/* The file of the data of a page's charts, beside the page stem:
+ * "<stem>-data.csv"; chart n (from 1, in document order) is the rows
+ * whose id is "chart-<n>" (doc_chart_csv). */
+void backend_data_csv_name(char *buf, size_t size, const char *stem);
 
 /* Output names a monitor or template may list under `outputs:`. 0 when
  * every name is one ("pdf", "html") and pdf is among them, else -1 with

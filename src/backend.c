@@ -26,10 +26,9 @@ const struct backend *backend_find(const char *name)
 	return NULL;
 }
 
-void backend_chart_csv_name(char *buf, size_t size, const char *stem,
-			    size_t n)
+void backend_data_csv_name(char *buf, size_t size, const char *stem)
 {
-	snprintf(buf, size, "%s-chart-%zu.csv", stem ? stem : "index", n);
+	snprintf(buf, size, "%s-data.csv", stem ? stem : "index");
 }
 
 int backend_outputs_have(char *const *names, size_t n, const char *name)

@@ -201,7 +201,7 @@ static void put_css(struct strbuf *o, unsigned accent)
 	"th,td{padding:.35rem .5rem;border-bottom:1px solid var(--rule);"
 	"vertical-align:top;text-align:left}\n"
 	"thead th{border-bottom:2px solid var(--text)}\n"
-	".num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	".num,.data td{text-align:right;font-variant-numeric:tabular-nums}\n"
 	".good{color:#00703C}.bad{color:#D4351C}\n"
 	".arrow{font-size:.8em;margin-right:.2em}\n"
 	"abbr[title]{text-decoration:none}\n"
@@ -328,6 +328,8 @@ static void put_heading(struct hctx *h, const struct doc_block *b)
 {
 	int l = html_level(b->level);
 
+	if (l > h->level + 1) /* an H2 with no H1 above: no level skipped */
+		l = h->level + 1;
 	strbuf_addf(h->o, "<h%d id=\"", l);
 	put_id(h->o, h->d, b);
 	strbuf_adds(h->o, "\">");
@@ -588,10 +590,11 @@ static void put_chart(struct hctx *h, size_t block)
 		html_chart_table(o, c, cap.buf);
 		strbuf_release(&cap);
 	}
-	backend_chart_csv_name(csv, sizeof(csv), h->stem, n);
+	backend_data_csv_name(csv, sizeof(csv), h->stem);
 	strbuf_adds(o, "\n<p class=\"download\"><a href=\"");
 	html_esc(o, csv);
-	strbuf_adds(o, "\" download>Download the data of this chart (CSV, ");
+	strbuf_addf(o, "\" download>Download this chart's data (CSV: the rows "
+		    "of chart-%zu in ", n);
 	html_esc(o, csv);
 	strbuf_adds(o, ")</a></p></details>\n</figure>\n");
 }

@@ -1,6 +1,6 @@
 /* doc_chart_data.c - a chart's data as rows, whatever draws it: the
  * periods of every series in order (a series may lack some), and the
- * chart as CSV for readers who want the numbers (see doc.h). Values are
+ * chart as rows of a tidy CSV for readers who want the numbers (doc.h). Values are
  * written at full precision with an ASCII '-', like figures.csv: this is
  * a machine file. */
 #include "doc.h"
@@ -36,58 +36,61 @@ size_t doc_chart_periods(const struct doc_chart *c, struct period **out)
 }
 
 int doc_series_value(const struct doc_chart_series *s, const struct period *p,
-		     double *v)
+		     size_t *cursor, double *v)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < s->n; i++)
+	for (k = 0; k < s->n; k++) { /* from the cursor on, then wrap */
+		i = (*cursor + k) % s->n;
 		if (period_eq(&s->x[i], p)) {
+			*cursor = i + 1;
 			*v = s->y[i];
 			return s->has[i] ? 0 : -1;
 		}
+	}
 	return -1;
 }
 
-int doc_chart_csv(const struct doc_chart *c, struct strbuf *o)
+int doc_chart_csv(const struct doc_chart *c, const char *id,
+		  struct strbuf *o)
 {
 	struct period *per = NULL;
-	size_t n, i, k;
+	size_t n, i, k, *cur;
 
-	if (c->kind == DOC_CHART_BAR) {
-		strbuf_adds(o, "category,");
-		strbuf_add_csv(o, c->y_title ? c->y_title : "value");
-		strbuf_addch(o, '\n');
-		for (i = 0; i < c->nbars; i++) {
-			strbuf_add_csv(o, c->bars[i].label ? c->bars[i].label
-							   : "");
-			strbuf_addch(o, ',');
-			if (c->bars[i].has)
-				strbuf_add_double(o, c->bars[i].value);
-			strbuf_addch(o, '\n');
-		}
-		return o->failed ? -1 : 0;
-	}
-	n = doc_chart_periods(c, &per);
-	strbuf_adds(o, "period");
-	for (k = 0; k < c->nseries; k++) {
+	for (i = 0; c->kind == DOC_CHART_BAR && i < c->nbars; i++) {
+		if (!c->bars[i].has)
+			continue;
+		strbuf_add_csv(o, id);
+		strbuf_adds(o, ",,");
+		strbuf_add_csv(o, c->bars[i].label ? c->bars[i].label : "");
 		strbuf_addch(o, ',');
-		strbuf_add_csv(o, c->series[k].label ? c->series[k].label : "");
+		strbuf_add_double(o, c->bars[i].value);
+		strbuf_addch(o, '\n');
 	}
-	strbuf_addch(o, '\n');
+	if (c->kind == DOC_CHART_BAR)
+		return o->failed ? -1 : 0;
+	n = doc_chart_periods(c, &per);
+	cur = xcalloc(c->nseries + 1, sizeof(*cur));
 	for (i = 0; i < n; i++) {
 		char pt[PERIOD_TEXT_MAX];
 
 		period_format(&per[i], pt, sizeof(pt));
-		strbuf_adds(o, pt);
 		for (k = 0; k < c->nseries; k++) {
 			double v;
 
+			if (doc_series_value(&c->series[k], &per[i], &cur[k],
+					     &v) != 0)
+				continue;
+			strbuf_add_csv(o, id);
+			strbuf_addf(o, ",%s,", pt);
+			strbuf_add_csv(o, c->series[k].label
+					  ? c->series[k].label : "");
 			strbuf_addch(o, ',');
-			if (doc_series_value(&c->series[k], &per[i], &v) == 0)
-				strbuf_add_double(o, v);
+			strbuf_add_double(o, v);
+			strbuf_addch(o, '\n');
 		}
-		strbuf_addch(o, '\n');
 	}
 	free(per);
+	free(cur);
 	return o->failed ? -1 : 0;
 }

@@ -41,7 +41,7 @@ static void put_kv(struct strbuf *o, const char *ind, const char *key,
 	strbuf_addch(o, '\n');
 }
 
-/* The shortest of %.15g to %.17g that reads back as v. */
+/* v at full precision (strbuf_add_double) after a space. */
 static void put_num(struct strbuf *o, double v)
 {
 	strbuf_addch(o, ' ');

@@ -173,11 +173,10 @@ int strbuf_add_double(struct strbuf *sb, double v)
 	char buf[40];
 	int prec;
 
-	for (prec = 15; prec < 17; prec++) {
+	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
+		if (prec == 17 || strtod(buf, NULL) == v)
 			break;
 	}
-	snprintf(buf, sizeof(buf), "%.*g", prec, v);
 	return strbuf_adds(sb, buf);
 }

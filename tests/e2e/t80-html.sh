@@ -27,8 +27,12 @@ ed="$out/$week"
 check "index.html is published" test -s "$ed/index.html"
 check "index-partners.html is published beside monitor-partners.pdf" \
 	sh -c "test -s '$ed/index-partners.html' && test -s '$ed/monitor-partners.pdf'"
-check "each chart's data is published as CSV" test -s "$ed/index-chart-1.csv"
-expect_grep "the CSV has a header row of periods and series" "^period," "$ed/index-chart-1.csv"
+check "the charts' data is published as CSV" test -s "$ed/index-data.csv"
+expect_grep "the CSV is tidy: chart, period, label, value" "^chart,period,label,value$" "$ed/index-data.csv"
+nfig=$(grep -c '<figure ' "$ed/index.html")
+check "every chart of the page ($nfig) has rows in it" \
+	test "$(cut -d, -f1 "$ed/index-data.csv" | sed 1d | sort -u | wc -l)" -eq "$nfig"
+check "the partners page has its own data file" test -s "$ed/index-partners-data.csv"
 
 # Every file of the edition is in the manifest with its sha256.
 check "manifest.json lists every file with its sha256" python3 - "$ed" <<'PY'
@@ -43,7 +47,7 @@ for f in os.listdir(d):
     h = hashlib.sha256(open(os.path.join(d, f), "rb").read()).hexdigest()
     if outs.get(f) != h:
         print("    %s: %s, manifest %s" % (f, h, outs.get(f))); bad = 1
-for n in ("index.html", "index-partners.html", "index-chart-1.csv"):
+for n in ("index.html", "index-partners.html", "index-data.csv"):
     if n not in outs:
         print("    %s is not in the manifest" % n); bad = 1
 sys.exit(bad)
@@ -51,14 +55,14 @@ PY
 
 # Reproducible: another build elsewhere makes the same bytes.
 run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/again"
-for f in index.html index-partners.html index-chart-1.csv; do
+for f in index.html index-partners.html index-data.csv; do
 	check "$f is the same bytes on a second build" cmp -s "$ed/$f" "$T/again/$week/$f"
 done
 
 # No partners note in any public file: its words, its tag, its file name.
 for w in "Tier 1 supplier in Solihull" "350 roles" "platform contract" \
 	"Rapid Response Service" "PARTNERS ONLY" "partners-tier1"; do
-	if cat "$ed/index.html" "$ed"/index-chart-*.csv | grep -qF -- "$w"; then
+	if cat "$ed/index.html" "$ed/index-data.csv" | grep -qF -- "$w"; then
 		fail "no public page or data file says '$w'"
 	else ok "no public page or data file says '$w'"; fi
 done

@@ -241,7 +241,9 @@ static void test_structure(void **state)
 	assert_int_equal(count(h, "<figure "), 3);
 	assert_int_equal(count(h, "<svg xmlns"), 3);
 	assert_int_equal(count(h, "<details>"), 3);
-	assert_non_null(strstr(h, "href=\"index-chart-3.csv\" download"));
+	assert_non_null(strstr(h, "href=\"index-data.csv\" download>Download "
+			       "this chart's data (CSV: the rows of chart-3 "
+			       "in index-data.csv)</a>"));
 	assert_non_null(strstr(h, "<text "));
 	assert_non_null(strstr(h, ">Second &lt;place&gt;</text>"));
 	/* the caption is not painted twice: the title is in figcaption */
@@ -336,13 +338,38 @@ static void test_reproducible_and_csv(void **state)
 	assert_memory_equal(a, b, l1);
 	for (l1 = 0; d.blocks[l1].kind != DOC_CHART; l1++)
 		;
-	assert_int_equal(doc_chart_csv(d.blocks[l1].chart, &csv), 0);
-	assert_true(strncmp(csv.buf, "period,First place,Second <place>\n"
-			    "2026-01,1000,1400\n", 35) == 0);
-	assert_non_null(strstr(csv.buf, "\n2026-06,1187.5,\n"));
+	assert_int_equal(doc_chart_csv(d.blocks[l1].chart, "c\"1", &csv), 0);
+	assert_string_equal(csv.buf + 0 * strlen(csv.buf),
+			    strstr(csv.buf, "\"c\"\"1\",2026-01,First place,1000\n"
+				   "\"c\"\"1\",2026-01,Second <place>,1400\n"));
+	/* a gap is no row */
+	assert_non_null(strstr(csv.buf, "2026-06,First place,1187.5\n"));
+	assert_null(strstr(csv.buf, "2026-06,Second"));
 	strbuf_release(&csv);
 	free(a);
 	free(b);
+	doc_free(&d);
+}
+
+/* A template whose first heading is an H2 (no section title above it)
+ * still gives an outline without a skipped level. */
+static void test_no_skipped_level(void **state)
+{
+	struct doc d;
+	size_t len;
+	char *h;
+
+	(void)state;
+	doc_init(&d);
+	d.title = strdup("T");
+	doc_add_heading(&d, 2, "Headlines", NULL);
+	doc_add_heading(&d, 3, "Detail", NULL);
+	doc_add_heading(&d, 1, "Section", NULL);
+	h = render(&d, &len);
+	assert_non_null(strstr(h, "<h2 id=\"section-1\">Headlines</h2>"));
+	assert_non_null(strstr(h, "<h3 id=\"section-2\">Detail</h3>"));
+	assert_non_null(strstr(h, "<h2 id=\"section-3\">Section</h2>"));
+	free(h);
 	doc_free(&d);
 }
 
@@ -369,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_svg_from_scene),
 		cmocka_unit_test(test_reproducible_and_csv),
+		cmocka_unit_test(test_no_skipped_level),
 		cmocka_unit_test(test_outputs_check),
 	};
 
