@@ -37,9 +37,7 @@ void html_esc(struct strbuf *o, const char *s)
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
 		default:
-			if (c < 0x20 && c != '\n' && c != '\t')
-				rep = "";
-			else if (c == 0x7F)
+			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
 				rep = "";
 			break;
 		}
