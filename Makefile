@@ -35,7 +35,9 @@ CFLAGS   += -std=c11 -pthread $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += -pthread $(SAN)
 LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm -ldl
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ has a folder per stage (docs/design.md); a file added at the top
+# level builds too.
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB       := $(BUILD)/libeimon.a
 BIN       := $(BUILD)/eimon
@@ -157,7 +159,7 @@ lint:
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --suppressions-list=.cppcheck-suppressions \
 		--error-exitcode=1 $(LINT_DEFS) src/
-	clang-tidy --quiet src/*.c -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
+	clang-tidy --quiet $(LIB_SRCS) src/main.c -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \
@@ -180,4 +182,5 @@ bench: deps
 clean:
 	rm -rf build out
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d \
+	$(BUILD)/tests/*.d)

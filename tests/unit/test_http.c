@@ -12,7 +12,7 @@
 
 #include "feed.h"
 #include "http.h"
-#include "../../src/http_curl.h"
+#include "../../src/fetch/http_curl.h"
 #include "helpers/test_server.h"
 
 static struct test_server srv;

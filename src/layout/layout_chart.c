@@ -6,7 +6,7 @@
  * so colour is never the only cue), bars and columns from zero, dashed
  * reference lines with a label, and a source line under every chart.
  * A chart is never split across pages. */
-#include "render_int.h"
+#include "layout_int.h"
 
 #include <math.h>
 #include <stdio.h>

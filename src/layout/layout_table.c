@@ -3,7 +3,7 @@
  * not fit is an error), rows that never split, tables that continue on
  * the next page with the caption marked "(continued)" and the header row
  * repeated, arrow and sparkline cells. */
-#include "render_int.h"
+#include "layout_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_int.h"
+#include "layout_int.h"
 #include "xalloc.h"
 #include "banned.h"
 

@@ -2,7 +2,7 @@
  * metrics, wrapped lines with bold and link runs, rules, boxes and paths
  * added to the current scene page. Text is checked against the page box
  * so that nothing is ever placed off the page. */
-#include "render_int.h"
+#include "layout_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * screen reader's text, an HTML figure's description). A chart's
  * text alternative comes from compose (what it shows and the latest
  * values); a table gets its caption, size and column names. */
-#include "render_int.h"
+#include "layout_int.h"
 
 #include <stdlib.h>
 

@@ -1,7 +1,7 @@
 /* layout_blocks.c - text blocks of the layout: headings (with
  * bookmarks), paragraphs, bullet lists, source lines, editors' notes and
  * the dispatch over block kinds with keep-with-next page breaking. */
-#include "render_int.h"
+#include "layout_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
