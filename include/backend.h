@@ -52,7 +52,7 @@ struct backend {
 };
 
 extern const struct backend backend_pdf;
-/* The accessible web page (backend_html.c): one self-contained HTML
+/* The accessible web page (src/backend/html/): one self-contained HTML
  * file, charts as inline SVG painted from the scene, text reflowed from
  * the doc; needs both. */
 extern const struct backend backend_html;
