@@ -6,6 +6,7 @@
  * text everywhere: escaping, structure, the SVG painted from the scene,
  * the chart CSV, reproducible bytes. When EIMON_HTML_OUT is set the page
  * is written there for tests/e2e/t80-html.sh (axe-core in chromium). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -351,6 +352,45 @@ static void test_reproducible_and_csv(void **state)
 	doc_free(&d);
 }
 
+static double lum(unsigned c)
+{
+	double v = c / 255.0;
+
+	return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+/* Every text of every chart SVG is dark enough on the white page (WCAG
+ * 1.4.3, 4.5:1): axe-core does not look inside SVG. */
+static void test_svg_text_contrast(void **state)
+{
+	struct doc d;
+	size_t len, n = 0;
+	char *h;
+	const char *p;
+
+	(void)state;
+	make_doc(&d);
+	h = render(&d, &len);
+	for (p = strstr(h, "<text "); p; p = strstr(p + 1, "<text ")) {
+		const char *end = strchr(p, '>'), *f = strstr(p, " fill=\"#");
+		unsigned rgb;
+		double l;
+
+		assert_non_null(end);
+		assert_true(f && f < end);
+		rgb = (unsigned)strtoul(f + 8, NULL, 16);
+		l = 0.2126 * lum((rgb >> 16) & 255) +
+		    0.7152 * lum((rgb >> 8) & 255) + 0.0722 * lum(rgb & 255);
+		if (1.05 / (l + 0.05) < 4.5)
+			fail_msg("text colour #%06X is %.2f:1 on white", rgb,
+				 1.05 / (l + 0.05));
+		n++;
+	}
+	assert_true(n > 20);
+	free(h);
+	doc_free(&d);
+}
+
 /* A template whose first heading is an H2 (no section title above it)
  * still gives an outline without a skipped level. */
 static void test_no_skipped_level(void **state)
@@ -396,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_svg_from_scene),
 		cmocka_unit_test(test_reproducible_and_csv),
+		cmocka_unit_test(test_svg_text_contrast),
 		cmocka_unit_test(test_no_skipped_level),
 		cmocka_unit_test(test_outputs_check),
 	};
