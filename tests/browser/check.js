@@ -217,11 +217,11 @@ async function checkPage(browser, axeSource, shots, file, alone) {
 	await shootParts(page, shots, `${name}-320`);
 
 	const blocks = await page.evaluate(() => [...document.querySelectorAll(
-		'header p, header h1, main > .wrap > *')].map((el) => {
+		'header p:not(.alt), header h1, main > .wrap > *')].map((el) => {
 		const c = el.cloneNode(true);
 		for (const x of c.querySelectorAll('.vh, details, svg'))
 			x.remove();
-		for (const x of c.querySelectorAll('th, td, li, p, caption'))
+		for (const x of c.querySelectorAll('th, td, li, p, caption, a, h2, h3, h4, h5, h6, figcaption'))
 			x.append(' ');
 		return c.textContent.replace(/\s+/g, ' ').trim();
 	}).filter((t) => t.length));

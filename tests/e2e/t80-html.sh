@@ -4,7 +4,7 @@
 # block kind, in Debian's chromium with axe-core (zero WCAG 2.0/2.1/2.2
 # A and AA violations), reflow at 320 px, focus, no request leaving the
 # page; screenshots at 320 and 1280 px kept in $EIMON_BUILD/html-shots;
-# every number of the page is the PDF's, block by block; the files are in
+# every number of the page is the PDF's, block by block, and every word a word of the PDF; the files are in
 # manifest.json with their sha256, reproducible, published only when the
 # template or monitor asks (outputs); no partners note in any public
 # file; a note's <script> shows as text. No npm or no chromium is a
@@ -133,9 +133,9 @@ else
 	# Every number of each block is the PDF's.
 	pdftotext "$ed/monitor.pdf" "$T/pub.txt"
 	pdftotext "$ed/monitor-partners.pdf" "$T/par.txt"
-	python3 "$EIMON_TOP/tests/e2e/html_numbers.py" "$shots/index.blocks.txt" "$T/pub.txt" ||
+	python3 "$EIMON_TOP/tests/e2e/html_vs_pdf.py" "$shots/index.blocks.txt" "$T/pub.txt" ||
 		_fails=$((_fails + 1))
-	python3 "$EIMON_TOP/tests/e2e/html_numbers.py" "$shots/index-partners.blocks.txt" "$T/par.txt" ||
+	python3 "$EIMON_TOP/tests/e2e/html_vs_pdf.py" "$shots/index-partners.blocks.txt" "$T/par.txt" ||
 		_fails=$((_fails + 1))
 fi
 

@@ -436,8 +436,9 @@ static void put_note(struct hctx *h, const struct doc_note *n)
 	if (n->meta || n->partners) {
 		strbuf_adds(o, "<p class=\"meta\">");
 		if (n->partners)
-			strbuf_adds(o, "<strong class=\"tag\">PARTNERS ONLY"
-				    "</strong>");
+			strbuf_adds(o, n->meta ? "<strong class=\"tag\">"
+				    "PARTNERS ONLY</strong> " : "<strong "
+				    "class=\"tag\">PARTNERS ONLY</strong>");
 		if (n->meta)
 			html_esc(o, n->meta);
 		strbuf_adds(o, "</p>");

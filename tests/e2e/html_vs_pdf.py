@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""html_numbers.py BLOCKS.txt PDF.txt - every number of the web page is
-the PDF's, block by block and in order.
+"""html_vs_pdf.py BLOCKS.txt PDF.txt - every number of the web page is
+the PDF's, block by block and in order, and every word is a word of the
+PDF.
 
 BLOCKS.txt holds the visible text of each block of the page, one a line
 (tests/browser/check.js writes it; hidden helper text, the charts' data
@@ -15,6 +16,7 @@ Prints one TAP line; exit 1 on a mismatch, naming the block."""
 import re
 import sys
 
+WORD = re.compile(r"[^\W\d_]{2,}")
 NUM = re.compile(r"(?<![\w.\/=])[\u2212+-]?£?\d[\d,]*(?:\.\d+)?(?:%|pp|bn|m)?")
 
 
@@ -44,12 +46,21 @@ def main():
             first = i if first is None else min(first, i)
         if first is not None:
             at = first
+    # and its words: every word of the page's blocks is a word of the PDF
+    words = set(WORD.findall(open(sys.argv[2], encoding="utf-8").read()))
+    for line in blocks:
+        # a web address may break anywhere in the PDF: not words
+        for w in WORD.findall(re.sub(r"https?://\S+", " ", line)):
+            if w not in words:
+                print("not ok - the page's words are the PDF's: %r of "
+                      "block %r is not in the PDF" % (w, line[:120]))
+                return 1
     if total < 20:
         print("not ok - the page's numbers are the PDF's (only %d "
               "numbers found)" % total)
         return 1
-    print("ok - the page's %d numbers are the PDF's, block by block"
-          % total)
+    print("ok - the page's %d numbers are the PDF's, block by block, "
+          "and its words are the PDF's" % total)
     return 0
 
 
