@@ -392,7 +392,8 @@ static void test_svg_text_contrast(void **state)
 }
 
 /* A template whose first heading is an H2 (no section title above it)
- * still gives an outline without a skipped level. */
+ * still gives an outline without a skipped level; heading ids are
+ * unique. */
 static void test_no_skipped_level(void **state)
 {
 	struct doc d;
@@ -405,7 +406,14 @@ static void test_no_skipped_level(void **state)
 	doc_add_heading(&d, 2, "Headlines", NULL);
 	doc_add_heading(&d, 3, "Detail", NULL);
 	doc_add_heading(&d, 1, "Section", NULL);
+	doc_add_heading(&d, 1, "Again", "dup");
+	doc_add_heading(&d, 1, "Again", "dup");
+	doc_add_heading(&d, 1, "Main", "main");
 	h = render(&d, &len);
+	/* ids are unique and never one of the page's own */
+	assert_non_null(strstr(h, "<h2 id=\"dup\">"));
+	assert_non_null(strstr(h, "<h2 id=\"dup-2\">"));
+	assert_non_null(strstr(h, "<h2 id=\"section-6\">Main"));
 	assert_non_null(strstr(h, "<h2 id=\"section-1\">Headlines</h2>"));
 	assert_non_null(strstr(h, "<h3 id=\"section-2\">Detail</h3>"));
 	assert_non_null(strstr(h, "<h2 id=\"section-3\">Section</h2>"));

@@ -313,13 +313,29 @@ static int html_level(int doc_level)
 
 /* A heading's id: its anchor, else one from its place in the doc, so
  * that the contents can link every entry. */
+static int reserved_id(const char *a)
+{
+	return strcmp(a, "main") == 0 || strcmp(a, "contents") == 0 ||
+	       strncmp(a, "chart-", 6) == 0 || strncmp(a, "table-", 6) == 0 ||
+	       strncmp(a, "section-", 8) == 0 || !*a;
+}
+
 static void put_id(struct strbuf *o, const struct doc *d,
 		   const struct doc_block *b)
 {
-	if (b->anchor)
-		html_esc(o, b->anchor);
-	else
+	size_t i, same = 0;
+
+	if (!b->anchor || reserved_id(b->anchor)) {
 		strbuf_addf(o, "section-%zu", (size_t)(b - d->blocks) + 1);
+		return;
+	}
+	for (i = 0; d->blocks + i < b; i++) /* ids are unique in a page */
+		if (d->blocks[i].kind == DOC_HEADING && d->blocks[i].anchor &&
+		    strcmp(d->blocks[i].anchor, b->anchor) == 0)
+			same++;
+	html_esc(o, b->anchor);
+	if (same)
+		strbuf_addf(o, "-%zu", same + 1);
 }
 
 static void put_heading(struct hctx *h, const struct doc_block *b)
