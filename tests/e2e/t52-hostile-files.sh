@@ -60,10 +60,12 @@ W=2026-W47
 # ---- 1. no secret in any output file ------------------------------------
 M=$T/sec
 conf "$M" "http://user:urlpass1@127.0.0.1:$PORT/nomis?uid=uidkey1&apikey=apikey1"
+echo "outputs: [pdf, html]" >>"$M/monitor.yaml"
 run_eimon build -c "$M/monitor.yaml" --week $W
 expect_rc "a feed URL with credentials builds" 0
 pdftotext "$M/out/$W/monitor.pdf" "$T/sec.txt" 2>/dev/null
 expect_grep "the PDF shows the redacted URL" "apikey=\*\*\*" "$T/sec.txt"
+expect_grep "so does the web page" "apikey=\*\*\*" "$M/out/$W/index.html"
 for s in urlpass1 uidkey1 apikey1; do
 	if grep -rqa "$s" "$M/out" "$M/cache" "$T/sec.txt" "$T/stdout" "$T/stderr"; then
 		fail "secret '$s' in no output file"
