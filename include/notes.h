@@ -1,4 +1,5 @@
-/* notes.h - editors' notes (SPEC §5.5) and edition files (SPEC §5.6).
+/* notes.h - editors' notes and edition files (keys:
+ * docs/configuration.md; the editors' guide: docs/editors.md).
  *
  * Notes are bound through the declarative schema (schema.h) and then
  * checked against the monitor (GSS codes) and the template (themes).
@@ -71,6 +72,10 @@ int notes_load_file(const char *path, const char *display,
 		    size_t nthemes, struct notes *out,
 		    struct eim_warnings *problems, struct eim_error *err);
 void notes_release(struct notes *n);
+/* The schemas of a note and of an edition file (for the configuration
+ * reference test). */
+const struct schema *notes_schema_note(void);
+const struct schema *notes_schema_edition(void);
 /* Select notes whose date falls in [first_day, last_day] and whose theme
  * is one of themes[0..nthemes), sorted by theme order, then priority high
  * first, then newest first, then file order (the order of all). Include

@@ -327,6 +327,11 @@ static const struct schema_field config_fields[] = {
 };
 static const struct schema config_schema = SCHEMA_OF(config, config_fields);
 
+const struct schema *config_schema_root(void)
+{
+	return &config_schema;
+}
+
 /* ---- cross-checks ------------------------------------------------------- */
 
 static const struct ydoc_node *list_item(const struct ydoc_node *root,

@@ -81,6 +81,11 @@ static const struct schema_field note_fields[] = {
 
 static const struct schema note_schema = SCHEMA_OF(note, note_fields);
 
+const struct schema *notes_schema_note(void)
+{
+	return &note_schema;
+}
+
 static void note_free(struct note *n)
 {
 	schema_release(&note_schema, n);

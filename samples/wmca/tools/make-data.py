@@ -5,8 +5,7 @@ Every number this script writes is made up: plausible in size and shape
 (pre-pandemic level, the 2020 Covid shock, recovery, 2026 level) but NOT
 real statistics. The file formats are real: each file copies, byte for
 byte where it matters (quoting, column sets, key order, number types), the
-shape of what the publisher serves (see /work/shared/reference/
-feed-formats.md and the real files in /work/shared/realdata/).
+shape of what the publisher serves, copied from real published files.
 
 Deterministic: a fixed seed, no clock, no network. Python 3 stdlib only.
 
