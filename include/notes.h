@@ -154,10 +154,14 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 	      struct eim_error *err);
 /* The part of notes_new that needs no config: write into notes_dir for
  * week (or the week of today), today being a day since 1970-01-01. theme
- * is checked against themes[0..nthemes) unless themes is NULL. */
+ * is checked against themes[0..nthemes) unless themes is NULL; an unknown
+ * one is named with the list of themes. place (may be NULL: none) is the
+ * example in the commented `places:` line: notes_new gives the monitor's
+ * first place (or its area when it has none). */
 int notes_write_new(const char *notes_dir, const char *source,
 		    const char *theme, const char *const *themes,
-		    size_t nthemes, const struct period *week, long today,
-		    char **out_path, struct eim_error *err);
+		    size_t nthemes, const struct config_place *place,
+		    const struct period *week, long today, char **out_path,
+		    struct eim_error *err);
 
 #endif
