@@ -424,7 +424,9 @@ static void test_big_mapping(void **state)
 					 &out, &problems, &err), -1);
 	assert_int_equal(problems.n, 101);
 	assert_string_equal(problems.items[0], "dup.yaml:1:1: unknown key "
-			    "'k0' in note");
+			    "'k0' (allowed here: date, source, cite_as, "
+			    "theme, headline, body, sector, places, "
+			    "sentiment, priority, visibility, link)");
 	snprintf(want, sizeof(want), "dup.yaml: %d more problems in this "
 		 "file not shown", 20000 + 4 - 100);
 	assert_string_equal(problems.items[100], want);
