@@ -1,5 +1,6 @@
 #!/bin/sh
-# t41-editors-doc: the editors' guide and the other docs agree with the
+# t41-editors-doc: the docs stand alone (no pointer outside the
+# repository), and the editors' guide and the other docs agree with the
 # shipped templates: every theme they show (`theme: X`, `--theme X`) is a
 # theme that each shipped template declares, as `eimon notes new` (which
 # lists the declared themes on a mistake) sees it. The sample notes do
@@ -41,5 +42,20 @@ while read -r where theme; do
 		fi
 	done
 done <"$T/shown"
+
+# The docs stand alone: nothing a user reads sends them to a file outside
+# the repository or to the C sources for the keys.
+for f in "$EIMON_TOP"/docs/* "$EIMON_TOP/README.md" \
+	$(find "$EIMON_TOP/samples" "$EIMON_TOP/report_templates" -type f \
+		! -path '*/data/*'); do
+	if grep -nE 'SPEC|\.\./shared|/work/shared|reference/|include/(config|template)\.h' "$f" \
+		>"$T/out.txt"; then
+		fail "${f#"$EIMON_TOP"/} sends users outside the docs"
+		sed 's/^/    /' "$T/out.txt"
+	else
+		ok "${f#"$EIMON_TOP"/} sends no one outside the repository"
+	fi
+done
+check "the configuration reference exists" test -s "$EIMON_TOP/docs/configuration.md"
 
 done_testing
