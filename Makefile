@@ -81,6 +81,7 @@ demo: deps
 	@$(BIN) build -c samples/wmca/monitor.yaml --week $(DEMO_WEEK) \
 		--offline --out out
 	@echo "out/$(DEMO_WEEK)/monitor.pdf"
+	@echo "(a second sample, Greater Manchester: $(BIN) build -c samples/gmca/monitor.yaml --week $(DEMO_WEEK) --offline --out out/gmca)" >&2
 
 test: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)

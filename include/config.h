@@ -1,5 +1,6 @@
-/* config.h - monitor.yaml (SPEC §5.1), loaded through the declarative
- * schema in config.c.
+/* config.h - monitor.yaml, loaded through the declarative schema in
+ * config.c; every key is documented in docs/configuration.md (a unit
+ * test keeps the two in step).
  *
  * Ownership: config_load returns a struct config the caller frees with
  * config_free; all strings and arrays in it belong to it. Paths in it are
@@ -167,6 +168,8 @@ const struct config_indicator *config_find_indicator(const struct config *c,
  * NULL if unknown. */
 const char *config_place_name(const struct config *c, const char *code);
 const char *feed_format_name(int fmt);
+/* The schema of monitor.yaml (for the configuration reference test). */
+const struct schema *config_schema_root(void);
 
 /* The comparator templates call "region" (ROLE_REGION: the one declared
  * with that role, else the first) or "country" (else the last); NULL

@@ -1,5 +1,6 @@
-/* template.h - report templates (SPEC §5.4): the house style, the
- * themes of editors' notes and the ordered sections of blocks.
+/* template.h - report templates (keys: docs/configuration.md): the
+ * house style, the themes of editors' notes and the ordered sections of
+ * blocks.
  *
  * Ownership: template_load returns a struct template_def freed with
  * template_free; everything in it belongs to it. */
@@ -90,6 +91,9 @@ struct template_def {
 	size_t nsections;
 	const char **theme_ids; /* [nthemes], pointers into themes */
 };
+
+/* The schema of a template (for the configuration reference test). */
+const struct schema *template_schema_root(void);
 
 int template_load(const char *path, struct template_def **out,
 		  struct eim_error *err);

@@ -53,6 +53,11 @@ static const struct schema_field edition_fields[] = {
 static const struct schema edition_schema =
 	SCHEMA_OF(edition, edition_fields);
 
+const struct schema *notes_schema_edition(void)
+{
+	return &edition_schema;
+}
+
 void edition_release(struct edition *e)
 {
 	if (!e)

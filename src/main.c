@@ -25,7 +25,7 @@ static const char usage_text[] =
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
-	"       eimon notes new [-c monitor.yaml] --source ORG --theme THEME\n"
+	"       eimon notes new [-c monitor.yaml] [--week YYYY-Www] --source ORG --theme THEME\n"
 	"       eimon --help | --version\n";
 
 static const char help_text[] =
@@ -39,7 +39,7 @@ static const char help_text[] =
 	"  check   validate config, template, notes and edition; build nothing\n"
 	"  fetch   refresh the feed cache only\n"
 	"  read    print a feed file's observations as tidy CSV\n"
-	"  notes new  write a pre-filled note for the current week\n"
+	"  notes new  write a pre-filled note for this week (or --week)\n"
 	"\n"
 	"options:\n"
 	"  -c, --config FILE   monitor.yaml (default ./monitor.yaml)\n"
@@ -242,8 +242,8 @@ static int cmd_notes(struct ctx *x)
 		x->nargs--;
 	}
 	if (!x->c->sub_new || x->nargs || !x->c->source || !x->c->theme)
-		return usage_error("notes wants: new --source ORG --theme "
-				   "THEME", NULL);
+		return usage_error("notes wants: new [--week YYYY-Www] "
+				   "--source ORG --theme THEME", NULL);
 	if (notes_new(x->c->po.config, x->c->source, x->c->theme,
 		      &x->c->po.week, &path, &x->err))
 		rc = report(&x->err);

@@ -40,7 +40,9 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 		goto out;
 	}
 	ret = notes_write_new(cfg->notes_dir, source, theme, tpl->theme_ids,
-			      tpl->nthemes, week, today, out_path, err);
+			      tpl->nthemes,
+			      cfg->nplaces ? &cfg->places[0] : &cfg->area,
+			      week, today, out_path, err);
 out:
 	template_free(tpl);
 	config_free(cfg);

@@ -146,6 +146,11 @@ static const struct schema_field template_fields[] = {
 static const struct schema template_schema = SCHEMA_OF(template_def,
 							template_fields);
 
+const struct schema *template_schema_root(void)
+{
+	return &template_schema;
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
