@@ -360,6 +360,8 @@ static const struct schema_field config_fields[] = {
 	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
+	F(config, "published_within_days", SCHEMA_INT, published_within_days,
+	  0, "14", NULL, NULL, check_rolling, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
 	  NULL, NULL, 0),
 	F(config, "font_bold", SCHEMA_PATH, font_bold, 0, NULL, NULL, NULL,

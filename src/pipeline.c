@@ -117,7 +117,10 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 	bad = notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
 			 r->tpl->nthemes, &r->notes, problems, err);
 	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
-			 err) || bad)
+			 err) ||
+	    edition_check_published(&r->ed, &o->week,
+				    r->cfg->published_within_days, problems,
+				    err) || bad)
 		goto out;
 	r->issue = issue_number(r->cfg, &r->ed, &o->week);
 	ret = 0;
