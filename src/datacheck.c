@@ -360,13 +360,13 @@ static void check_codes(struct dc *d)
 	const struct config_place *pl[] = { c->places, c->comparators };
 	size_t np[] = { c->nplaces, c->ncomparators };
 	size_t l, i, f, k, nall = 0;
-	const char **all = NULL;
-	size_t cap = 0;
+	const char **all = NULL, **unknown;
+	size_t cap = 0, nunknown = 0;
 	int loaded = 0;
 
 	for (f = 0; f < c->nfeeds; f++) {
 		const struct series_table *t = d->feeds[f].table;
-		if (!t || t->dim_geo < 0)
+		if (!t || t->dim_geo < 0 || !t->n)
 			continue;
 		loaded = 1;
 		for (i = 0; i < t->n; i++) {
@@ -382,6 +382,12 @@ static void check_codes(struct dc *d)
 			all[nall++] = code;
 		}
 	}
+	/* the codes the feeds have and the monitor does not: the likely
+	 * corrections of a typo */
+	unknown = xcalloc(nall + 1, sizeof(*unknown));
+	for (k = 0; k < nall; k++)
+		if (!config_place_name(c, all[k]))
+			unknown[nunknown++] = all[k];
 	for (l = 0; loaded && l < 2; l++) {
 		const struct ydoc_node *ln = root ? ydoc_get(root, lists[l])
 						  : NULL;
@@ -395,7 +401,7 @@ static void check_codes(struct dc *d)
 				;
 			if (k < nall)
 				continue;
-			hint = schema_suggest(code, all, nall);
+			hint = schema_suggest(code, unknown, nunknown);
 			finding(d, 0, c->path, at, 0, 0, "%s '%s' (%s) is in "
 				"no feed%s%s%s", l ? "comparator" : "place",
 				pl[l][i].name, code,
@@ -505,8 +511,7 @@ static int check_block(struct dc *d, const struct template_def *t,
 		if (nseries > DATACHECK_MAX_SERIES)
 			finding(d, 1, t->path, NULL, b->line, b->col,
 				"chart of '%s' would draw %zu series; a %s "
-				"chart draws at most %d (limit "
-				"DATACHECK_MAX_SERIES): name fewer geographies "
+				"chart draws at most %d: name fewer geographies "
 				"in its places (or the indicator's chart.places "
 				"in monitor.yaml), or use chart: \"bar\"",
 				b->indicators[0], nseries,
