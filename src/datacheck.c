@@ -275,6 +275,23 @@ static int has_obs(const struct dc *d, const struct config_indicator *ind,
 	return any;
 }
 
+/* As has_obs, but as the figures see it: an area missing from a feed of
+ * an indicator that sums its places is the sum of the places. */
+static int has_figure(const struct dc *d, const struct config_indicator *ind,
+		      const struct series_table *t, const char *geo)
+{
+	size_t i;
+	int r = has_obs(d, ind, t, geo);
+
+	if (r != 0 || ind->combine != COMBINE_SUM ||
+	    strcmp(geo, d->c->area.code) != 0 || !d->c->nplaces)
+		return r;
+	for (i = 0; i < d->c->nplaces; i++)
+		if (has_obs(d, ind, t, d->c->places[i].code) != 1)
+			return 0;
+	return 1;
+}
+
 static int allowed(const struct config *c, char *const *words, size_t n,
 		   const char *geo)
 {
@@ -330,7 +347,7 @@ static void check_indicators(struct dc *d, const struct template_def *t)
 			continue;
 		}
 		tb = df->table;
-		r = has_obs(d, ind, tb, c->area.code);
+		r = has_figure(d, ind, tb, c->area.code);
 		if (r < 0) {
 			finding(d, 1, c->path, node_at(ind->node, "select"), 0,
 				0, "indicator '%s': its select picks more than "
@@ -468,7 +485,9 @@ static int check_block(struct dc *d, const struct template_def *t,
 				continue;
 			}
 			checked = 1;
-			r = has_obs(d, ind, tb, geos[g]);
+			/* a table prints figures, a chart the feed's series */
+			r = b->type == TPL_TABLE ? has_figure(d, ind, tb, geos[g])
+						 : has_obs(d, ind, tb, geos[g]);
 			if (r != 0) {
 				keep = 1;
 				continue;
