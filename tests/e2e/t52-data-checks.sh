@@ -4,7 +4,8 @@
 # `eimon check` prints exactly the lines of its `expected` file on stderr
 # (notes aside) and exits with the code in its `exit` file; `eimon build`
 # of the same case exits the same way and, when it fails, publishes
-# nothing. Run from the case folder so that file names are short.
+# nothing; when it succeeds, the bulletin prints every line of the case's
+# `expected-pdf` (if any). Run from the case folder so that file names are short.
 . "$(dirname "$0")/lib.sh"
 
 dir="$EIMON_TOP/tests/bad/data"
@@ -28,6 +29,19 @@ for d in "$dir"/*/; do
 	if [ "$want" -eq 0 ]; then
 		check "$name: the edition is published" \
 			test -s "$T/out/2026-W47/monitor.pdf"
+		# expected-pdf: lines the bulletin prints (spaces and line
+		# breaks of the layout made one space)
+		if [ -f "$d/expected-pdf" ]; then
+			pdftotext -layout "$T/out/2026-W47/monitor.pdf" - 2>/dev/null |
+				tr -s ' \n' '  ' >"$T/pdf.txt"
+			while IFS= read -r line; do
+				if grep -qF -- "$line" "$T/pdf.txt"; then
+					ok "$name: the bulletin prints '$line'"
+				else
+					fail "$name: the bulletin prints '$line'"
+				fi
+			done <"$d/expected-pdf"
+		fi
 	else
 		check "$name: nothing is published" test ! -e "$T/out/2026-W47"
 	fi
