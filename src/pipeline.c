@@ -394,6 +394,21 @@ out:
 	return ret;
 }
 
+/* Compose and draw the public edition in memory, publishing nothing. */
+static int dry_render(const struct pipeline_opts *o, struct pipeline_run *r,
+		      struct eim_error *err)
+{
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (compute_figures(o, r, err))
+		return -1;
+	ret = render_edition(r, &o->week, 0, &pdf, &len, err);
+	free(pdf);
+	return ret;
+}
+
 int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		   struct eim_warnings *w, struct eim_error *err)
 {
@@ -421,6 +436,14 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			eim_warn(problems, "%s", buf);
 			bad_data = 1;
 		} else if (pipeline_datacheck(o, &r, problems, w, err)) {
+			bad_data = 1;
+		} else if (dry_render(o, &r, err)) {
+			/* what only drawing finds: a label too long for its
+			 * chart, a chart taller than a page */
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "the bulletin cannot be drawn: %s",
+				 buf);
 			bad_data = 1;
 		}
 	}
