@@ -109,7 +109,7 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 					     sizeof(tpl)),
 			  &r->tpl, err))
 		goto out;
-	template_resolve(r->tpl, r->cfg, &r->tpl_notes);
+	template_resolve(r->tpl, r->cfg, &r->tpl_notes, &r->tpl_warnings);
 	if (template_check_config(r->tpl, r->cfg, problems, err))
 		goto out;
 	/* Notes and the edition file are both read even when one fails, so
@@ -142,6 +142,7 @@ void pipeline_run_release(struct pipeline_run *r)
 	edition_release(&r->ed);
 	template_free(r->tpl);
 	eim_warnings_release(&r->tpl_notes);
+	eim_warnings_release(&r->tpl_warnings);
 	config_free(r->cfg);
 	memset(r, 0, sizeof(*r));
 }
@@ -342,6 +343,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_run r;
 	struct pipeline_outputs out;
 	struct strbuf csv = STRBUF_INIT;
+	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1;
 
 	memset(&r, 0, sizeof(r));
@@ -355,13 +357,18 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	if (pipeline_publish_begin(o, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
 	/* A bulletin shows every geography and indicator the config asks
 	 * for, or the build says why not: nothing is published. */
-	if (pipeline_datacheck(o, &r, w, w, err)) {
+	if (pipeline_datacheck(o, &r, &fatal, w, err)) {
 		size_t l = strlen(err->msg);
+		/* the first is the error; the others are warnings */
+		for (unsigned i = 1; i < fatal.n; i++)
+			eim_warn(w, "%s", fatal.items[i]);
 		snprintf(err->msg + l, sizeof(err->msg) - l,
 			 "; nothing published (eimon check lists every "
 			 "problem)");
@@ -390,6 +397,7 @@ out:
 	free(out.pdf);
 	free(out.partners_pdf);
 	strbuf_release(&csv);
+	eim_warnings_release(&fatal);
 	pipeline_run_release(&r);
 	return ret;
 }
@@ -449,6 +457,8 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 	}
 	for (unsigned i = 0; i < r.tpl_notes.n; i++)
 		eim_warn(w, "%s", r.tpl_notes.items[i]);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));
