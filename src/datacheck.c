@@ -452,6 +452,7 @@ static void check_codes(struct dc *d)
 				hint ? hint : "", hint ? "'?)" : "");
 		}
 	}
+	free(unknown);
 	free(all);
 }
 
