@@ -732,6 +732,8 @@ static void check_blocks(struct dc *d, struct template_def *t)
 		if (!t->sections[s].nblocks) {
 			free(t->sections[s].title);
 			free(t->sections[s].blocks);
+			t->sections[s].title = NULL;
+			t->sections[s].blocks = NULL;
 			continue;
 		}
 		t->sections[keep++] = t->sections[s];
