@@ -69,6 +69,10 @@ void compose_format_value(const struct config_indicator *ind, double v,
 /* The geography an indicator is reported for (area, else a comparator). */
 const char *compose_main_geo(const struct compose_input *in,
 			     const struct config_indicator *ind);
+/* The GSS codes a chart or table block shows, in order (compose_chart.c);
+ * the caller frees the array, not the strings. */
+size_t compose_block_geos(const struct config *c, const struct tpl_block *b,
+			  const char ***out);
 int compose_chart(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 int compose_dashboard(const struct compose_input *in,

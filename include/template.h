@@ -25,6 +25,16 @@ struct tpl_refline {
 	char *label;
 };
 
+/* indicators_with: the monitor's indicators that have one of the themes,
+ * the tag and not except_tag (all of them when the mapping is empty), in
+ * the order of monitor.yaml. */
+struct tpl_pick {
+	char **theme;
+	size_t ntheme;
+	char *tag;
+	char *except_tag;
+};
+
 struct tpl_block {
 	int type;             /* enum tpl_block_type */
 	char *title;          /* optional heading / chart title override */
@@ -32,8 +42,14 @@ struct tpl_block {
 	int chart;            /* enum tpl_chart_kind */
 	char **indicators;    /* CHART, TABLE, HEADLINES, DASHBOARD */
 	size_t nindicators;
-	char **places;        /* GSS codes or "area", "places", "comparators" */
+	char **places;        /* GSS codes or the words area, places,
+				 comparators, region, country */
 	size_t nplaces;
+	struct tpl_pick pick; /* indicators_with */
+	int has_pick;         /* indicators_with was given */
+	int each_indicator;   /* one block per indicator (template_resolve) */
+	char **allow_missing; /* geographies the block may lack */
+	size_t nallow_missing;
 	char *since;          /* period text */
 	char *index_to;       /* period text: rebase to 100 */
 	struct tpl_refline *refs;
@@ -85,7 +101,21 @@ void template_free(struct template_def *t);
 const char *template_theme_title(const struct template_def *t,
 				 const char *id);
 
+/* The block schema (for template_resolve's copies). */
+const struct schema *template_block_schema(void);
+
 struct config;
+struct eim_warnings;
+/* Fit a loaded template to a monitor, in place: `indicators_with`
+ * becomes the list of the monitor's indicators it selects, a block with
+ * `each_indicator` becomes one block per indicator (taking the
+ * indicator's own `chart` settings), the words region and country become
+ * the comparators' codes. A block left with no indicator or no geography
+ * is left out, and so is a section left with no block; each is noted in
+ * notes (not an error: the template is for any monitor). */
+void template_resolve(struct template_def *t, const struct config *c,
+		      struct eim_warnings *notes);
+
 /* Check the template against a monitor: indicator ids and GSS codes named
  * in blocks must exist. Every problem goes to problems (if not NULL);
  * the first is in err. */

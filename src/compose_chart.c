@@ -29,32 +29,19 @@ static const char *bare_measure(const struct config_indicator *ind)
 	return strncmp(m, "the ", 4) == 0 ? m + 4 : m;
 }
 
-/* Resolve the block's place words into GSS codes. Caller frees the array
- * (not the strings, which belong to the config or template). */
-static size_t resolve_places(const struct config *c,
-			     const struct tpl_block *b, const char ***out)
+/* Resolve the block's place words into GSS codes (the area when the
+ * block names none). Caller frees the array (not the strings, which
+ * belong to the config or template). */
+size_t compose_block_geos(const struct config *c, const struct tpl_block *b,
+			  const char ***out)
 {
-	const char **v;
-	size_t n = 0, i, j, cap;
+	size_t cap = 1 + c->nplaces + c->ncomparators + b->nplaces;
+	const char **v = xcalloc(cap, sizeof(*v));
+	size_t n;
 
-	cap = 1 + c->nplaces + c->ncomparators + b->nplaces;
-	v = xcalloc(cap, sizeof(*v));
+	n = config_resolve_geos(c, b->places, b->nplaces, v, cap);
 	if (!b->nplaces)
 		v[n++] = c->area.code;
-	for (i = 0; i < b->nplaces; i++) {
-		const char *w = b->places[i];
-		if (strcmp(w, "area") == 0) {
-			v[n++] = c->area.code;
-		} else if (strcmp(w, "places") == 0) {
-			for (j = 0; j < c->nplaces && n < cap; j++)
-				v[n++] = c->places[j].code;
-		} else if (strcmp(w, "comparators") == 0) {
-			for (j = 0; j < c->ncomparators && n < cap; j++)
-				v[n++] = c->comparators[j].code;
-		} else if (n < cap) {
-			v[n++] = w;
-		}
-	}
 	*out = v;
 	return n;
 }
@@ -163,7 +150,7 @@ static int time_chart(const struct compose_input *in,
 {
 	const struct config *c = in->cfg;
 	const char **geos = NULL;
-	size_t ngeo = resolve_places(c, b, &geos), gi, ii, k;
+	size_t ngeo = compose_block_geos(c, b, &geos), gi, ii, k;
 	struct doc_chart *ch = doc_chart_new(b->chart == TPL_CHART_COLUMN
 						     ? DOC_CHART_COLUMN
 						     : DOC_CHART_LINE);
@@ -355,7 +342,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
 				     "chart: unknown indicator '%s'",
 				     b->indicators[0]);
-	ngeo = resolve_places(c, b, &geos);
+	ngeo = compose_block_geos(c, b, &geos);
 	items = xcalloc(ngeo ? ngeo : 1, sizeof(*items));
 	for (i = 0; i < ngeo; i++) {
 		struct series s;

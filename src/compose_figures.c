@@ -309,15 +309,26 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
 				     "table: unknown indicator '%s'",
 				     b->indicators[0]);
-	codes[n] = c->area.code;
-	names[n++] = c->area.name;
-	for (i = 0; i < c->nplaces && n < 256; i++) {
-		codes[n] = c->places[i].code;
-		names[n++] = c->places[i].name;
-	}
-	for (i = 0; i < c->ncomparators && n < 256; i++) {
-		codes[n] = c->comparators[i].code;
-		names[n++] = c->comparators[i].name;
+	if (b->nplaces) {
+		const char **geos = NULL;
+		size_t ng = compose_block_geos(c, b, &geos);
+		for (i = 0; i < ng && n < 256; i++) {
+			const char *nm = config_place_name(c, geos[i]);
+			codes[n] = geos[i];
+			names[n++] = nm ? nm : geos[i];
+		}
+		free(geos);
+	} else {
+		codes[n] = c->area.code;
+		names[n++] = c->area.name;
+		for (i = 0; i < c->nplaces && n < 256; i++) {
+			codes[n] = c->places[i].code;
+			names[n++] = c->places[i].name;
+		}
+		for (i = 0; i < c->ncomparators && n < 256; i++) {
+			codes[n] = c->comparators[i].code;
+			names[n++] = c->comparators[i].name;
+		}
 	}
 	if (b->nindicators > 1)
 		return multi_table(in, b, codes, names, n, d, err);
@@ -340,7 +351,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			lp = latest;
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
-		row[0].bold = i == 0;
+		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		cell_value(&row[1], ind, latest);
 		change_text(in, ind, codes[i], "change_prev", buf, sizeof(buf));
 		doc_cell_set_text(&row[2], buf);

@@ -109,6 +109,7 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 					     sizeof(tpl)),
 			  &r->tpl, err))
 		goto out;
+	template_resolve(r->tpl, r->cfg, &r->tpl_notes);
 	if (template_check_config(r->tpl, r->cfg, problems, err))
 		goto out;
 	/* Notes and the edition file are both read even when one fails, so
@@ -137,6 +138,7 @@ void pipeline_run_release(struct pipeline_run *r)
 	notes_release(&r->notes);
 	edition_release(&r->ed);
 	template_free(r->tpl);
+	eim_warnings_release(&r->tpl_notes);
 	config_free(r->cfg);
 	memset(r, 0, sizeof(*r));
 }
@@ -396,6 +398,8 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	for (unsigned i = 0; i < r.tpl_notes.n; i++)
+		eim_warn(w, "%s", r.tpl_notes.items[i]);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));

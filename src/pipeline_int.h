@@ -32,7 +32,8 @@ struct pipeline_stage_time {
 
 struct pipeline_run {
 	struct config *cfg;
-	struct template_def *tpl;
+	struct template_def *tpl;      /* fitted to cfg (template_resolve) */
+	struct eim_warnings tpl_notes; /* what fitting left out, for check */
 	struct notes notes;
 	struct edition ed;
 	long issue;

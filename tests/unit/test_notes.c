@@ -30,13 +30,13 @@ static char n_wmca[] = "West Midlands Combined Authority",
 	    n_bham[] = "Birmingham", n_cov[] = "Coventry", n_wal[] = "Walsall",
 	    n_wolv[] = "Wolverhampton", n_eng[] = "England";
 static struct config_place places[] = {
-	{ c_bham, n_bham, NULL },
-	{ c_cov, n_cov, NULL },
-	{ c_wal, n_wal, NULL },
-	{ c_wolv, n_wolv, NULL },
+	{ c_bham, n_bham, NULL, 0 },
+	{ c_cov, n_cov, NULL, 0 },
+	{ c_wal, n_wal, NULL, 0 },
+	{ c_wolv, n_wolv, NULL, 0 },
 };
 static struct config_place comparators[] = {
-	{ c_eng, n_eng, NULL },
+	{ c_eng, n_eng, NULL, 0 },
 };
 
 /* A monitor as config_load would give it: area, places, comparators. */
