@@ -66,6 +66,11 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 /* Format a value of ind for display (compose_figures.c). */
 void compose_format_value(const struct config_indicator *ind, double v,
 			  char *buf, size_t size);
+/* Whether a value of ind for period p is stale: older than its feed's
+ * max_age_days at the end of the edition's week (compose_figures.c). */
+int compose_is_stale(const struct compose_input *in,
+		     const struct config_indicator *ind,
+		     const struct period *p);
 /* The geography an indicator is reported for (area, else a comparator). */
 const char *compose_main_geo(const struct compose_input *in,
 			     const struct config_indicator *ind);

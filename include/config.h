@@ -141,6 +141,8 @@ struct config {
 	char *first_issue_week; /* "2026-W01" */
 	long first_issue;       /* its number */
 	char *window;           /* "week" or "fortnight" */
+	long published_within_days; /* an edition's `published` at most
+				       this long after its week */
 	char *font_regular;     /* optional overrides */
 	char *font_bold;
 	struct config_place area;

@@ -120,7 +120,16 @@ struct edition {
 	char **key_issues;
 	size_t nkey_issues;
 	char *caveat;
+	int published_line, published_col; /* where, for messages */
 };
+
+/* `published` must fall in the edition's week or at most max_days_after
+ * days after it: an error at its position otherwise (appended to
+ * problems when given; the first in err). 0 when fine or no file. */
+int edition_check_published(const struct edition *e,
+			    const struct period *week, long max_days_after,
+			    struct eim_warnings *problems,
+			    struct eim_error *err);
 
 /* Load DIR/YYYY-Www.yaml for week. A missing file is not an error: the
  * edition comes back with file == NULL (and every other field empty).

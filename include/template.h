@@ -116,6 +116,10 @@ struct eim_warnings;
 void template_resolve(struct template_def *t, const struct config *c,
 		      struct eim_warnings *notes);
 
+/* Whether a block of t shows indicator id (a headlines or dashboard
+ * block without a list shows every indicator). */
+int template_shows_indicator(const struct template_def *t, const char *id);
+
 /* Check the template against a monitor: indicator ids and GSS codes named
  * in blocks must exist. Every problem goes to problems (if not NULL);
  * the first is in err. */

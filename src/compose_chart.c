@@ -270,7 +270,9 @@ static int time_chart(const struct compose_input *in,
 						      : ind0->title,
 				    m->label);
 		fmt_period_phrase(l2, sizeof(l2), &m->x[j ? j - 1 : 0]);
-		if (got)
+		if (compose_is_stale(in, ind0, &m->x[j ? j - 1 : 0]))
+			strbuf_addf(&sb, ", latest %s (stale)", l2);
+		else if (got)
 			strbuf_addf(&sb, " %s %s",
 				    z > a ? "rose" : z < a ? "fell"
 							   : "was unchanged",
@@ -286,6 +288,8 @@ static int time_chart(const struct compose_input *in,
 		    ind0->title, indexed ? " (indexed)" : "",
 		    ngeo > 1 ? "selected areas" : short_name(c, geos[0]), l1,
 		    l2);
+	if (compose_is_stale(in, ind0, &last))
+		strbuf_adds(&sb, " (stale: no newer data published)");
 	ch->subtitle = xstrdup(sb.buf);
 	ch->y_title = xstrdup(unit_axis(ind0, indexed));
 	ch->source = xstrdup(src.buf);
@@ -388,7 +392,9 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		    short_name(c, items[0].code), bare_measure(ind), lab);
 	ch->title = xstrdup(b->title ? b->title : sb.buf);
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s, by area, %s", ind->title, lab);
+	strbuf_addf(&sb, "%s, by area, %s%s", ind->title, lab,
+		    compose_is_stale(in, ind, &latest)
+			    ? " (stale: no newer data published)" : "");
 	ch->subtitle = xstrdup(sb.buf);
 	ch->y_title = xstrdup(unit_axis(ind, 0));
 	strbuf_reset(&sb);

@@ -28,6 +28,38 @@ static const char *ind_title(const struct config_indicator *ind)
 	return ind->short_title ? ind->short_title : ind->title;
 }
 
+int compose_is_stale(const struct compose_input *in,
+		     const struct config_indicator *ind,
+		     const struct period *p)
+{
+	const struct compose_feed *cf =
+		ind->feed ? compose_feed_of(in, ind->feed) : NULL;
+
+	if (!cf || !p->freq)
+		return 0;
+	return period_end_day(p) + cf->feed->max_age_days <
+	       period_end_day(&in->week);
+}
+
+/* A stale figure is not this week's news: one sentence that says how old
+ * it is, never a movement. */
+static int stale_sentence(const struct compose_input *in,
+			  const struct config_indicator *ind,
+			  const struct figure *latest, const char *place,
+			  struct strbuf *sb)
+{
+	char per[64], val[FMT_MAX];
+	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
+
+	fmt_period(per, sizeof(per), &latest->period);
+	fmt_value(val, sizeof(val), latest->value, ind->unit,
+		  (int)ind->decimals);
+	return strbuf_addf(sb, "No new figure for %s in %s: the latest, %s, "
+			   "is for %s (stale: older than %ld days).",
+			   ind->measure ? ind->measure : ind_title(ind), place,
+			   val, per, cf ? cf->feed->max_age_days : 0L);
+}
+
 /* The geography an indicator is reported for: the area if it has a
  * latest figure, else the first comparator that has. */
 const char *compose_main_geo(const struct compose_input *in,
@@ -154,7 +186,7 @@ int compose_dashboard(const struct compose_input *in,
 	const struct config *c = in->cfg;
 	struct doc_table *t = doc_table_new(7);
 	size_t i, n = b->nindicators ? b->nindicators : c->nindicators;
-	int any_p = 0, any_e = 0;
+	int any_p = 0, any_e = 0, any_stale = 0;
 	char buf[256];
 
 	(void)err;
@@ -196,6 +228,11 @@ int compose_dashboard(const struct compose_input *in,
 			any_e = 1;
 		if (latest) {
 			fmt_period(buf, sizeof(buf), &latest->period);
+			if (compose_is_stale(in, ind, &latest->period)) {
+				size_t l = strlen(buf);
+				snprintf(buf + l, sizeof(buf) - l, " (stale)");
+				any_stale = 1;
+			}
 			doc_cell_set_text(&row[2], buf);
 		} else {
 			doc_cell_set_text(&row[2], "not available");
@@ -211,10 +248,12 @@ int compose_dashboard(const struct compose_input *in,
 		      geo ? figures_find(in->figs, ind->id, geo, "change_prev")
 			  : NULL);
 	}
-	snprintf(buf, sizeof(buf), "%s%sDirection compares with the previous "
+	snprintf(buf, sizeof(buf), "%s%s%sDirection compares with the previous "
 		 "period; green is better, red worse for that indicator. "
 		 "pp = percentage points.",
-		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "");
+		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "",
+		 any_stale ? "(stale) no newer data published: the figure "
+			     "is older than its feed's max_age_days. " : "");
 	t->footnote = xstrdup(buf);
 	doc_add_table(d, t);
 	return 0;
@@ -419,6 +458,7 @@ int compose_headlines(const struct compose_input *in,
 							       b->indicators[i])
 				       : &c->indicators[i];
 		const char *geo = ind ? compose_main_geo(in, ind) : NULL;
+		const struct figure *latest;
 		const char *name;
 		int r;
 		if (!geo)
@@ -426,6 +466,15 @@ int compose_headlines(const struct compose_input *in,
 		name = config_place_name(c, geo);
 		headline_place(place, sizeof(place), name ? name : geo);
 		strbuf_reset(&sb);
+		latest = figures_find(in->figs, ind->id, geo, "latest");
+		if (latest && compose_is_stale(in, ind, &latest->period)) {
+			if (stale_sentence(in, ind, latest, place, &sb))
+				goto cap;
+			if (!bl)
+				bl = doc_add_block(d, DOC_BULLETS);
+			doc_text_add(doc_bullets_add(bl), sb.buf, 0, NULL);
+			continue;
+		}
 		r = headline_sentence(in->figs, ind, geo, place, &sb);
 		if (r < 0)
 			goto cap;

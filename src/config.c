@@ -184,11 +184,23 @@ static const struct schema_field place_fields[] = {
 	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 200),
 	F(config_place, "short_name", SCHEMA_STRING, short_name, 0, NULL, NULL,
 	  NULL, NULL, 100),
-	F(config_place, "role", SCHEMA_ENUM, role, 0, "none", NULL,
-	  role_names, NULL, 0),
 };
 static const struct schema place_schema = SCHEMA_OF(config_place,
 						     place_fields);
+
+/* A comparator is a place with a role. */
+static const struct schema_field comparator_fields[] = {
+	F(config_place, "code", SCHEMA_STRING, code, SCHEMA_REQUIRED, NULL,
+	  NULL, NULL, check_gss, 0),
+	F(config_place, "name", SCHEMA_STRING, name,
+	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 200),
+	F(config_place, "short_name", SCHEMA_STRING, short_name, 0, NULL, NULL,
+	  NULL, NULL, 100),
+	F(config_place, "role", SCHEMA_ENUM, role, 0, "none", NULL,
+	  role_names, NULL, 0),
+};
+static const struct schema comparator_schema = SCHEMA_OF(config_place,
+							  comparator_fields);
 
 static const struct schema_field mapping_fields[] = {
 	F(config_mapping, "records", SCHEMA_STRING, records, 0, NULL, NULL,
@@ -348,6 +360,8 @@ static const struct schema_field config_fields[] = {
 	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
+	F(config, "published_within_days", SCHEMA_INT, published_within_days,
+	  0, "14", NULL, NULL, check_rolling, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
 	  NULL, NULL, 0),
 	F(config, "font_bold", SCHEMA_PATH, font_bold, 0, NULL, NULL, NULL,
@@ -357,7 +371,7 @@ static const struct schema_field config_fields[] = {
 	FN(config, "places", SCHEMA_LIST, places, nplaces, 0, NULL,
 	   &place_schema, NULL, NULL, 0),
 	FN(config, "comparators", SCHEMA_LIST, comparators, ncomparators, 0,
-	   NULL, &place_schema, NULL, NULL, 0),
+	   NULL, &comparator_schema, NULL, NULL, 0),
 	FN(config, "feeds", SCHEMA_LIST, feeds, nfeeds, SCHEMA_REQUIRED, NULL,
 	   &feed_schema, NULL, NULL, 0),
 	FN(config, "indicators", SCHEMA_LIST, indicators, nindicators, 0,
@@ -393,16 +407,6 @@ static void check_roles(struct schema_ctx *cx, const struct config *c,
 {
 	size_t i, j;
 
-	if (c->area.role != ROLE_NONE)
-		schema_error(cx, at_key(ydoc_get(root, "area"), "role"),
-			     "'role' is for comparators (region or country), "
-			     "not the area");
-	for (i = 0; i < c->nplaces; i++)
-		if (c->places[i].role != ROLE_NONE)
-			schema_error(cx, at_key(list_item(root, "places", i),
-						"role"),
-				     "'role' is for comparators (region or "
-				     "country), not places");
 	for (i = 0; i < c->ncomparators; i++)
 		for (j = 0; j < i; j++)
 			if (c->comparators[i].role != ROLE_NONE &&

@@ -117,7 +117,10 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 	bad = notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
 			 r->tpl->nthemes, &r->notes, problems, err);
 	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
-			 err) || bad)
+			 err) ||
+	    edition_check_published(&r->ed, &o->week,
+				    r->cfg->published_within_days, problems,
+				    err) || bad)
 		goto out;
 	r->issue = issue_number(r->cfg, &r->ed, &o->week);
 	ret = 0;
@@ -355,6 +358,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
+	/* A bulletin shows every geography and indicator the config asks
+	 * for, or the build says why not: nothing is published. */
+	if (pipeline_datacheck(o, &r, w, w, err)) {
+		size_t l = strlen(err->msg);
+		snprintf(err->msg + l, sizeof(err->msg) - l,
+			 "; nothing published (eimon check lists every "
+			 "problem)");
+		goto out;
+	}
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
@@ -386,7 +398,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		   struct eim_warnings *w, struct eim_error *err)
 {
 	struct pipeline_run r;
-	int ret = -1;
+	int ret = -1, bad_data = 0;
 
 	memset(&r, 0, sizeof(r));
 	if (pipeline_load_inputs(o, &r, problems, err)) {
@@ -398,6 +410,20 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	/* the data, offline: the cache or the path: copies */
+	{
+		struct pipeline_opts off = *o;
+		off.offline = 1;
+		r.check_only = 1;
+		if (pipeline_load_feeds(&off, &r, w, err)) {
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "%s", buf);
+			bad_data = 1;
+		} else if (pipeline_datacheck(o, &r, problems, w, err)) {
+			bad_data = 1;
+		}
+	}
 	for (unsigned i = 0; i < r.tpl_notes.n; i++)
 		eim_warn(w, "%s", r.tpl_notes.items[i]);
 	if (!r.ed.file) {
@@ -407,7 +433,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			 "bulletin will have no lead or key issues", wk,
 			 r.cfg->editions_dir, wk);
 	}
-	ret = 0;
+	ret = bad_data ? -1 : 0;
 out:
 	pipeline_run_release(&r);
 	return ret;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "datacheck.h"
 #include "feed.h"
 #include "fetch.h"
 #include "http.h"
@@ -20,6 +21,8 @@
 void pipeline_feed_release(struct pipeline_feed *f)
 {
 	series_table_release(&f->table);
+	if (f->has_unfiltered)
+		series_table_release(&f->unfiltered);
 	free(f->body_path);
 	free(f->url);
 	free(f->failure);
@@ -96,6 +99,36 @@ static struct config_mapping mapping_of(const struct config_feed *cf)
 	return m;
 }
 
+/* A filter that keeps no row: read again without it, its columns as
+ * dimensions, so that the data checks can list the values there are. */
+static void read_unfiltered(const struct config_feed *cf,
+			    const struct config_mapping *m, const char *body,
+			    size_t len, const char *display,
+			    struct pipeline_feed *f)
+{
+	struct config_mapping u = *m;
+	struct eim_error e;
+	char **dims = xcalloc(m->ndims + m->nfilter, sizeof(*dims));
+	size_t i;
+
+	for (i = 0; i < m->ndims; i++)
+		dims[i] = m->dims[i];
+	for (i = 0; i < m->nfilter; i++)
+		dims[m->ndims + i] = m->filter[i].key;
+	u.dims = dims;
+	u.ndims = m->ndims + m->nfilter;
+	u.filter = NULL;
+	u.nfilter = 0;
+	eim_error_init(&e);
+	series_table_init(&f->unfiltered);
+	if (feed_read_buffer(cf->format, body, len, display, &u, NULL, 0,
+			     &f->unfiltered, &e) == 0)
+		f->has_unfiltered = 1;
+	else
+		series_table_release(&f->unfiltered);
+	free(dims);
+}
+
 /* Parse a body (fetched, cached or read) into f->table. */
 static int parse_body(const struct config_feed *cf, const char *body,
 		      size_t len, const char *display, struct pipeline_feed *f,
@@ -113,6 +146,8 @@ static int parse_body(const struct config_feed *cf, const char *body,
 	 * two threads when there is a partners edition */
 	series_table_index(&f->table);
 	f->loaded = 1;
+	if (!f->table.n && m.nfilter)
+		read_unfiltered(cf, &m, body, len, display, f);
 	return 0;
 }
 
@@ -159,6 +194,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	const struct config *c = r->cfg;
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
+	struct eim_warnings quiet = { NULL, 0, 0 };
 	long week_end = period_end_day(&o->week);
 	size_t i;
 	int ret = -1;
@@ -169,7 +205,10 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 		r->cfeeds[i].feed = &c->feeds[i];
 	}
 	fetch_options(c, o->offline, &fo);
-	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+	/* check says "not checked" of a feed it cannot read, not what a
+	 * build would do with it */
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res,
+			r->check_only ? &quiet : w, err))
 		goto out;
 	for (i = 0; i < c->nfeeds; i++) {
 		const struct config_feed *cf = &c->feeds[i];
@@ -185,7 +224,9 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 				 fr->path ? fr->path
 				 : fr->url ? fr->url : cf->id);
 			if (parse_body(cf, fr->body, fr->len, where, f,
-				       &ferr) == 0) {
+				       &ferr) != 0) {
+				f->read_error = ferr;
+			} else {
 				memcpy(f->sha256, fr->sha256,
 				       sizeof(f->sha256));
 				iso_time(fr->fetched_at, f->fetched_at,
@@ -204,11 +245,11 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			continue;
 		}
 		/* Nothing usable. Bad content is a data error (65). */
-		if (ferr.kind != EIM_OK && cf->required) {
+		if (ferr.kind != EIM_OK && cf->required && !r->check_only) {
 			*err = ferr;
 			goto out;
 		}
-		if (cf->required) {
+		if (cf->required && !r->check_only) {
 			eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
 				      "required feed '%s' (%s) unavailable: "
 				      "%s", cf->id,
@@ -227,14 +268,49 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			f->failure = xstrdup(fr->reason[0] ? fr->reason
 					     : "no data");
 		}
-		eim_warn(w, "feed '%s' dropped from this edition: %s", cf->id,
-			 f->failure);
+		if (r->check_only)
+			eim_warn(w, "feed '%s' not checked: %s", cf->id,
+				 f->failure);
+		else
+			eim_warn(w, "feed '%s' dropped from this edition: %s",
+				 cf->id, f->failure);
 		cfo->failure = f->failure;
 	}
 	ret = 0;
 out:
+	eim_warnings_release(&quiet);
 	fetch_results_free(res, c->nfeeds);
 	return ret;
+}
+
+unsigned pipeline_datacheck(const struct pipeline_opts *o,
+			    struct pipeline_run *r, struct eim_warnings *fatal,
+			    struct eim_warnings *warn, struct eim_error *err)
+{
+	const struct config *c = r->cfg;
+	struct datacheck_feed *df = xcalloc(c->nfeeds + 1, sizeof(*df));
+	struct datacheck_result res;
+	size_t i;
+
+	for (i = 0; i < c->nfeeds; i++) {
+		struct pipeline_feed *f = &r->feeds[i];
+		df[i].table = f->loaded ? &f->table : NULL;
+		df[i].unfiltered = f->has_unfiltered ? &f->unfiltered : NULL;
+		df[i].read_error = &f->read_error;
+	}
+	datacheck_run(c, r->tpl, df, &o->week, fatal, warn, &r->tpl_notes,
+		      &res);
+	free(df);
+	if (res.nfatal) {
+		*err = res.first_fatal;
+		if (res.nfatal > 1) {
+			size_t l = strlen(err->msg);
+			snprintf(err->msg + l, sizeof(err->msg) - l,
+				 " (and %u more data problems)",
+				 res.nfatal - 1);
+		}
+	}
+	return res.nfatal;
 }
 
 int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,

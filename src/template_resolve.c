@@ -240,7 +240,7 @@ static void resolve_block(const struct template_def *t,
 	schema_release(bs, &tmp);
 }
 
-static int shown(const struct template_def *t, const char *id)
+int template_shows_indicator(const struct template_def *t, const char *id)
 {
 	size_t s, b, i;
 
@@ -272,7 +272,7 @@ static void note_unused(const struct template_def *t, const struct config *c,
 				 "theme '%s', which %s does not declare",
 				 c->path, n ? n->line : 0, n ? n->col : 0,
 				 ind->id, ind->theme, t->path);
-		else if (!shown(t, ind->id))
+		else if (!template_shows_indicator(t, ind->id))
 			eim_warn(notes, "%s:%d:%d: note: indicator '%s' is "
 				 "shown in no block of %s", c->path,
 				 n ? n->line : 0, n ? n->col : 0, ind->id,
