@@ -8,6 +8,8 @@ make -s -C "$EIMON_TOP" BUILD="$T/build" PREFIX="$T/prefix" install \
 check "make install into a prefix" test -x "$T/prefix/bin/eimon"
 check "the templates are installed" \
 	test -f "$T/prefix/share/eimon/report_templates/weekly.yaml"
+check "the configuration reference is installed" \
+	test -f "$T/prefix/share/doc/eimon/configuration.md"
 
 cp -r "$SAMPLE" "$T/wmca"
 sed 's|^template:.*|template: weekly|' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
