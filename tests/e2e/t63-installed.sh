@@ -17,6 +17,10 @@ ${EIMON_WRAP:-} "$T/prefix/bin/eimon" check -c "$T/wmca/monitor.yaml" \
 	--week 2026-W47 >"$T/stdout" 2>"$T/stderr"
 rc=$?
 expect_rc "check finds the installed template named 'weekly'" 0
+${EIMON_WRAP:-} "$T/prefix/bin/eimon" notes new -c "$T/wmca/monitor.yaml" \
+	--week 2026-W47 --source "A chamber" --theme sectors >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc "notes new finds the installed template named 'weekly' too" 0
 sed '/^template:/d' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
 ${EIMON_WRAP:-} "$T/prefix/bin/eimon" build -c "$T/wmca/monitor.yaml" \
 	--week 2026-W47 --offline --out "$T/out" >"$T/stdout" 2>"$T/stderr"
