@@ -17,15 +17,15 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "doc.h"
 #include "error.h"
 #include "period.h"
 #include "series.h"
 #include "template.h"
 
-/* Series a line or column chart draws: more would not be told apart. */
-#define DATACHECK_MAX_SERIES 4
-/* Indicators side by side in one table block. */
-#define DATACHECK_MAX_TABLE_INDICATORS 4
+/* The limits of the document model (doc.h). */
+#define DATACHECK_MAX_SERIES DOC_CHART_MAX_SERIES
+#define DATACHECK_MAX_TABLE_INDICATORS DOC_TABLE_MAX_INDICATORS
 
 /* What the build made of one feed. */
 struct datacheck_feed {

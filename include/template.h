@@ -119,9 +119,11 @@ struct eim_warnings;
  * indicator's own `chart` settings), the words region and country become
  * the comparators' codes. A block left with no indicator or no geography
  * is left out, and so is a section left with no block; each is noted in
- * notes (not an error: the template is for any monitor). */
+ * notes (not an error: the template is for any monitor). An indicator
+ * that no chart or table shows (a monitor written before themes, say)
+ * is a warning in warn. */
 void template_resolve(struct template_def *t, const struct config *c,
-		      struct eim_warnings *notes);
+		      struct eim_warnings *notes, struct eim_warnings *warn);
 
 /* Whether a block of t shows indicator id (a headlines or dashboard
  * block without a list shows every indicator). */

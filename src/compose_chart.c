@@ -12,7 +12,6 @@
 #include "xalloc.h"
 #include "banned.h"
 
-#define MAX_SERIES 4
 
 static void fmt_period_lbl(const struct period *p, char *buf, size_t size)
 {
@@ -177,7 +176,7 @@ static int time_chart(const struct compose_input *in,
 		if (!ind0)
 			ind0 = ind;
 		source_line(in, ind, &src);
-		for (gi = 0; gi < ngeo && ch->nseries < MAX_SERIES; gi++) {
+		for (gi = 0; gi < ngeo; gi++) {
 			struct series s;
 			struct doc_chart_series *cs;
 			double div = 1.0;
@@ -200,6 +199,18 @@ static int time_chart(const struct compose_input *in,
 			if (!n) {
 				series_release(&s);
 				continue;
+			}
+			/* never a series dropped in silence: the data
+			 * checks stop a build before this */
+			if (ch->nseries == DOC_CHART_MAX_SERIES) {
+				series_release(&s);
+				eim_error_set(err, EIM_DATA, in->tpl->path,
+					      b->line, b->col, "chart of '%s' "
+					      "has more than %d series with "
+					      "data: name fewer geographies in "
+					      "its places", ind->id,
+					      DOC_CHART_MAX_SERIES);
+				goto out;
 			}
 			strbuf_reset(&sb);
 			if (b->nindicators > 1)

@@ -259,6 +259,15 @@ int compose_dashboard(const struct compose_input *in,
 	return 0;
 }
 
+/* A table cut by max_rows says so under it. */
+static void rows_left_out(struct strbuf *foot, size_t hidden, long max_rows)
+{
+	if (hidden)
+		strbuf_addf(foot, " %zu more %s not shown (the table shows at "
+			    "most %ld rows: max_rows).", hidden,
+			    hidden == 1 ? "area is" : "areas are", max_rows);
+}
+
 /* Several indicators side by side: one row per area, the latest value of
  * each indicator, and their periods in the footnote. */
 static int multi_table(const struct compose_input *in,
@@ -267,13 +276,18 @@ static int multi_table(const struct compose_input *in,
 		       struct eim_error *err)
 {
 	const struct config *c = in->cfg;
-	const struct config_indicator *inds[4];
+	const struct config_indicator *inds[DOC_TABLE_MAX_INDICATORS];
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
-	size_t k, i, ni = 0;
+	size_t k, i, ni = 0, hidden = 0;
 	char buf[256];
 
-	for (k = 0; k < b->nindicators && ni < 4; k++) {
+	if (b->nindicators > DOC_TABLE_MAX_INDICATORS)
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "a table shows at most %d "
+				     "indicators side by side, not %zu",
+				     DOC_TABLE_MAX_INDICATORS, b->nindicators);
+	for (k = 0; k < b->nindicators && ni < DOC_TABLE_MAX_INDICATORS; k++) {
 		inds[ni] = config_find_indicator(c, b->indicators[k]);
 		if (!inds[ni])
 			return eim_error_set(err, EIM_DATA, in->tpl->path,
@@ -296,8 +310,10 @@ static int multi_table(const struct compose_input *in,
 				any = 1;
 		if (!any)
 			continue;
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
-			break;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
+			hidden++;
+			continue;
+		}
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
@@ -321,6 +337,7 @@ static int multi_table(const struct compose_input *in,
 			    ind_title(inds[k]), buf);
 	}
 	strbuf_adds(&foot, ". (p) provisional. n/a: not available.");
+	rows_left_out(&foot, hidden, b->max_rows);
 	t->footnote = xstrdup(foot.buf);
 	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
 	strbuf_release(&foot);
@@ -336,7 +353,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	struct doc_table *t;
 	const char *codes[256];
 	const char *names[256];
-	size_t n = 0, i;
+	size_t n = 0, i, hidden = 0;
 	char buf[256];
 	const struct figure *lp = NULL;
 
@@ -384,8 +401,10 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		struct doc_cell *row;
 		if (!latest)
 			continue;
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
-			break;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
+			hidden++;
+			continue;
+		}
 		if (!lp)
 			lp = latest;
 		row = doc_table_add_row(t);
@@ -431,7 +450,13 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			t->source = xstrdup(buf);
 		}
 	}
-	t->footnote = xstrdup("Rank among the districts, 1 = highest.");
+	{
+		struct strbuf foot = STRBUF_INIT;
+		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
+		rows_left_out(&foot, hidden, b->max_rows);
+		t->footnote = xstrdup(foot.buf);
+		strbuf_release(&foot);
+	}
 	doc_add_table(d, t);
 	return 0;
 }

@@ -329,6 +329,24 @@ static const struct series_table *usable(struct dc *d,
 	return df->table;
 }
 
+/* The geography the dashboard falls back to (as compose_main_geo):
+ * the first comparator, else the first place, with a value. */
+static const char *nearest_geo(const struct dc *d,
+			       const struct config_indicator *ind,
+			       const struct series_table *t)
+{
+	const struct config *c = d->c;
+	size_t i;
+
+	for (i = 0; i < c->ncomparators; i++)
+		if (has_obs(d, ind, t, c->comparators[i].code) == 1)
+			return c->comparators[i].code;
+	for (i = 0; i < c->nplaces; i++)
+		if (has_obs(d, ind, t, c->places[i].code) == 1)
+			return c->places[i].code;
+	return NULL;
+}
+
 static void check_indicators(struct dc *d, const struct template_def *t)
 {
 	const struct config *c = d->c;
@@ -358,12 +376,20 @@ static void check_indicators(struct dc *d, const struct template_def *t)
 		} else if (r == 0 && template_shows_indicator(t, ind->id) &&
 			   !allowed(c, ind->allow_missing, ind->nallow_missing,
 				    c->area.code)) {
-			finding(d, 1, c->path, ind->node, 0, 0, "indicator "
-				"'%s' has no observation for the area (%s) by "
-				"the edition's cut-off, %s (if it is not "
-				"published for the area, add \"area\" to its "
-				"allow_missing)", ind->id, c->area.code,
-				d->cutoff);
+			/* the dashboard and headlines then report the
+			 * nearest geography, and name it; with none at all
+			 * the indicator is lost */
+			const char *near = nearest_geo(d, ind, tb);
+			finding(d, !near, c->path, ind->node, 0, 0,
+				"indicator '%s' has no observation for the area "
+				"(%s) by the edition's cut-off, %s; %s%s%s (if "
+				"it is not published for the area, add "
+				"\"area\" to its allow_missing)", ind->id,
+				c->area.code, d->cutoff,
+				near ? "it is reported for " : "nor has any "
+				"geography of the monitor",
+				near ? geo_name(c, near) : "",
+				near ? " instead" : "");
 		}
 	}
 }
@@ -426,6 +452,7 @@ static void check_codes(struct dc *d)
 				hint ? hint : "", hint ? "'?)" : "");
 		}
 	}
+	free(unknown);
 	free(all);
 }
 

@@ -85,7 +85,7 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 					  sizeof(tpl)),
 			  &r->tpl, err))
 		goto out;
-	template_resolve(r->tpl, r->cfg, &r->tpl_notes);
+	template_resolve(r->tpl, r->cfg, &r->tpl_notes, &r->tpl_warnings);
 	if (template_check_config(r->tpl, r->cfg, problems, err))
 		goto out;
 	/* Notes and the edition file are both read even when one fails, so
@@ -118,6 +118,7 @@ void pipeline_run_release(struct pipeline_run *r)
 	edition_release(&r->ed);
 	template_free(r->tpl);
 	eim_warnings_release(&r->tpl_notes);
+	eim_warnings_release(&r->tpl_warnings);
 	config_free(r->cfg);
 	memset(r, 0, sizeof(*r));
 }
@@ -318,6 +319,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_run r;
 	struct pipeline_outputs out;
 	struct strbuf csv = STRBUF_INIT;
+	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1;
 
 	memset(&r, 0, sizeof(r));
@@ -331,13 +333,18 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	if (pipeline_publish_begin(o, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
 	/* A bulletin shows every geography and indicator the config asks
 	 * for, or the build says why not: nothing is published. */
-	if (pipeline_datacheck(o, &r, w, w, err)) {
+	if (pipeline_datacheck(o, &r, &fatal, w, err)) {
 		size_t l = strlen(err->msg);
+		/* the first is the error; the others are warnings */
+		for (unsigned i = 1; i < fatal.n; i++)
+			eim_warn(w, "%s", fatal.items[i]);
 		snprintf(err->msg + l, sizeof(err->msg) - l,
 			 "; nothing published (eimon check lists every "
 			 "problem)");
@@ -366,7 +373,23 @@ out:
 	free(out.pdf);
 	free(out.partners_pdf);
 	strbuf_release(&csv);
+	eim_warnings_release(&fatal);
 	pipeline_run_release(&r);
+	return ret;
+}
+
+/* Compose and draw the public edition in memory, publishing nothing. */
+static int dry_render(const struct pipeline_opts *o, struct pipeline_run *r,
+		      struct eim_error *err)
+{
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (compute_figures(o, r, err))
+		return -1;
+	ret = render_edition(r, &o->week, 0, &pdf, &len, err);
+	free(pdf);
 	return ret;
 }
 
@@ -398,10 +421,20 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			bad_data = 1;
 		} else if (pipeline_datacheck(o, &r, problems, w, err)) {
 			bad_data = 1;
+		} else if (dry_render(o, &r, err)) {
+			/* what only drawing finds: a label too long for its
+			 * chart, a chart taller than a page */
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "the bulletin cannot be drawn: %s",
+				 buf);
+			bad_data = 1;
 		}
 	}
 	for (unsigned i = 0; i < r.tpl_notes.n; i++)
 		eim_warn(w, "%s", r.tpl_notes.items[i]);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));

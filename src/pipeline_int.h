@@ -41,6 +41,7 @@ struct pipeline_run {
 	struct template_def *tpl;      /* fitted to cfg (template_resolve) */
 	int check_only;                /* eimon check: no feed is required */
 	struct eim_warnings tpl_notes; /* what fitting left out, for check */
+	struct eim_warnings tpl_warnings; /* indicators shown nowhere */
 	struct notes notes;
 	struct edition ed;
 	long issue;

@@ -257,10 +257,26 @@ int template_shows_indicator(const struct template_def *t, const char *id)
 	return 0;
 }
 
+static int charted(const struct template_def *t, const char *id)
+{
+	size_t s, b, i;
+
+	for (s = 0; s < t->nsections; s++)
+		for (b = 0; b < t->sections[s].nblocks; b++) {
+			const struct tpl_block *bl = &t->sections[s].blocks[b];
+			if (bl->type != TPL_CHART && bl->type != TPL_TABLE)
+				continue;
+			for (i = 0; i < bl->nindicators; i++)
+				if (strcmp(bl->indicators[i], id) == 0)
+					return 1;
+		}
+	return 0;
+}
+
 /* What the analyst may not expect: an indicator the template never shows
  * or a theme the template does not know. */
 static void note_unused(const struct template_def *t, const struct config *c,
-			struct eim_warnings *notes)
+			struct eim_warnings *notes, struct eim_warnings *warn)
 {
 	size_t i;
 
@@ -277,11 +293,17 @@ static void note_unused(const struct template_def *t, const struct config *c,
 				 "shown in no block of %s", c->path,
 				 n ? n->line : 0, n ? n->col : 0, ind->id,
 				 t->path);
+		else if (!charted(t, ind->id) && ind->chart.kind != CHART_NONE)
+			eim_warn(warn, "%s:%d:%d: indicator '%s' has no "
+				 "chart or table in %s%s", c->path,
+				 n ? n->line : 0, n ? n->col : 0, ind->id,
+				 t->path, ind->theme ? "" : " (give it a "
+				 "'theme' the template charts)");
 	}
 }
 
 void template_resolve(struct template_def *t, const struct config *c,
-		      struct eim_warnings *notes)
+		      struct eim_warnings *notes, struct eim_warnings *warn)
 {
 	const struct schema *bs = template_block_schema();
 	size_t s, b, keep = 0;
@@ -308,5 +330,5 @@ void template_resolve(struct template_def *t, const struct config *c,
 		t->sections[keep++] = *sec;
 	}
 	t->nsections = keep;
-	note_unused(t, c, notes);
+	note_unused(t, c, notes, warn);
 }

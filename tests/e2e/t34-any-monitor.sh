@@ -128,4 +128,36 @@ expect_grep "the build names the place and the key" "Newtown (E08000092)" "$T/st
 expect_grep "and says nothing was published" "nothing published" "$T/stderr"
 check "the previous edition is untouched" cmp -s "$T/before.pdf" "$T/out/$week/monitor.pdf"
 
+# A monitor written before templates selected by theme (no theme, tags,
+# chart, allow_missing or role) still builds with the shipped template:
+# the dashboard and headlines, and a warning per indicator that no chart
+# shows, naming the key to add.
+O="$T/old"
+cp -R "$SAMPLE" "$O"
+rm -rf "$O/cache"
+python3 - "$O/monitor.yaml" "$tpl" <<'PY'
+import re, sys
+p, tpl = sys.argv[1:]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r'(?m)^template: .*$', 'template: "%s"' % tpl, s)
+s = re.sub(r', role: "[a-z]+"', "", s)
+out, skip = [], False
+for l in s.splitlines(True):
+    if re.match(r"    (theme|tags|chart|allow_missing):", l):
+        skip = l.rstrip().endswith(":")
+        continue
+    if skip and l.startswith("      "):
+        continue
+    skip = False
+    out.append(l)
+open(p, "w", encoding="utf-8").write("".join(out))
+PY
+check "the old-style monitor has no theme left" sh -c "! grep -q 'theme:\|allow_missing:' '$O/monitor.yaml'"
+run_eimon build -c "$O/monitor.yaml" --week $week --offline --out "$T/old-out"
+expect_rc "an old-style monitor still builds" 0
+expect_grep "and is told what to add for its charts" \
+	"indicator 'claimant_rate' has no chart or table in .*give it a 'theme'" "$T/stderr"
+expect_grep "and which indicators are reported for another geography" \
+	"indicator 'pmi_activity' has no observation for the area.*reported for West Midlands region instead" "$T/stderr"
+
 done_testing
