@@ -401,7 +401,7 @@ static void check_codes(struct dc *d)
 	const struct ydoc_node *root = c->yaml ? c->yaml->root : NULL;
 	const char *lists[] = { "places", "comparators" };
 	const struct config_place *pl[] = { c->places, c->comparators };
-	size_t np[] = { c->nplaces, c->ncomparators };
+	const size_t np[] = { c->nplaces, c->ncomparators };
 	size_t l, i, f, k, nall = 0;
 	const char **all = NULL, **unknown;
 	size_t cap = 0, nunknown = 0;
