@@ -92,6 +92,13 @@ struct template_def {
 	const char **theme_ids; /* [nthemes], pointers into themes */
 };
 
+/* The template file to load for path, the monitor's `template:`: path
+ * itself when it exists; else (`template: weekly`, or the default
+ * report_templates/weekly.yaml not next to monitor.yaml) the template of
+ * that name among those `make install` put in DATADIR/report_templates,
+ * written into buf; else path (for the error). */
+const char *template_locate(const char *path, char *buf, size_t size);
+
 /* The schema of a template (for the configuration reference test). */
 const struct schema *template_schema_root(void);
 

@@ -18,13 +18,14 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 	struct template_def *tpl = NULL;
 	struct tm tm;
 	time_t now = time(NULL);
-	char ymd[32];
+	char ymd[32], tpath[EIM_PATH_MAX];
 	long today;
 	int ret = -1;
 
 	*out_path = NULL;
 	if (config_load(config_path, &cfg, err) ||
-	    template_load(cfg->template_path, &tpl, err))
+	    template_load(template_locate(cfg->template_path, tpath,
+					  sizeof(tpath)), &tpl, err))
 		goto out;
 	if (!gmtime_r(&now, &tm)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "compose.h"
@@ -72,29 +71,6 @@ void pipeline_window(const struct config *c, const struct period *week,
 	}
 }
 
-#ifndef EIMON_DATADIR
-#define EIMON_DATADIR "/usr/local/share/eimon"
-#endif
-
-/* A template named in monitor.yaml that is not next to it (`template:
- * weekly`, or the default report_templates/weekly.yaml) is looked up
- * among the templates `make install` put in DATADIR/report_templates. */
-static const char *installed_template(const char *path, char *buf,
-				      size_t size)
-{
-	struct stat st;
-	const char *base = strrchr(path, '/');
-	size_t n;
-
-	if (stat(path, &st) == 0)
-		return path;
-	base = base ? base + 1 : path;
-	n = strlen(base);
-	snprintf(buf, size, "%s/report_templates/%s%s", EIMON_DATADIR, base,
-		 n > 5 && strcmp(base + n - 5, ".yaml") == 0 ? "" : ".yaml");
-	return stat(buf, &st) == 0 ? buf : path;
-}
-
 /* Load config, template, notes and the edition file. All problems of
  * notes and editions go to problems (when given). */
 int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
@@ -105,8 +81,8 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	if (config_load(o->config, &r->cfg, err))
 		goto out;
-	if (template_load(installed_template(r->cfg->template_path, tpl,
-					     sizeof(tpl)),
+	if (template_load(template_locate(r->cfg->template_path, tpl,
+					  sizeof(tpl)),
 			  &r->tpl, err))
 		goto out;
 	template_resolve(r->tpl, r->cfg, &r->tpl_notes, &r->tpl_warnings);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "period.h"
@@ -145,6 +146,25 @@ static const struct schema_field template_fields[] = {
 };
 static const struct schema template_schema = SCHEMA_OF(template_def,
 							template_fields);
+
+#ifndef EIMON_DATADIR
+#define EIMON_DATADIR "/usr/local/share/eimon"
+#endif
+
+const char *template_locate(const char *path, char *buf, size_t size)
+{
+	struct stat st;
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	if (stat(path, &st) == 0)
+		return path;
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	snprintf(buf, size, "%s/report_templates/%s%s", EIMON_DATADIR, base,
+		 n > 5 && strcmp(base + n - 5, ".yaml") == 0 ? "" : ".yaml");
+	return stat(buf, &st) == 0 ? buf : path;
+}
 
 const struct schema *template_schema_root(void)
 {

@@ -58,4 +58,20 @@ for f in "$EIMON_TOP"/docs/* "$EIMON_TOP/README.md" \
 done
 check "the configuration reference exists" test -s "$EIMON_TOP/docs/configuration.md"
 
+# The reference's minimal monitor, as printed, checks and builds with the
+# shipped template (given the Nomis file it names).
+mkdir -p "$T/mini/data"
+sed -n '/^## A minimal monitor/,/^## /p' "$EIMON_TOP/docs/configuration.md" |
+	sed -n '/^```yaml$/,/^```$/p' | sed '1d;$d' |
+	sed "s|^template:.*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" \
+	>"$T/mini/monitor.yaml"
+check "the minimal monitor is in the reference" grep -q '^indicators:' "$T/mini/monitor.yaml"
+cp "$EIMON_TOP"/samples/gmca/data/nomis_NM_162_1_*.csv "$T/mini/data/claimant_count.data.csv"
+run_eimon check -c "$T/mini/monitor.yaml" --week 2026-W47
+expect_rc "the minimal monitor checks" 0
+run_eimon build -c "$T/mini/monitor.yaml" --week 2026-W47 --offline --out "$T/mini/out"
+expect_rc "the minimal monitor builds" 0
+pdftotext "$T/mini/out/2026-W47/monitor.pdf" "$T/mini.txt"
+expect_grep "its bulletin charts the districts" "Wigan" "$T/mini.txt"
+
 done_testing
