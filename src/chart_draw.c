@@ -689,7 +689,9 @@ int chart_draw(struct rctx *r, const struct doc_chart *c)
 	if (c->y_title) {
 		if (rp_swidth(r, F_REG, A_SIZE, c->y_title) > r->width) {
 			rp_fail(r, EIM_DATA, "chart '%s': axis title '%s' is "
-				"too long", title_of(c), c->y_title);
+				"wider than the chart: shorten the indicator's "
+				"short_title in monitor.yaml", title_of(c),
+				c->y_title);
 			goto out;
 		}
 		rp_stext(r, F_REG, A_SIZE, C_GREY, r->left,
