@@ -165,6 +165,16 @@ static void check_read_error(struct dc *d, const struct config_feed *f,
 			return;
 		}
 	}
+	for (i = 0; i < m->nfilter; i++) {
+		snprintf(quoted, sizeof(quoted), "'%s'", m->filter[i].key);
+		if (strstr(e->msg, quoted)) {
+			finding(d, 1, d->c->path,
+				node_at(node_at(mn, "filter"), m->filter[i].key),
+				0, 0, "feed '%s': mapping filter column %s is "
+				"not in the file (%s)", f->id, quoted, msg);
+			return;
+		}
+	}
 	for (i = 0; i < m->ndims; i++) {
 		snprintf(quoted, sizeof(quoted), "'%s'", m->dims[i]);
 		if (strstr(e->msg, quoted)) {
