@@ -579,11 +579,7 @@ static size_t check_chart_series(struct dc *d, const struct template_def *t,
 				why = "has no value since `since`";
 				fix = "change chart.since of";
 			}
-			else if (b->chart == TPL_CHART_BAR &&
-				 !period_eq(&f.latest, &newest))
-				why = "has an older latest value than the "
-				      "others (a bar chart compares one "
-				      "period)";
+
 			if (!why) {
 				kept[k++] = kept[g];
 				continue;
@@ -598,7 +594,10 @@ static size_t check_chart_series(struct dc *d, const struct template_def *t,
 			period_format(&f.latest, lat, sizeof(lat));
 			period_format(pb ? pb : ps ? ps : &newest, per,
 				      sizeof(per));
-			finding(d, 1, t->path, NULL, b->line, b->col,
+			/* a bar a period behind is a late release, shown
+			 * as such by the chart's period: a warning */
+			finding(d, !(b->chart == TPL_CHART_BAR && f.base_ok &&
+				     f.since_ok), t->path, NULL, b->line, b->col,
 				"chart of '%s' would leave out %s (%s): it %s "
 				"(%s; its latest is %s): %s indicator '%s' "
 				"in %s:%d:%d (or the block's)", ind->id,
@@ -638,9 +637,9 @@ static int check_block(struct dc *d, const struct template_def *t,
 				continue;
 			}
 			checked = 1;
-			/* a table prints figures, a chart the feed's series */
-			r = b->type == TPL_TABLE ? has_figure(d, ind, tb, geos[g])
-						 : has_obs(d, ind, tb, geos[g]);
+			/* tables and charts print the figures' series (an
+			 * area summed from its places included) */
+			r = has_figure(d, ind, tb, geos[g]);
 			if (r != 0) {
 				keep = 1;
 				continue;
