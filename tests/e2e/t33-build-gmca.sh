@@ -107,5 +107,12 @@ for f in "$G"/data/*; do
 	check "$(basename "$f") is what the generator writes" \
 		cmp -s "$f" "$T/gen/samples/gmca/data/$(basename "$f")"
 done
+# The writers are shared: the WMCA sample's data must not move either.
+if python3 "$T/gen/samples/wmca/tools/make-data.py" >/dev/null; then
+	ok "the WMCA generator runs"; else fail "the WMCA generator runs"; fi
+for f in "$SAMPLE"/data/*; do
+	check "wmca $(basename "$f") is what its generator writes" \
+		cmp -s "$f" "$T/gen/samples/wmca/data/$(basename "$f")"
+done
 
 done_testing
