@@ -256,23 +256,56 @@ static int check_select(struct dc *d, const struct config_indicator *ind,
 
 /* 1: the indicator has a value for geo by the cut-off; 0: none; -1: the
  * select does not pick one series (two rows for a period). */
-static int has_obs(const struct dc *d, const struct config_indicator *ind,
-		   const struct series_table *t, const char *geo)
+/* What a chart needs of one series, up to the cut-off. */
+struct facts {
+	int any;               /* a value by the cut-off */
+	struct period latest;  /* of the latest value */
+	int since_ok;          /* a value at or after since (1 without) */
+	int base_ok;           /* a non-zero value at base (1 without) */
+};
+
+/* 0, or -1 when the select does not pick one series (two rows for a
+ * period). since and base may be NULL. */
+static int facts_of(const struct dc *d, const struct config_indicator *ind,
+		    const struct series_table *t, const char *geo,
+		    const struct period *since, const struct period *base,
+		    struct facts *out)
 {
 	struct series_filter f[16];
 	struct series s;
 	size_t i, nf = filters_of(ind, f, 16);
-	int any = 0;
 
+	memset(out, 0, sizeof(*out));
+	out->since_ok = !since;
+	out->base_ok = !base;
 	if (series_extract(t, f, nf, geo, &s)) {
 		series_release(&s);
 		return -1;
 	}
-	for (i = 0; i < s.n; i++)
-		if (s.has[i] && period_end_day(&s.periods[i]) <= d->week_end)
-			any = 1;
+	for (i = 0; i < s.n; i++) {
+		if (!s.has[i] || period_end_day(&s.periods[i]) > d->week_end)
+			continue;
+		out->any = 1;
+		out->latest = s.periods[i]; /* sorted by period */
+		if (since && period_cmp(&s.periods[i], since) >= 0)
+			out->since_ok = 1;
+		if (base && period_eq(&s.periods[i], base) && s.values[i] != 0)
+			out->base_ok = 1;
+	}
 	series_release(&s);
-	return any;
+	return 0;
+}
+
+/* 1: the indicator has a value for geo by the cut-off; 0: none; -1: the
+ * select does not pick one series (two rows for a period). */
+static int has_obs(const struct dc *d, const struct config_indicator *ind,
+		   const struct series_table *t, const char *geo)
+{
+	struct facts f;
+
+	if (facts_of(d, ind, t, geo, NULL, NULL, &f))
+		return -1;
+	return f.any;
 }
 
 /* As has_obs, but as the figures see it: an area missing from a feed of
@@ -487,6 +520,89 @@ static size_t block_geos(const struct config *c, const struct tpl_block *b,
 	return 1;
 }
 
+/* What a chart would leave out of what has data: a line that cannot be
+ * indexed (no value at index_to), a line with nothing since `since`, a
+ * bar whose latest period is older than the others' (bars compare one
+ * period). Allowed gaps are taken out of kept; others are findings.
+ * Returns the new count of kept. */
+static size_t check_chart_series(struct dc *d, const struct template_def *t,
+				 const struct tpl_block *b, const char **kept,
+				 size_t nk, int *changed)
+{
+	const struct config *c = d->c;
+	struct period since, base, newest;
+	const struct period *ps = NULL, *pb = NULL;
+	size_t g, i, k = 0;
+	char per[32], lat[32];
+
+	if (b->since && !period_parse(b->since, strlen(b->since), &since))
+		ps = &since;
+	if (b->index_to &&
+	    !period_parse(b->index_to, strlen(b->index_to), &base))
+		pb = &base;
+	if (b->chart == TPL_CHART_BAR)
+		ps = pb = NULL;
+	for (i = 0; i < b->nindicators; i++) {
+		const struct config_indicator *ind =
+			config_find_indicator(c, b->indicators[i]);
+		const struct series_table *tb = ind ? usable(d, ind) : NULL;
+		struct facts f;
+		if (!tb)
+			continue;
+		memset(&newest, 0, sizeof(newest));
+		for (g = 0; g < nk; g++)
+			if (!facts_of(d, ind, tb, kept[g], NULL, NULL, &f) &&
+			    f.any && (!newest.freq ||
+				      period_cmp(&f.latest, &newest) > 0))
+				newest = f.latest;
+		for (g = 0, k = 0; g < nk; g++) {
+			const char *why = NULL, *fix = "add it to allow_missing of";
+			if (facts_of(d, ind, tb, kept[g], ps, pb, &f) ||
+			    !f.any) {
+				kept[k++] = kept[g];
+				continue;
+			}
+			if (!f.base_ok) {
+				why = "has no value at index_to";
+				fix = "change chart.index_to of";
+			} else if (!f.since_ok) {
+				why = "has no value since `since`";
+				fix = "change chart.since of";
+			}
+			else if (b->chart == TPL_CHART_BAR &&
+				 !period_eq(&f.latest, &newest))
+				why = "has an older latest value than the "
+				      "others (a bar chart compares one "
+				      "period)";
+			if (!why) {
+				kept[k++] = kept[g];
+				continue;
+			}
+			if (allowed(c, ind->allow_missing, ind->nallow_missing,
+				    kept[g]) ||
+			    allowed(c, b->allow_missing, b->nallow_missing,
+				    kept[g])) {
+				*changed = 1;
+				continue;
+			}
+			period_format(&f.latest, lat, sizeof(lat));
+			period_format(pb ? pb : ps ? ps : &newest, per,
+				      sizeof(per));
+			finding(d, 1, t->path, NULL, b->line, b->col,
+				"chart of '%s' would leave out %s (%s): it %s "
+				"(%s; its latest is %s): %s indicator '%s' "
+				"in %s:%d:%d (or the block's)", ind->id,
+				geo_name(c, kept[g]), kept[g], why, per, lat,
+				fix, ind->id, c->path,
+				ind->node ? ind->node->line : 0,
+				ind->node ? ind->node->col : 0);
+			kept[k++] = kept[g];
+		}
+		nk = k;
+	}
+	return nk;
+}
+
 /* Every geography of the block for every indicator: present, allowed to
  * be missing (then left out of the block), or a fatal finding. Returns 0
  * when the block is to be removed. */
@@ -550,6 +666,15 @@ static int check_block(struct dc *d, const struct template_def *t,
 			 t->path, b->line, b->col, kind, b->indicators[0]);
 		return 0;
 	}
+	if (b->type == TPL_CHART)
+		nk = check_chart_series(d, t, b, kept, nk, &changed);
+	if (!nk) {
+		eim_warn(d->notes, "%s:%d:%d: note: chart of '%s' left out: "
+			 "none of its geographies is published "
+			 "(allow_missing)", t->path, b->line, b->col,
+			 b->indicators[0]);
+		return 0;
+	}
 	if (changed)
 		set_places(b, kept, nk);
 	if (b->type == TPL_CHART && b->chart != TPL_CHART_BAR) {
@@ -607,6 +732,8 @@ static void check_blocks(struct dc *d, struct template_def *t)
 		if (!t->sections[s].nblocks) {
 			free(t->sections[s].title);
 			free(t->sections[s].blocks);
+			t->sections[s].title = NULL;
+			t->sections[s].blocks = NULL;
 			continue;
 		}
 		t->sections[keep++] = t->sections[s];

@@ -306,6 +306,7 @@ void template_resolve(struct template_def *t, const struct config *c,
 		      struct eim_warnings *notes, struct eim_warnings *warn)
 {
 	const struct schema *bs = template_block_schema();
+	struct tpl_section *kept = xcalloc(t->nsections + 1, sizeof(*kept));
 	size_t s, b, keep = 0;
 
 	for (s = 0; s < t->nsections; s++) {
@@ -316,19 +317,22 @@ void template_resolve(struct template_def *t, const struct config *c,
 			schema_release(bs, &sec->blocks[b]);
 		}
 		free(sec->blocks);
-		sec->blocks = out.v;
-		sec->nblocks = out.n;
 		if (!out.n) {
 			if (sec->title)
 				eim_warn(notes, "%s: note: section '%s' left "
 					 "out: none of its blocks applies to "
 					 "this monitor", t->path, sec->title);
 			free(sec->title);
-			free(sec->blocks);
+			free(out.v);
 			continue;
 		}
-		t->sections[keep++] = *sec;
+		kept[keep] = *sec;
+		kept[keep].blocks = out.v;
+		kept[keep].nblocks = out.n;
+		keep++;
 	}
+	free(t->sections);
+	t->sections = kept;
 	t->nsections = keep;
 	note_unused(t, c, notes, warn);
 }
