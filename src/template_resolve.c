@@ -82,15 +82,6 @@ static int picked(const struct tpl_pick *p,
 	return !p->except_tag || !config_has_tag(ind, p->except_tag);
 }
 
-static const char *type_name(int type)
-{
-	static const char *const names[] = {
-		"lead", "key_issues", "headlines", "dashboard", "chart",
-		"table", "notes", "text", "sources", "contents", "pagebreak"
-	};
-	return type >= 0 && type <= TPL_PAGEBREAK ? names[type] : "?";
-}
-
 static int needs_indicators(const struct tpl_block *b)
 {
 	return b->type == TPL_CHART || b->type == TPL_TABLE ||
@@ -199,7 +190,7 @@ static void resolve_block(const struct template_def *t,
 			eim_warn(notes, "%s:%d:%d: note: %s block left out: "
 				 "the monitor has no indicator it selects "
 				 "(indicators_with)", t->path, b->line,
-				 b->col, type_name(b->type));
+				 b->col, template_block_type_name(b->type));
 			schema_release(bs, &tmp);
 			return;
 		}
@@ -207,7 +198,7 @@ static void resolve_block(const struct template_def *t,
 	if (!has_geography(&tmp, c)) {
 		eim_warn(notes, "%s:%d:%d: note: %s block left out: the "
 			 "monitor has none of its geographies", t->path,
-			 b->line, b->col, type_name(b->type));
+			 b->line, b->col, template_block_type_name(b->type));
 		schema_release(bs, &tmp);
 		return;
 	}
@@ -236,7 +227,7 @@ static void resolve_block(const struct template_def *t,
 	if (!made)
 		eim_warn(notes, "%s:%d:%d: note: %s block left out: no "
 			 "indicator it selects is charted this way", t->path,
-			 b->line, b->col, type_name(b->type));
+			 b->line, b->col, template_block_type_name(b->type));
 	schema_release(bs, &tmp);
 }
 
