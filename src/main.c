@@ -22,7 +22,7 @@
 #endif
 
 static const char usage_text[] =
-	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [-v|-q]\n"
+	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR] [-v|-q]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
@@ -50,6 +50,8 @@ static const char help_text[] =
 	"  -w, --week YYYY-Www edition week (default: this ISO week, UTC)\n"
 	"      --offline       use the feed cache only\n"
 	"  -o, --out DIR       output folder (default: the config's out_dir)\n"
+	"      --dump DIR      build: also write each edition's document and\n"
+	"                      laid-out scene as text into DIR (for developers)\n"
 	"  -f, --format FMT    read: nomis-csv, ons-timeseries, ons-observations,\n"
 	"                      jsonstat, csv, json\n"
 	"  -s, --select D=C    read: keep rows whose dimension D has code C\n"
@@ -67,12 +69,13 @@ static const char help_text[] =
 	"exit codes: 0 ok, 64 usage, 65 bad data, 66 input missing, 69 feed\n"
 	"unavailable, 70 internal error, 73 cannot create output, 75 locked.\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE };
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "week", required_argument, NULL, 'w' },
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
+	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "out", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "select", required_argument, NULL, 's' },
@@ -154,6 +157,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			c->week_given = 1;
 			break;
 		case OPT_OFFLINE: c->po.offline = 1; break;
+		case OPT_DUMP: c->po.dump_dir = optarg; break;
 		case 'o': c->po.out_dir = optarg; break;
 		case 'f': c->format = optarg; break;
 		case 's':

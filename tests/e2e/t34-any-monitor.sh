@@ -11,6 +11,19 @@
 . "$(dirname "$0")/lib.sh"
 
 week=2026-W47
+
+# The shipped templates know roles, not codes: no GSS code, no indicator
+# or feed id of either sample.
+if grep -nE '[EKNSW][0-9]{8}' "$EIMON_TOP"/report_templates/*.yaml; then
+	fail "no GSS code in report_templates/"
+else ok "no GSS code in report_templates/"; fi
+found=""
+for id in $(sed -n 's/^  - id: "\(.*\)"$/\1/p' "$EIMON_TOP"/samples/*/monitor.yaml | sort -u); do
+	if grep -qw -- "$id" "$EIMON_TOP"/report_templates/*.yaml; then
+		found="$found $id"; fi
+done
+check "no sample indicator or feed id in report_templates/ ($found)" test -z "$found"
+
 M="$T/m"
 cp -R "$SAMPLE" "$M"
 rm -rf "$M/cache"
