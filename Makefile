@@ -83,6 +83,7 @@ deps:
 
 deps-test:
 	@sh scripts/deps.sh test
+	@sh tests/browser/setup.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory -s all

@@ -96,6 +96,8 @@ struct template_def {
 	struct tpl_section *sections;
 	size_t nsections;
 	const char **theme_ids; /* [nthemes], pointers into themes */
+	char **outputs;         /* "pdf", "html": the files of an edition */
+	size_t noutputs;        /* 0: the PDF only */
 };
 
 /* The template file to load for path, the monitor's `template:`: path
