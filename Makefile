@@ -50,7 +50,7 @@ else
 Q := @
 endif
 
-.PHONY: all deps deps-test demo test unit e2e asan tsan valgrind install clean \
+.PHONY: all deps deps-test demo test test-bins unit e2e asan tsan valgrind install clean \
         lint fuzz fuzz-build bench check-build
 
 all: $(BIN)
@@ -96,8 +96,12 @@ demo: deps
 		--offline --out out
 	@echo "out/$(DEMO_WEEK)/monitor.pdf"
 
+# Everything the suite runs (tests/mutate.sh rebuilds this after each
+# mutation).
+test-bins: all $(UNIT_BINS) $(FI_BIN)
+
 test: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(FI_BIN)
+	@$(MAKE) --no-print-directory test-bins
 	@sh tests/run.sh $(BUILD)
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
