@@ -42,41 +42,25 @@
 #define RENAME_EXCHANGE (1 << 1)
 #endif
 
-int __real_open(const char *path, int flags, ...);
-int __real_openat(int dirfd, const char *path, int flags, ...);
-ssize_t __real_write(int fd, const void *buf, size_t n);
-ssize_t __real_pwrite(int fd, const void *buf, size_t n, off_t off);
-int __real_fsync(int fd);
-int __real_fdatasync(int fd);
-int __real_close(int fd);
-int __real_rename(const char *a, const char *b);
-int __real_renameat(int ad, const char *a, int bd, const char *b);
-long __real_syscall(long nr, ...);
-int __real_mkdir(const char *path, mode_t mode);
-int __real_mkdirat(int dirfd, const char *path, mode_t mode);
-int __real_unlink(const char *path);
-int __real_unlinkat(int dirfd, const char *path, int flags);
-int __real_rmdir(const char *path);
-int __real_link(const char *a, const char *b);
-int __real_symlink(const char *target, const char *path);
-
-int __wrap_open(const char *path, int flags, ...);
-int __wrap_openat(int dirfd, const char *path, int flags, ...);
-ssize_t __wrap_write(int fd, const void *buf, size_t n);
-ssize_t __wrap_pwrite(int fd, const void *buf, size_t n, off_t off);
-int __wrap_fsync(int fd);
-int __wrap_fdatasync(int fd);
-int __wrap_close(int fd);
-int __wrap_rename(const char *a, const char *b);
-int __wrap_renameat(int ad, const char *a, int bd, const char *b);
-long __wrap_syscall(long nr, ...);
-int __wrap_mkdir(const char *path, mode_t mode);
-int __wrap_mkdirat(int dirfd, const char *path, mode_t mode);
-int __wrap_unlink(const char *path);
-int __wrap_unlinkat(int dirfd, const char *path, int flags);
-int __wrap_rmdir(const char *path);
-int __wrap_link(const char *a, const char *b);
-int __wrap_symlink(const char *target, const char *path);
+/* Each wrapped call X: __real_X (the libc function) and __wrap_X. */
+#define FI_DECL(ret, name, args) ret __real_##name args; ret __wrap_##name args;
+FI_DECL(int, open, (const char *path, int flags, ...))
+FI_DECL(int, openat, (int dirfd, const char *path, int flags, ...))
+FI_DECL(ssize_t, write, (int fd, const void *buf, size_t n))
+FI_DECL(ssize_t, pwrite, (int fd, const void *buf, size_t n, off_t off))
+FI_DECL(int, fsync, (int fd))
+FI_DECL(int, fdatasync, (int fd))
+FI_DECL(int, close, (int fd))
+FI_DECL(int, rename, (const char *a, const char *b))
+FI_DECL(int, renameat, (int ad, const char *a, int bd, const char *b))
+FI_DECL(long, syscall, (long nr, ...))
+FI_DECL(int, mkdir, (const char *path, mode_t mode))
+FI_DECL(int, mkdirat, (int dirfd, const char *path, mode_t mode))
+FI_DECL(int, unlink, (const char *path))
+FI_DECL(int, unlinkat, (int dirfd, const char *path, int flags))
+FI_DECL(int, rmdir, (const char *path))
+FI_DECL(int, link, (const char *a, const char *b))
+FI_DECL(int, symlink, (const char *target, const char *path))
 
 #define FI_MAX_FD 1024
 #define FI_PATH 4096
