@@ -24,6 +24,9 @@ static const struct parse_case parse_cases[] = {
 	{ "2026-W47", "2026-W47", PERIOD_WEEK },
 	{ "2026-W01", "2026-W01", PERIOD_WEEK },
 	{ "2026-11-18", "2026-11-18", PERIOD_DAY },
+	/* leap days: every 4th year, not centuries, but every 400th */
+	{ "2024-02-29", "2024-02-29", PERIOD_DAY },
+	{ "2000-02-29", "2000-02-29", PERIOD_DAY },
 	{ "2025-09/12M", "2025-09/12M", PERIOD_ROLL12 },
 	/* publisher forms */
 	{ "February 2026", "2026-02", PERIOD_MONTH },
@@ -56,6 +59,8 @@ static const struct parse_case parse_cases[] = {
 	{ "2026-Q5", NULL, PERIOD_NONE },
 	{ "2026-02-30", NULL, PERIOD_NONE },
 	{ "2025-02-29", NULL, PERIOD_NONE },
+	{ "2100-02-29", NULL, PERIOD_NONE },
+	{ "1900-02-29", NULL, PERIOD_NONE },
 	{ "Oct 2024-Mar 2025", NULL, PERIOD_NONE },
 	{ "2025 NOV-FEB", NULL, PERIOD_NONE },
 	{ "Foo 2026", NULL, PERIOD_NONE },
