@@ -13,7 +13,9 @@
 
 #include <stddef.h>
 
+#include "error.h"
 #include "period.h"
+#include "strbuf.h"
 
 /* ---- inline text ---------------------------------------------------- */
 enum doc_run_flags {
@@ -30,6 +32,29 @@ struct doc_run {
 
 struct doc_text {  /* a paragraph's worth of runs */
 	struct doc_run *runs;
+	size_t n, cap;
+};
+
+/* ---- rich text: paragraphs and list items ----------------------------- */
+/* Formatted text (an editor's note body) as a flat list of items, each a
+ * paragraph or a list item, with its nesting depth: a back end indents by
+ * depth and draws the item's marker; it needs no tree. */
+enum doc_item_kind {
+	DOC_ITEM_PARA,   /* depth 0: a paragraph; depth d > 0: a further
+			    paragraph of the list item above, at its indent */
+	DOC_ITEM_BULLET, /* a bullet list item at depth d >= 1 */
+	DOC_ITEM_NUMBER  /* a numbered list item at depth d >= 1 */
+};
+
+struct doc_item {
+	enum doc_item_kind kind;
+	int depth;
+	long number;      /* NUMBER: the number printed before it */
+	struct doc_text text;
+};
+
+struct doc_rich {
+	struct doc_item *items;
 	size_t n, cap;
 };
 
@@ -120,8 +145,7 @@ struct doc_table {
 /* ---- notes (qualitative intelligence) ------------------------------------ */
 struct doc_note {
 	char *headline;
-	char **paragraphs;
-	size_t nparas;
+	struct doc_rich body;  /* paragraphs and lists */
 	char *meta;      /* "Manufacturing · Birmingham, Coventry" or NULL */
 	char *cite;      /* "Source: a regional business organisation" */
 	char *link;      /* URL or NULL */
@@ -141,8 +165,16 @@ enum doc_block_kind {
 	DOC_CONTENTS   /* the contents list goes here */
 };
 
+/* Where a block came from (the template block that made it), so that a
+ * layout error can point into the template; file NULL when unknown. */
+struct doc_pos {
+	char *file;
+	int line, col;
+};
+
 struct doc_block {
 	enum doc_block_kind kind;
+	struct doc_pos pos;
 	int level;                 /* HEADING */
 	char *anchor;              /* HEADING: stable id */
 	struct doc_text text;      /* HEADING, PARA, SOURCE */
@@ -225,8 +257,23 @@ struct doc_block *doc_add_table(struct doc *d, struct doc_table *t);
 struct doc_block *doc_add_source(struct doc *d, const char *text);
 /* A NOTE block; returns the note to fill. */
 struct doc_note *doc_add_note(struct doc *d, const char *headline);
+/* A plain paragraph of the note's body (one run). */
 void doc_note_add_para(struct doc_note *n, const char *text);
+/* A new empty item of rich text; fill its text with doc_text_add. */
+struct doc_item *doc_rich_add(struct doc_rich *r, enum doc_item_kind k,
+			      int depth, long number);
+void doc_rich_release(struct doc_rich *r);
 /* A new (empty) item of a BULLETS block; fill it with doc_text_add. */
 struct doc_text *doc_bullets_add(struct doc_block *b);
+
+/* ---- the document as text (doc_dump.c) ---------------------------------- */
+/* Every field of d, one item a line, numbers read back exactly: what
+ * tests/compose/ compares and tests/layout/ starts from. 0, or -1 when
+ * out's cap was reached. */
+int doc_dump(const struct doc *d, struct strbuf *out);
+/* The doc a dump describes, added to d (doc_init first); name is the
+ * file name for errors (EIM_DATA with the line). */
+int doc_read(const char *text, size_t len, const char *name, struct doc *d,
+	     struct eim_error *err);
 
 #endif

@@ -96,7 +96,8 @@ struct figure_set {
 	struct figure *items;
 	size_t n, cap;
 	/* index for figures_find, private to figures.c: open addressing,
-	 * slot = item + 1 (0: empty); built lazily for items [0, nindexed) */
+	 * slot = item + 1 (0: empty); built for items [0, nindexed) by
+	 * figures_compute* and figures_index */
 	size_t *slots;
 	size_t nslots, nindexed;
 };
@@ -127,14 +128,13 @@ int figures_compute_ratio(const struct config *cfg,
 			  const struct period *as_of, struct figure_set *set,
 			  struct eim_error *err);
 
-/* The figure, or NULL. The first call after figures are added fills the
- * set's lookup index (a cache: the figures do not change), so a set read
- * by several threads is indexed first with figures_index. */
+/* The figure, or NULL. It only reads the set, so threads may share it:
+ * figures_compute* index the figures they add (a set filled otherwise is
+ * searched until figures_index). */
 const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name);
-/* Index every figure of set now: after it, figures_find writes nothing
- * until figures are added, and threads may share the set. */
+/* Index every figure of set now (figures_compute* do it themselves). */
 void figures_index(struct figure_set *set);
 /* 1 if geo's rank for indicator is shared with another place. */
 int figures_rank_is_joint(const struct figure_set *set,
@@ -146,5 +146,11 @@ int figures_rank_is_joint(const struct figure_set *set,
  * Values at full precision: the shortest text that reads back as the
  * same double ("-0" is written "0"). Fails only at the strbuf cap. */
 int figures_write_csv(const struct figure_set *set, struct strbuf *out);
+/* The figures of a figures.csv text (figures_write_csv's, by column
+ * name) appended to set; figure names this version does not compute are
+ * skipped. 0, or -1 with err (EIM_DATA at file:line:col) for a missing
+ * column, a short row, a bad period or a value that is not finite. */
+int figures_read_csv(const char *text, size_t len, const char *file,
+		     struct figure_set *set, struct eim_error *err);
 
 #endif

@@ -15,6 +15,10 @@ struct pipeline_opts {
 	const char *out_dir;  /* NULL: the config's out_dir */
 	int offline;          /* use the feed cache only */
 	int verbose;
+	/* NULL, or a folder (which must exist) where build writes each
+	 * edition's document and scene as text (monitor.doc.txt,
+	 * monitor.scene.txt, monitor-partners.*): what a back end is given */
+	const char *dump_dir;
 };
 
 /* Build the edition for opts->week: fetch (unless offline), read, compute,
@@ -28,6 +32,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
  * the first is in err. Returns 0 when all is valid. */
 int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		   struct eim_warnings *w, struct eim_error *err);
+/* `eimon notes list`: load the config, template and notes and print into
+ * out the notes dated from the week since (NULL: four weeks before
+ * o->week) to o->week, of theme and naming place when given (NULL: any).
+ * An unknown theme or place is EIM_USAGE. */
+struct strbuf;
+int pipeline_notes_list(const struct pipeline_opts *o,
+			const struct period *since, const char *theme,
+			const char *place, struct strbuf *out,
+			struct eim_error *err);
 /* Refresh the feed cache only. */
 int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
 		   struct eim_error *err);
