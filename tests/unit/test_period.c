@@ -206,6 +206,31 @@ static const struct add_case add_cases[] = {
 	{ "2025-01/12M", -1, "2024-12/12M" },
 };
 
+/* period_cmp's contract (period.h): by start date, then frequency;
+ * equal only if identical. 2026, 2026-Q1, 2026-01, 2026-01-01 all start
+ * on 1 January: they order year < quarter < month < day, never equal. */
+static void test_cmp_same_start(void **state)
+{
+	static const char *const same[] = { "2026", "2026-Q1", "2026-01",
+					    "2026-01-01" };
+	struct period p[4];
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(period_parse(same[i], strlen(same[i]), &p[i]),
+				 0);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 4; j++) {
+			int want = i < j ? -1 : i > j ? 1 : 0;
+
+			if (period_cmp(&p[i], &p[j]) != want)
+				fail_msg("period_cmp(%s, %s) is %d, want %d",
+					 same[i], same[j],
+					 period_cmp(&p[i], &p[j]), want);
+		}
+}
+
 static void test_add_diff(void **state)
 {
 	size_t i;
@@ -299,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_parse_len),
 		cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_start_end),
+		cmocka_unit_test(test_cmp_same_start),
 		cmocka_unit_test(test_add_diff),
 		cmocka_unit_test(test_year_ago),
 		cmocka_unit_test(test_cmp),
