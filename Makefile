@@ -97,6 +97,7 @@ deps:
 
 deps-test:
 	@sh scripts/deps.sh test
+	@sh tests/browser/setup.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory -s all

@@ -29,6 +29,13 @@ enum backend_needs {
 struct backend_input {
 	const struct doc *doc;     /* set when needs & BACKEND_NEEDS_DOC */
 	const struct scene *scene; /* set when needs & BACKEND_NEEDS_SCENE */
+	/* Names of the files published beside this one, for back ends
+	 * that link to them (HTML); NULL when not known:
+	 * stem: this output's file name without suffix ("index"); its
+	 *   charts' data are in "<stem>-data.csv" (backend_data_csv_name)
+	 * print_file: the PDF of the same edition ("monitor.pdf") */
+	const char *stem;
+	const char *print_file;
 };
 
 struct backend {
@@ -45,6 +52,22 @@ struct backend {
 };
 
 extern const struct backend backend_pdf;
+/* The accessible web page (src/backend/html/): one self-contained HTML
+ * file, charts as inline SVG painted from the scene, text reflowed from
+ * the doc; needs both. */
+extern const struct backend backend_html;
+
+/* The file of the data of a page's charts, beside the page stem:
+ * "<stem>-data.csv"; chart n (from 1, in document order) is the rows
+ * whose id is "chart-<n>" (doc_chart_csv). */
+void backend_data_csv_name(char *buf, size_t size, const char *stem);
+
+/* Output names a monitor or template may list under `outputs:`. 0 when
+ * every name is one ("pdf", "html") and pdf is among them, else -1 with
+ * *why a static sentence. */
+int backend_outputs_check(char *const *names, size_t n, const char **why);
+/* 1 when name is in the list. */
+int backend_outputs_have(char *const *names, size_t n, const char *name);
 
 /* The back end of that name, or NULL. */
 const struct backend *backend_find(const char *name);

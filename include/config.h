@@ -118,6 +118,8 @@ struct config {
 	size_t nfeeds;
 	struct config_indicator *indicators;
 	size_t nindicators;
+	char **outputs;         /* "pdf", "html"; 0: the template's */
+	size_t noutputs;
 	struct ydoc *yaml;      /* kept: nodes give positions for messages */
 };
 

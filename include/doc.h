@@ -266,6 +266,24 @@ void doc_rich_release(struct doc_rich *r);
 /* A new (empty) item of a BULLETS block; fill it with doc_text_add. */
 struct doc_text *doc_bullets_add(struct doc_block *b);
 
+/* ---- a chart's data (doc_chart_data.c) ---------------------------------- */
+/* The periods of all of c's series, sorted, each once (*out: caller
+ * frees; allocated also when 0 are returned). */
+size_t doc_chart_periods(const struct doc_chart *c, struct period **out);
+/* s's value at period p: 0, or -1 when s has none there (a gap).
+ * *cursor (start at 0) remembers where the last one was found: asked in
+ * period order, a series is read once. */
+int doc_series_value(const struct doc_chart_series *s, const struct period *p,
+		     size_t *cursor, double *v);
+/* The chart's data as rows of a tidy CSV whose header is
+ * DOC_CHART_CSV_HEADER: "id,period,label,value" a point (ISO period
+ * text, the series' label, the value at full precision; gaps left out);
+ * a BAR chart's "id,,category,value" a bar. id names the chart in a file
+ * of several. 0, or -1 when out's cap was reached. */
+#define DOC_CHART_CSV_HEADER "chart,period,label,value\n"
+int doc_chart_csv(const struct doc_chart *c, const char *id,
+		  struct strbuf *out);
+
 /* ---- the document as text (doc_dump.c) ---------------------------------- */
 /* Every field of d, one item a line, numbers read back exactly: what
  * tests/compose/ compares and tests/layout/ starts from. 0, or -1 when

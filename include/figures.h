@@ -3,8 +3,9 @@
  *
  * For one indicator, figures are computed for each geography of the
  * monitor (the area, each place, each comparator; config order) from its
- * series, after dropping observations whose period ends after the
- * edition (as_of). Each figure has a name:
+ * series, keeping the observations of the edition as_of
+ * (series_in_edition: periods ended by its last day, or begun by then in
+ * a table published by then). Each figure has a name:
  *
  *   latest            the latest value; period = its period
  *   previous          the value of the period before latest (that exact
@@ -39,8 +40,11 @@
  *                     when at least one period lies between the two
  *                     (value = latest). record_low_since likewise.
  *   record_high       the latest value is higher than every earlier value
- *                     (at least one): highest on record; period = the first
- *                     period of the record. record_low likewise.
+ *                     (at least one): the highest since the series began;
+ *                     period = the first period of the series. record_low
+ *                     likewise. Records compare values as displayed
+ *                     (fmt_value_cmp), and a tie with any value of the run
+ *                     is no record; status = the latest value's.
  *
  * compare lists which of previous/change_prev*, year_ago/change_year*,
  * baseline/change_base* are made ("previous", "year", "baseline"); an
@@ -128,6 +132,31 @@ int figures_compute_ratio(const struct config *cfg,
 			  const struct period *as_of, struct figure_set *set,
 			  struct eim_error *err);
 
+/* The series the figures of ind at geo are computed from: cut to the
+ * edition, one frequency, scaled, the area summed from its places for
+ * COMBINE_SUM. Charts and sparklines draw this series, so a chart shows
+ * the figures' numbers. out is empty (n = 0) when geo has no data; the
+ * caller releases it. Fails like figures_compute. */
+int figures_series(const struct config *cfg,
+		   const struct config_indicator *ind,
+		   const struct series_table *table,
+		   const struct period *as_of, const char *geo,
+		   struct series *out, struct eim_error *err);
+/* The same for a COMBINE_RATIO indicator. */
+int figures_series_ratio(const struct config *cfg,
+			 const struct config_indicator *ind,
+			 const struct config_indicator *num,
+			 const struct series_table *num_table,
+			 const struct config_indicator *den,
+			 const struct series_table *den_table,
+			 const struct period *as_of, const char *geo,
+			 struct series *out, struct eim_error *err);
+/* The figure of ind at geo whose period is p among latest, previous,
+ * year_ago and baseline, or NULL: the value a table or a bar shows for a
+ * period it shares with other places. */
+const struct figure *figures_value_in(const struct figure_set *set,
+				      const char *indicator, const char *geo,
+				      const struct period *p);
 /* The figure, or NULL. It only reads the set, so threads may share it:
  * figures_compute* index the figures they add (a set filled otherwise is
  * searched until figures_index). */

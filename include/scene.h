@@ -92,7 +92,11 @@ enum scene_item_kind {
 enum scene_item_flags {
 	/* running header and footer, rules, leaders, panels: decoration a
 	 * screen reader or reflowing back end skips */
-	SCENE_ARTIFACT = 1u << 0
+	SCENE_ARTIFACT = 1u << 0,
+	/* a figure's title, subtitle or source line: a back end that
+	 * writes the figure's caption as text of its own (an HTML
+	 * figcaption) skips these and paints the rest */
+	SCENE_CAPTION = 1u << 1
 };
 
 struct scene_item {

@@ -48,5 +48,8 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 int strbuf_add_csv(struct strbuf *sb, const char *s);
 /* Append s as a JSON string literal, quotes included. */
 int strbuf_add_json(struct strbuf *sb, const char *s);
+/* Append v as the shortest of %.15g to %.17g that reads back as v (the
+ * form of machine files: full precision, ASCII '-'). */
+int strbuf_add_double(struct strbuf *sb, double v);
 
 #endif

@@ -13,6 +13,7 @@
 
 static const struct backend *const backends[] = {
 	&backend_pdf,
+	&backend_html,
 };
 
 const struct backend *backend_find(const char *name)
@@ -23,6 +24,37 @@ const struct backend *backend_find(const char *name)
 		if (strcmp(backends[i]->name, name) == 0)
 			return backends[i];
 	return NULL;
+}
+
+void backend_data_csv_name(char *buf, size_t size, const char *stem)
+{
+	snprintf(buf, size, "%s-data.csv", stem ? stem : "index");
+}
+
+int backend_outputs_have(char *const *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+int backend_outputs_check(char *const *names, size_t n, const char **why)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!names[i] || !backend_find(names[i])) {
+			*why = "outputs are pdf and html";
+			return -1;
+		}
+	if (n && !backend_outputs_have(names, n, "pdf")) {
+		*why = "outputs must include pdf (the printed edition)";
+		return -1;
+	}
+	return 0;
 }
 
 int backend_render(const struct backend *b, const struct doc *d,

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "fmt.h"
+#include "headline.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -95,39 +97,6 @@ static const char *short_name(const struct config *c, const char *code)
 	return code;
 }
 
-/* The indicator's series for one place, or -1 (no data). */
-static int get_series(const struct compose_input *in,
-		      const struct config_indicator *ind, const char *geo,
-		      struct series *s)
-{
-	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
-	struct series_filter f[16];
-	size_t i, nf = 0;
-
-	memset(s, 0, sizeof(*s));
-	if (!cf || !cf->table)
-		return -1;
-	for (i = 0; i < ind->nselect && nf < 16; i++) {
-		f[nf].dim = ind->select[i].key;
-		f[nf].value = ind->select[i].value;
-		nf++;
-	}
-	if (series_extract(cf->table, f, nf, geo, s)) {
-		series_release(s);
-		return -1;
-	}
-	/* Nothing after the edition: a rebuild of an old week shows what
-	 * that week's bulletin showed. */
-	while (s->n && period_end_day(&s->periods[s->n - 1]) >
-			       period_end_day(&in->week))
-		s->n--;
-	if (!s->n) {
-		series_release(s);
-		return -1;
-	}
-	return 0;
-}
-
 static void source_line(const struct compose_input *in,
 			const struct config_indicator *ind, struct strbuf *sb)
 {
@@ -170,6 +139,8 @@ static int time_chart(const struct compose_input *in,
 	struct strbuf src = STRBUF_INIT, sb = STRBUF_INIT;
 	struct period since, base, first = { PERIOD_NONE, 0, 0 }, last = first;
 	const struct config_indicator *ind0 = NULL;
+	const char *geo0 = NULL; /* the place of the first (main) series */
+	const struct config_indicator *indm = NULL; /* and its indicator */
 	int have_since = 0, indexed = 0, ret = -1;
 	char l1[64], l2[64];
 
@@ -196,7 +167,7 @@ static int time_chart(const struct compose_input *in,
 			double div = 1.0;
 			size_t from = 0, n;
 			long bi;
-			if (get_series(in, ind, geos[gi], &s))
+			if (compose_series(in, ind, geos[gi], &s))
 				continue;
 			if (indexed) {
 				bi = series_find(&s, &base);
@@ -226,9 +197,12 @@ static int time_chart(const struct compose_input *in,
 				cs->x[k] = s.periods[from + k];
 				cs->has[k] = s.has[from + k];
 				cs->y[k] = s.has[from + k]
-						   ? s.values[from + k] *
-							     ind->scale / div
+						   ? s.values[from + k] / div
 						   : 0.0;
+			}
+			if (!geo0) {
+				geo0 = geos[gi];
+				indm = ind;
 			}
 			cs->emphasis = strcmp(geos[gi], c->area.code) == 0;
 			if (b->nindicators == 1)
@@ -261,36 +235,28 @@ static int time_chart(const struct compose_input *in,
 		strbuf_addf(&sb, "%s = 100", l1);
 		doc_chart_add_ref(ch, 100.0, sb.buf);
 	}
-	/* The title states the movement of the first (main) series. */
-	{
-		const struct doc_chart_series *m = &ch->series[0];
-		size_t j = m->n;
-		double a = 0, z = 0;
-		int got = 0;
-		while (j > 0 && !m->has[j - 1])
-			j--;
-		if (j >= 2 && m->has[j - 2]) {
-			z = m->y[j - 1];
-			a = m->y[j - 2];
-			got = 1;
+	/* The title states the movement of the first (main) series in the
+	 * words of its figures (headline_moved), so it agrees with the
+	 * headline and the dashboard. */
+	strbuf_reset(&sb);
+	if (b->nindicators > 1)
+		strbuf_adds(&sb, ch->series[0].label);
+	else
+		strbuf_addf(&sb, "%s in %s",
+			    ind0->short_title ? ind0->short_title : ind0->title,
+			    ch->series[0].label);
+	if (!b->title) {
+		struct strbuf t = STRBUF_INIT;
+
+		/* geo0 and indm are set with the first series */
+		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
+		if (headline_moved(in->figs, indm, geo0, sb.buf, &t) <= 0) {
+			strbuf_reset(&t);
+			strbuf_adds(&t, sb.buf);
 		}
-		strbuf_reset(&sb);
-		if (b->nindicators > 1)
-			strbuf_adds(&sb, m->label);
-		else
-			strbuf_addf(&sb, "%s in %s",
-				    ind0->short_title ? ind0->short_title
-						      : ind0->title,
-				    m->label);
-		fmt_period_phrase(l2, sizeof(l2), &m->x[j ? j - 1 : 0]);
-		if (got)
-			strbuf_addf(&sb, " %s %s",
-				    z > a ? "rose" : z < a ? "fell"
-							   : "was unchanged",
-				    l2);
-		else
-			strbuf_addf(&sb, ", latest %s", l2);
-		ch->title = xstrdup(b->title ? b->title : sb.buf);
+		ch->title = strbuf_detach(&t, NULL);
+	} else {
+		ch->title = xstrdup(b->title);
 	}
 	fmt_period_lbl(&first, l1, sizeof(l1));
 	fmt_period_lbl(&last, l2, sizeof(l2));
@@ -323,20 +289,76 @@ out:
 
 struct bar_item {
 	const char *code;
-	double v;
-	struct period p;
+	const struct figure *f; /* the value shown: a figure */
+	size_t order;           /* in the block's list, for ties */
+	int unit;
+	long decimals;
 };
 
+/* Highest first as displayed; equal displayed values keep list order. */
 static int bar_cmp(const void *a, const void *b)
 {
 	const struct bar_item *x = a, *y = b;
+	int k = fmt_value_cmp(x->f->value, y->f->value, x->unit,
+			      (int)x->decimals);
 
-	if (x->v != y->v)
-		return x->v < y->v ? 1 : -1;
-	return strcmp(x->code, y->code);
+	if (k != 0)
+		return -k;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Horizontal bars: the latest value of one indicator across places. */
+/* The period the bars compare: the places' rank period when a shown
+ * place is ranked (so the bars agree with the ranks and the headline),
+ * else the most recent latest period of the places shown. */
+static struct period bar_period(const struct compose_input *in,
+				const struct config_indicator *ind,
+				const char **geos, size_t ngeo)
+{
+	struct period p = { PERIOD_NONE, 0, 0 };
+	const struct figure *f;
+	size_t i;
+
+	for (i = 0; i < ngeo; i++)
+		if ((f = figures_find(in->figs, ind->id, geos[i], "rank")))
+			return f->period;
+	for (i = 0; i < ngeo; i++) {
+		f = figures_find(in->figs, ind->id, geos[i], "latest");
+		if (f && (!p.freq || period_cmp(&f->period, &p) > 0))
+			p = f->period;
+	}
+	return p;
+}
+
+/* "Birmingham had the highest claimant rate in October 2026", "A and B
+ * had the joint highest ...": the top of the bars shown, ties as
+ * displayed; with a single bar, only what it shows. */
+static void bar_title(const struct compose_input *in,
+		      const struct config_indicator *ind,
+		      const struct bar_item *items, size_t n,
+		      const char *period, struct strbuf *sb)
+{
+	size_t first = 1, i;
+
+	if (n < 2) {
+		strbuf_addf(sb, "%s in %s %s", ind->short_title
+			    ? ind->short_title : ind->title,
+			    short_name(in->cfg, items[0].code), period);
+		return;
+	}
+	while (first < n &&
+	       fmt_value_cmp(items[first].f->value, items[0].f->value,
+			     ind->unit, (int)ind->decimals) == 0)
+		first++;
+	for (i = 0; i < first; i++)
+		strbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 == first ? " and "
+						  : ", ",
+			    short_name(in->cfg, items[i].code));
+	strbuf_addf(sb, " had the %shighest %s %s",
+		    first > 1 ? "joint " : "", bare_measure(ind), period);
+}
+
+/* Horizontal bars: one value of one indicator across places, all of one
+ * period, read from the figures. */
 static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		     struct doc *d, struct eim_error *err)
 {
@@ -348,39 +370,31 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	size_t ngeo, i, n = 0;
 	struct strbuf sb = STRBUF_INIT;
 	struct doc_chart *ch;
-	char lab[64], val[64];
-	struct period latest = { PERIOD_NONE, 0, 0 };
+	char lab[64], val[FMT_MAX + 16];
+	struct period per;
 
 	if (!ind)
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
 				     "chart: unknown indicator '%s'",
 				     b->indicators[0]);
 	ngeo = resolve_places(c, b, &geos);
+	per = bar_period(in, ind, geos, ngeo);
 	items = xcalloc(ngeo ? ngeo : 1, sizeof(*items));
-	for (i = 0; i < ngeo; i++) {
-		struct series s;
-		size_t j;
-		if (get_series(in, ind, geos[i], &s))
-			continue;
-		j = s.n;
-		while (j > 0 && !s.has[j - 1])
-			j--;
-		if (j) {
-			items[n].code = geos[i];
-			items[n].v = s.values[j - 1] * ind->scale;
-			items[n].p = s.periods[j - 1];
-			if (!latest.freq || period_cmp(&items[n].p, &latest) > 0)
-				latest = items[n].p;
-			n++;
-		}
-		series_release(&s);
-	}
-	/* Bars compare one period: drop places whose latest is older. */
-	for (i = 0; i < n;) {
-		if (!period_eq(&items[i].p, &latest))
-			items[i] = items[--n];
-		else
-			i++;
+	for (i = 0; i < ngeo && per.freq; i++) {
+		const struct figure *f =
+			figures_value_in(in->figs, ind->id, geos[i], &per);
+		size_t k;
+
+		for (k = 0; k < n && strcmp(items[k].code, geos[i]); k++)
+			;
+		if (!f || k < n)
+			continue; /* no value in that period, or listed twice */
+		items[n].code = geos[i];
+		items[n].f = f;
+		items[n].order = i;
+		items[n].unit = ind->unit;
+		items[n].decimals = ind->decimals;
+		n++;
 	}
 	if (!n) {
 		doc_add_para(d, "Chart not available: no data for this "
@@ -391,14 +405,20 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	ch = doc_chart_new(DOC_CHART_BAR);
 	for (i = 0; i < n; i++) {
 		struct doc_chart_bar *bar;
-		compose_format_value(ind, items[i].v, val, sizeof(val));
+		const char *st = items[i].f->status;
+
+		compose_format_value(ind, items[i].f->value, val, sizeof(val));
+		if (st[0] == 'p' || st[0] == 'e') {
+			size_t l = strlen(val);
+			snprintf(val + l, sizeof(val) - l, " (%s)", st);
+		}
 		bar = doc_chart_add_bar(ch, short_name(c, items[i].code),
-					items[i].v, val);
+					items[i].f->value, val);
 		bar->highlight = strcmp(items[i].code, c->area.code) == 0;
 	}
-	fmt_period_lbl(&latest, lab, sizeof(lab));
-	strbuf_addf(&sb, "%s had the highest %s in %s",
-		    short_name(c, items[0].code), bare_measure(ind), lab);
+	fmt_period_phrase(lab, sizeof(lab), &per);
+	bar_title(in, ind, items, n, lab, &sb);
+	fmt_period_lbl(&per, lab, sizeof(lab));
 	ch->title = xstrdup(b->title ? b->title : sb.buf);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s, by area, %s", ind->title, lab);

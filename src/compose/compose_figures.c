@@ -99,51 +99,90 @@ static void change_text(const struct compose_input *in,
 	}
 }
 
+/* The figure that is the change on a year: change_year, or for a series
+ * whose previous period is the same period a year earlier (yearly data)
+ * change_prev, which is that very change. */
+static const char *year_change(const struct compose_input *in,
+			       const struct config_indicator *ind,
+			       const char *geo)
+{
+	const struct figure *l = figures_find(in->figs, ind->id, geo,
+					      "latest");
+	struct period a, y;
+
+	if (!l || figures_find(in->figs, ind->id, geo, "change_year"))
+		return "change_year";
+	a = period_add(l->period, -1);
+	y = period_year_ago(l->period);
+	return period_eq(&a, &y) ? "change_prev" : "change_year";
+}
+
 static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 		  const struct figure *chg)
 {
-	enum doc_direction dir = DOC_DIR_NONE;
-	enum doc_tone tone = DOC_TONE_NEUTRAL;
-	double v;
-	const char *word = "n/a";
+	/* the headline's rule: the change as displayed */
+	enum doc_direction dir =
+		chg ? headline_direction(chg->value, ind->unit, ind->decimals)
+		    : DOC_DIR_NONE;
+	const char *word = dir == DOC_DIR_UP     ? "Up"
+			   : dir == DOC_DIR_DOWN ? "Down"
+			   : dir == DOC_DIR_FLAT ? "Flat"
+						 : "n/a";
 
-	if (chg) {
-		v = fmt_round(chg->value, (int)ind->decimals);
-		dir = v > 0 ? DOC_DIR_UP : v < 0 ? DOC_DIR_DOWN : DOC_DIR_FLAT;
-		word = v > 0 ? "Up" : v < 0 ? "Down" : "Flat";
-		if (dir != DOC_DIR_FLAT && ind->polarity != POL_NEUTRAL) {
-			int good = (dir == DOC_DIR_UP) ==
-				   (ind->polarity == POL_UP_GOOD);
-			tone = good ? DOC_TONE_GOOD : DOC_TONE_BAD;
-		}
+	doc_cell_set_arrow(cell, dir, headline_tone(dir, ind->polarity), word);
+}
+
+int compose_series(const struct compose_input *in,
+		   const struct config_indicator *ind, const char *geo,
+		   struct series *s)
+{
+	const struct config *c = in->cfg;
+	const struct compose_feed *cf, *nf, *df;
+	const struct config_indicator *num, *den;
+	struct eim_error err;
+	int r;
+
+	memset(s, 0, sizeof(*s));
+	eim_error_init(&err);
+	if (ind->combine == COMBINE_RATIO) {
+		num = ind->numerator ? config_find_indicator(c, ind->numerator)
+				     : NULL;
+		den = ind->denominator
+			      ? config_find_indicator(c, ind->denominator)
+			      : NULL;
+		nf = num ? compose_feed_of(in, num->feed) : NULL;
+		df = den ? compose_feed_of(in, den->feed) : NULL;
+		if (!nf || !df || !nf->table || !df->table)
+			return -1;
+		r = figures_series_ratio(c, ind, num, nf->table, den, df->table,
+					 &in->week, geo, s, &err);
+	} else {
+		cf = ind->feed ? compose_feed_of(in, ind->feed) : NULL;
+		if (!cf || !cf->table)
+			return -1;
+		r = figures_series(c, ind, cf->table, &in->week, geo, s, &err);
 	}
-	doc_cell_set_arrow(cell, dir, tone, word);
+	if (r < 0 || s->n == 0) {
+		series_release(s);
+		memset(s, 0, sizeof(*s));
+		return -1;
+	}
+	return 0;
 }
 
 static void spark(const struct compose_input *in, struct doc_cell *cell,
 		  const struct config_indicator *ind, const char *geo)
 {
-	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
 	const struct figure *latest =
 		figures_find(in->figs, ind->id, geo, "latest");
-	struct series_filter f[16];
 	struct series s;
-	size_t i, nf = 0, end, from;
+	size_t end, from;
 
-	if (!cf || !cf->table || !latest) {
+	if (!latest || compose_series(in, ind, geo, &s)) {
 		doc_cell_set_text(cell, "");
 		return;
 	}
-	for (i = 0; i < ind->nselect && nf < 16; i++) {
-		f[nf].dim = ind->select[i].key;
-		f[nf].value = ind->select[i].value;
-		nf++;
-	}
-	if (series_extract(cf->table, f, nf, geo, &s)) {
-		doc_cell_set_text(cell, "");
-		return;
-	}
-	/* up to the latest figure's period: nothing after the edition */
+	/* up to the latest figure's period */
 	end = s.n;
 	while (end > 0 && period_cmp(&s.periods[end - 1], &latest->period) > 0)
 		end--;
@@ -208,8 +247,9 @@ int compose_dashboard(const struct compose_input *in,
 		change_text(in, ind, geo ? geo : "", "change_prev", buf,
 			    sizeof(buf));
 		doc_cell_set_text(&row[3], buf);
-		change_text(in, ind, geo ? geo : "", "change_year", buf,
-			    sizeof(buf));
+		change_text(in, ind, geo ? geo : "",
+			    geo ? year_change(in, ind, geo) : "change_year",
+			    buf, sizeof(buf));
 		doc_cell_set_text(&row[4], buf);
 		spark(in, &row[5], ind, geo ? geo : "");
 		arrow(&row[6], ind,
@@ -225,6 +265,19 @@ int compose_dashboard(const struct compose_input *in,
 	return 0;
 }
 
+/* The period a table shows for ind: that of the latest figure of the
+ * geography the indicator is reported for (its headline), or none. */
+static struct period table_period(const struct compose_input *in,
+				  const struct config_indicator *ind)
+{
+	struct period none = { PERIOD_NONE, 0, 0 };
+	const char *geo = compose_main_geo(in, ind);
+	const struct figure *f =
+		geo ? figures_find(in->figs, ind->id, geo, "latest") : NULL;
+
+	return f ? f->period : none;
+}
+
 /* Several indicators side by side: one row per area, the latest value of
  * each indicator, and their periods in the footnote. */
 static int multi_table(const struct compose_input *in,
@@ -234,6 +287,7 @@ static int multi_table(const struct compose_input *in,
 {
 	const struct config *c = in->cfg;
 	const struct config_indicator *inds[4];
+	struct period per[4];
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
 	size_t k, i, ni = 0;
@@ -248,6 +302,10 @@ static int multi_table(const struct compose_input *in,
 					     b->indicators[k]);
 		ni++;
 	}
+	/* one period per column, the one the headline reports; a place
+	 * without a value in it shows n/a, never another period's value */
+	for (k = 0; k < ni; k++)
+		per[k] = table_period(in, inds[k]);
 	t = doc_table_new(ni + 1);
 	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
 	for (k = 0; k < ni; k++)
@@ -256,6 +314,8 @@ static int multi_table(const struct compose_input *in,
 	for (i = 0; i < n; i++) {
 		struct doc_cell *row;
 		int any = 0;
+		/* a place with figures keeps its row: n/a where it has no
+		 * value in the column's period */
 		for (k = 0; k < ni; k++)
 			if (figures_find(in->figs, inds[k]->id, codes[i],
 					 "latest"))
@@ -269,18 +329,13 @@ static int multi_table(const struct compose_input *in,
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		for (k = 0; k < ni; k++)
 			cell_value(&row[k + 1], inds[k],
-				   figures_find(in->figs, inds[k]->id,
-						codes[i], "latest"));
+				   figures_value_in(in->figs, inds[k]->id,
+						    codes[i], &per[k]));
 	}
 	strbuf_adds(&foot, "Latest periods: ");
 	for (k = 0; k < ni; k++) {
-		const char *geo = compose_main_geo(in, inds[k]);
-		const struct figure *f =
-			geo ? figures_find(in->figs, inds[k]->id, geo,
-					   "latest")
-			    : NULL;
-		if (f)
-			fmt_period(buf, sizeof(buf), &f->period);
+		if (per[k].freq)
+			fmt_period(buf, sizeof(buf), &per[k]);
 		else
 			snprintf(buf, sizeof(buf), "not available");
 		strbuf_addf(&foot, "%s%s %s", k ? "; " : "",
@@ -304,7 +359,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	const char *names[256];
 	size_t n = 0, i;
 	char buf[256];
-	const struct figure *lp = NULL;
+	struct period tp;
 
 	if (!b->nindicators)
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
@@ -332,28 +387,34 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	doc_table_set_header(t, 2, "Change on period", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 3, "Change on year", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 4, "Rank", DOC_RIGHT, 1.4);
-	for (i = 0; i < n; i++) {
+	tp = table_period(in, ind);
+	for (i = 0; i < n && tp.freq; i++) {
+		const struct figure *v =
+			figures_value_in(in->figs, ind->id, codes[i], &tp);
 		const struct figure *latest =
 			figures_find(in->figs, ind->id, codes[i], "latest");
 		const struct figure *rank, *of;
 		struct doc_cell *row;
+		/* changes and ranks are of the latest period: shown only
+		 * when it is the table's */
+		int cur = latest && period_eq(&latest->period, &tp);
 		if (!latest)
-			continue;
+			continue; /* with figures, a row (n/a if not of tp) */
 		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
 			break;
-		if (!lp)
-			lp = latest;
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = i == 0;
-		cell_value(&row[1], ind, latest);
-		change_text(in, ind, codes[i], "change_prev", buf, sizeof(buf));
+		cell_value(&row[1], ind, v);
+		change_text(in, ind, cur ? codes[i] : "", "change_prev", buf,
+			    sizeof(buf));
 		doc_cell_set_text(&row[2], buf);
-		change_text(in, ind, codes[i], "change_year", buf, sizeof(buf));
+		change_text(in, ind, cur ? codes[i] : "",
+			    year_change(in, ind, codes[i]), buf, sizeof(buf));
 		doc_cell_set_text(&row[3], buf);
 		rank = figures_find(in->figs, ind->id, codes[i], "rank");
 		of = figures_find(in->figs, ind->id, codes[i], "rank_of");
-		if (rank && of)
+		if (rank && of && period_eq(&rank->period, &tp))
 			fmt_rank(buf, sizeof(buf), (long)rank->value,
 				 (long)of->value,
 				 figures_rank_is_joint(in->figs, ind->id,
@@ -362,9 +423,9 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			snprintf(buf, sizeof(buf), "\u2013");
 		doc_cell_set_text(&row[4], buf);
 	}
-	if (lp) {
+	if (tp.freq) {
 		char per[96];
-		fmt_period(per, sizeof(per), &lp->period);
+		fmt_period(per, sizeof(per), &tp);
 		snprintf(buf, sizeof(buf), "%s by area, %s", ind->title, per);
 	} else {
 		snprintf(buf, sizeof(buf), "%s by area", ind->title);

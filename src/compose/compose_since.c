@@ -109,8 +109,8 @@ void compose_since(const struct compose_input *in, struct doc *d)
 				    measure_of(ind), per);
 			nfresh++;
 		} else if (period_eq(&now->period, &was->period) &&
-			   fmt_round(now->value, (int)ind->decimals) !=
-				   fmt_round(was->value, (int)ind->decimals)) {
+			   fmt_value_cmp(now->value, was->value, ind->unit,
+					 (int)ind->decimals) != 0) {
 			strbuf_addf(&rev, "%s%s (%s)", nrev ? "; " : "",
 				    measure_of(ind), per);
 			nrev++;

@@ -167,3 +167,16 @@ int strbuf_add_json(struct strbuf *sb, const char *s)
 	}
 	return r ? -1 : strbuf_addch(sb, '"');
 }
+
+int strbuf_add_double(struct strbuf *sb, double v)
+{
+	char buf[40];
+	int prec;
+
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (prec == 17 || strtod(buf, NULL) == v)
+			break;
+	}
+	return strbuf_adds(sb, buf);
+}

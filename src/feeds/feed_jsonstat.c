@@ -332,6 +332,11 @@ static int read_dataset(struct feed_ctx *c, const cJSON *ds)
 		const cJSON *l = item(ds, "label");
 		free(c->out->title);
 		c->out->title = cJSON_IsString(l) ? xstrdup(l->valuestring) : NULL;
+		l = item(ds, "updated");
+		/* "2026-09-24" or "2026-09-24T09:30:00Z": keep the date */
+		if (cJSON_IsString(l) && strlen(l->valuestring) >= 10)
+			snprintf(c->out->published, sizeof(c->out->published),
+				 "%.10s", l->valuestring);
 	}
 
 	if (cJSON_IsArray(value)) {

@@ -66,6 +66,7 @@ int feed_ons_timeseries(struct feed_ctx *c, const cJSON *root)
 	const cJSON *desc = cJSON_GetObjectItemCaseSensitive(root, "description");
 	const char *cdid = json_str(desc, "cdid");
 	const char *title = json_str(desc, "title");
+	const char *rel = json_str(desc, "releaseDate");
 	const char *ids[2];
 	size_t nd = 0, a, geo = 0, dc;
 	int any = 0;
@@ -84,6 +85,9 @@ int feed_ons_timeseries(struct feed_ctx *c, const cJSON *root)
 	c->out->title = trimmed_dup(title);
 	free(c->out->unit);
 	c->out->unit = trimmed_dup(json_str(desc, "unit"));
+	if (rel && strlen(rel) >= 10) /* for the edition cut-off */
+		snprintf(c->out->published, sizeof(c->out->published), "%.10s",
+			 rel);
 	if (!cdid)
 		cdid = "";
 	for (a = 0; a < sizeof(arrays) / sizeof(*arrays); a++) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h"
 #include "period.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -310,6 +311,8 @@ static const struct schema_field config_fields[] = {
 	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
+	FN(config, "outputs", SCHEMA_STRINGS, outputs, noutputs, 0, NULL,
+	   NULL, NULL, NULL, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
 	  NULL, NULL, 0),
 	F(config, "font_bold", SCHEMA_PATH, font_bold, 0, NULL, NULL, NULL,
@@ -348,6 +351,12 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 {
 	size_t i, j;
 
+	{
+		const char *why;
+
+		if (backend_outputs_check(c->outputs, c->noutputs, &why))
+			schema_error(cx, at_key(root, "outputs"), "%s", why);
+	}
 	if (c->window && strcmp(c->window, window_names[0]) != 0 &&
 	    strcmp(c->window, window_names[1]) != 0)
 		schema_error(cx, at_key(root, "window"),

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h"
 #include "config.h"
 #include "period.h"
 #include "xalloc.h"
@@ -161,6 +162,8 @@ static const struct schema_field template_fields[] = {
 	  NULL, NULL, 0),
 	FN(template_def, "themes", SCHEMA_LIST, themes, nthemes, 0, NULL,
 	   &theme_schema, NULL, NULL, 0),
+	FN(template_def, "outputs", SCHEMA_STRINGS, outputs, noutputs, 0,
+	   NULL, NULL, NULL, NULL, 0),
 	FN(template_def, "sections", SCHEMA_LIST, sections, nsections,
 	   SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, &section_schema, NULL,
 	   NULL, 0),
@@ -228,6 +231,12 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 			schema_error(cx, ydoc_get(root, "themes")->items[i],
 				     "the theme id 'all' is reserved (it "
 				     "stands for every theme in figures.csv)");
+	{
+		const char *why;
+
+		if (backend_outputs_check(t->outputs, t->noutputs, &why))
+			schema_error(cx, ydoc_get(root, "outputs"), "%s", why);
+	}
 	if (parse_colour(t->style.accent)) {
 		const struct ydoc_node *at = ydoc_get(ydoc_get(root, "style"),
 						      "accent");

@@ -136,11 +136,16 @@ static void draw_lines(struct rctx *r, const struct text_layout *l,
 		       unsigned rgb)
 {
 	struct text_span sp = { s, strlen(s), font };
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < l->nlines; i++) {
+		struct scene_page *p = &r->sc->pages[r->sc->npages - 1];
+		size_t first = p->nitems;
+
 		rp_draw_line(r, l, i, &sp, NULL, size, rgb, r->left,
 			     rp_base(r, r->y, size, lead));
+		for (k = first; k < p->nitems; k++) /* all caption text */
+			p->items[k].flags |= SCENE_CAPTION;
 		r->y -= lead;
 	}
 }

@@ -137,9 +137,10 @@ static int dump_item(struct strbuf *o, const struct scene_page *p,
 	case SCENE_TEXT: {
 		const struct scene_text *t = &it->u.text;
 
-		ret |= strbuf_addf(o, "  text %.2f %.2f %s %.2f #%06X w=%.2f%s ",
+		ret |= strbuf_addf(o, "  text %.2f %.2f %s %.2f #%06X w=%.2f%s%s ",
 				   t->x, t->base, faces[t->face & 3], t->size,
-				   t->rgb, t->width, art);
+				   t->rgb, t->width, art,
+				   it->flags & SCENE_CAPTION ? " caption" : "");
 		ret |= dump_str(o, t->text);
 		break;
 	}

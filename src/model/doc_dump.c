@@ -41,19 +41,11 @@ static void put_kv(struct strbuf *o, const char *ind, const char *key,
 	strbuf_addch(o, '\n');
 }
 
-/* The shortest of %.15g to %.17g that reads back as v. */
+/* v at full precision (strbuf_add_double) after a space. */
 static void put_num(struct strbuf *o, double v)
 {
-	char buf[40];
-	int prec;
-
-	for (prec = 15; prec < 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	snprintf(buf, sizeof(buf), "%.*g", prec, v);
-	strbuf_addf(o, " %s", buf);
+	strbuf_addch(o, ' ');
+	strbuf_add_double(o, v);
 }
 
 static void put_text(struct strbuf *o, const char *ind,

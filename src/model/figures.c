@@ -170,6 +170,24 @@ const struct figure *figures_find(const struct figure_set *set,
 	return NULL;
 }
 
+const struct figure *figures_value_in(const struct figure_set *set,
+				      const char *indicator, const char *geo,
+				      const struct period *p)
+{
+	static const char *const names[] = { "latest", "previous",
+					     "year_ago", "baseline" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct figure *f = figures_find(set, indicator, geo,
+						      names[i]);
+
+		if (f && period_eq(&f->period, p))
+			return f;
+	}
+	return NULL;
+}
+
 int figures_rank_is_joint(const struct figure_set *set,
 			  const char *indicator, const char *geo)
 {
@@ -204,17 +222,18 @@ static int value_at(const struct series *s, const struct period *p,
 	return 1;
 }
 
-/* Keep observations of frequency freq ending by the edition (limit, or
+/* Keep observations of frequency freq in the edition (series_in_edition:
  * no limit when limit_day < 0); scale the values. */
 static void series_trim(struct series *s, enum period_freq freq,
-			long limit_day, double scale)
+			const struct series_table *t, long limit_day,
+			double scale)
 {
 	size_t i, o = 0;
 
 	for (i = 0; i < s->n; i++) {
 		if (s->periods[i].freq != freq)
 			continue;
-		if (limit_day >= 0 && period_end_day(&s->periods[i]) > limit_day)
+		if (!series_in_edition(t, &s->periods[i], limit_day))
 			continue;
 		s->periods[o] = s->periods[i];
 		s->values[o] = s->has[i] ? s->values[i] * scale : 0.0;
@@ -227,7 +246,8 @@ static void series_trim(struct series *s, enum period_freq freq,
 
 /* The frequency of the most recent valued observation in any geography
  * (within the edition), or PERIOD_NONE. */
-static enum period_freq main_freq(const struct geos *gs, long limit_day)
+static enum period_freq main_freq(const struct geos *gs,
+				  const struct series_table *t, long limit_day)
 {
 	enum period_freq f = PERIOD_NONE;
 	long best = 0;
@@ -239,7 +259,8 @@ static enum period_freq main_freq(const struct geos *gs, long limit_day)
 		for (j = 0; j < s->n; j++) {
 			long e = period_end_day(&s->periods[j]);
 
-			if (!s->has[j] || (limit_day >= 0 && e > limit_day))
+			if (!s->has[j] ||
+			    !series_in_edition(t, &s->periods[j], limit_day))
 				continue;
 			if (f == PERIOD_NONE || e > best) {
 				best = e;
@@ -391,9 +412,9 @@ static int geos_load(const struct config *cfg,
 			goto out;
 		}
 	}
-	freq = main_freq(gs, limit);
+	freq = main_freq(gs, t, limit);
 	for (k = 0; k < gs->n; k++)
-		series_trim(&gs->g[k].s, freq, limit,
+		series_trim(&gs->g[k].s, freq, t, limit,
 			    ind->scale != 0 ? ind->scale : 1.0);
 	if (sum && !series_any_value(&gs->g[0].s))
 		sum_places(gs);
@@ -499,35 +520,42 @@ static void share(struct ctx *c, const struct geo *g)
 	     100.0 * g->s.values[g->latest] / pv, st);
 }
 
-/* high: 1 for records of highs, 0 for lows. */
+/* high: 1 for records of highs, 0 for lows. Values are compared as
+ * displayed (fmt_value_cmp), and a tie with any value of the run is not a
+ * record: "the highest since" never names a period whose value, or a
+ * value in between, prints the same as the latest. */
 static void record(struct ctx *c, const struct geo *g, int high)
 {
 	const struct series *s = &g->s;
 	double v = s->values[g->latest];
-	long j, between = 0, earlier = 0, first = -1;
+	char st[FIGURE_STATUS_MAX] = "";
+	long j, between = 0, first = -1;
 
+	status_merge(st, s->status[g->latest]);
 	for (j = g->latest - 1; j >= 0; j--) {
+		int k;
+
 		if (!s->has[j])
 			continue;
-		if (high ? s->values[j] > v : s->values[j] < v) {
+		k = fmt_value_cmp(s->values[j], v, c->ind->unit,
+				  (int)c->ind->decimals);
+		if (k == 0)
+			return;
+		if (high ? k > 0 : k < 0) {
 			if (between > 0)
 				emit(c->set, c->ind->id, g->code,
 				     high ? "record_high_since"
 					  : "record_low_since",
-				     s->periods[j], v, s->status[g->latest]);
+				     s->periods[j], v, st);
 			return;
 		}
-		if (s->values[j] == v)
-			earlier = -1; /* a tie: not a record */
-		else if (earlier >= 0)
-			earlier++;
 		between++;
 		first = j;
 	}
-	if (earlier > 0)
+	if (between > 0)
 		emit(c->set, c->ind->id, g->code,
 		     high ? "record_high" : "record_low", s->periods[first], v,
-		     s->status[g->latest]);
+		     st);
 }
 
 static void geo_figures(struct ctx *c, const struct geo *g, long rank_of,
@@ -613,11 +641,10 @@ static long rank_places(struct ctx *c, struct period *rp)
 		if (gs->g[i].role != GEO_PLACE ||
 		    !value_at(&gs->g[i].s, rp, &vi, NULL))
 			continue;
-		vi = fmt_round(vi, dec);
 		for (j = 0; j < gs->n; j++)
 			if (gs->g[j].role == GEO_PLACE &&
 			    value_at(&gs->g[j].s, rp, &vj, NULL) &&
-			    fmt_round(vj, dec) > vi)
+			    fmt_value_cmp(vj, vi, c->ind->unit, dec) > 0)
 				r++;
 		gs->g[i].rank = r;
 		n++;
@@ -776,6 +803,76 @@ out:
 	geos_release(&gn);
 	geos_release(&gd);
 	geos_release(&gr);
+	return ret;
+}
+
+/* Move geography geo's series out of gs into out (empty if absent). */
+static void take_series(struct geos *gs, const char *geo, struct series *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < gs->n; i++)
+		if (gs->g[i].code && strcmp(gs->g[i].code, geo) == 0) {
+			*out = gs->g[i].s;
+			memset(&gs->g[i].s, 0, sizeof(gs->g[i].s));
+			return;
+		}
+}
+
+static int series_of(const struct config *cfg,
+		     const struct config_indicator *ind,
+		     const struct series_table *table,
+		     const struct period *as_of, int sum, const char *geo,
+		     struct series *out, struct eim_error *err)
+{
+	struct geos gs = { NULL, 0 };
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (geos_load(cfg, ind, table, as_of, sum, &gs, err) < 0)
+		goto out;
+	take_series(&gs, geo, out);
+	ret = 0;
+out:
+	geos_release(&gs);
+	return ret;
+}
+
+int figures_series(const struct config *cfg,
+		   const struct config_indicator *ind,
+		   const struct series_table *table,
+		   const struct period *as_of, const char *geo,
+		   struct series *out, struct eim_error *err)
+{
+	return series_of(cfg, ind, table, as_of, ind->combine == COMBINE_SUM,
+			 geo, out, err);
+}
+
+int figures_series_ratio(const struct config *cfg,
+			 const struct config_indicator *ind,
+			 const struct config_indicator *num,
+			 const struct series_table *num_table,
+			 const struct config_indicator *den,
+			 const struct series_table *den_table,
+			 const struct period *as_of, const char *geo,
+			 struct series *out, struct eim_error *err)
+{
+	struct series n, d;
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	memset(&d, 0, sizeof(d));
+	/* as figures_compute_ratio: the area's parts summed if needed */
+	if (series_of(cfg, num, num_table, as_of, 1, geo, &n, err) < 0)
+		return -1;
+	if (series_of(cfg, den, den_table, as_of, 1, geo, &d, err) < 0)
+		goto out;
+	ratio_series(ind, &n, &d, out);
+	ret = 0;
+out:
+	series_release(&n);
+	series_release(&d);
 	return ret;
 }
 

@@ -255,6 +255,31 @@ const char *fmt_value(char *buf, size_t size, double v, int unit,
 	}
 }
 
+double fmt_value_shown(double v, int unit, int decimals)
+{
+	double a = fabs(v);
+
+	if (!isfinite(v))
+		return v;
+	/* the same scale choice as gbp() */
+	if (unit == UNIT_GBP && fmt_round(a, decimals) >= 1e6) {
+		if (fmt_round(a / 1e6, 0) >= 1000)
+			return fmt_round(v / 1e9, 1) * 1e9;
+		if (fmt_round(a / 1e6, 1) >= 10)
+			return fmt_round(v / 1e6, 0) * 1e6;
+		return fmt_round(v / 1e6, 1) * 1e6;
+	}
+	return fmt_round(v, clamp_dec(decimals));
+}
+
+int fmt_value_cmp(double a, double b, int unit, int decimals)
+{
+	double x = fmt_value_shown(a, unit, decimals);
+	double y = fmt_value_shown(b, unit, decimals);
+
+	return x < y ? -1 : x > y;
+}
+
 const char *fmt_change(char *buf, size_t size, double v, int unit,
 		       int decimals)
 {

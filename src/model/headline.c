@@ -177,9 +177,12 @@ static int record_clause(struct strbuf *c, const struct figure_set *set,
 			       : 1;
 	f = figures_find(set, ind->id, geo,
 			 high ? "record_high" : "record_low");
+	/* the record is only as long as the data: say where they begin */
 	if (f && period_diff(&f->period, &latest->period) >=
 			 year_span(latest->period.freq))
-		return strbuf_addf(c, "the %s on record", word) < 0 ? -1 : 1;
+		return strbuf_addf(c, "the %s since the series began in %s",
+				   word, fmt_period(p, sizeof(p), &f->period))
+			       < 0 ? -1 : 1;
 	return 0;
 }
 
@@ -221,7 +224,12 @@ int headline_sentence(const struct figure_set *set,
 	if (dir == DOC_DIR_FLAT) {
 		r = strbuf_addf(&s, " was unchanged at %s%s %s", v,
 				status_word(latest->status), p);
-	} else if (dir != DOC_DIR_NONE && ind->unit == UNIT_INDEX && prev) {
+	} else if (dir != DOC_DIR_NONE && ind->unit == UNIT_INDEX && prev &&
+		   fmt_value_cmp(latest->value, prev->value, ind->unit,
+				 (int)ind->decimals) ==
+			   (dir == DOC_DIR_UP ? 1 : -1)) {
+		/* "from 52.0 to 51.9": only when the two numbers printed
+		 * differ the way the verb says */
 		char pv[FMT_MAX];
 
 		fmt_value(pv, sizeof(pv), prev->value, ind->unit,
@@ -267,14 +275,18 @@ int headline_sentence(const struct figure_set *set,
 		if (comparison(&clause[nc++], ind, base, than, than) < 0)
 			goto out;
 	}
+	/* a record in the direction of the change; an unchanged value ties
+	 * the previous one, and a tie is not a record */
 	if (dir == DOC_DIR_UP || dir == DOC_DIR_DOWN) {
 		r = record_clause(&clause[nc], set, ind, geo, latest,
 				  dir == DOC_DIR_UP);
-	} else {
+	} else if (dir == DOC_DIR_NONE) {
 		r = record_clause(&clause[nc], set, ind, geo, latest, 1);
 		if (r == 0)
 			r = record_clause(&clause[nc], set, ind, geo, latest,
 					  0);
+	} else {
+		r = 0;
 	}
 	if (r < 0)
 		goto out;
@@ -292,6 +304,30 @@ out:
 		strbuf_release(&clause[i]);
 	strbuf_release(&s);
 	return ret;
+}
+
+int headline_moved(const struct figure_set *set,
+		   const struct config_indicator *ind, const char *geo,
+		   const char *subject, struct strbuf *out)
+{
+	const struct figure *latest = figures_find(set, ind->id, geo,
+						   "latest");
+	enum doc_direction dir;
+	char p[FMT_MAX * 2];
+
+	if (!latest)
+		return 0;
+	fmt_period_phrase(p, sizeof(p), &latest->period);
+	dir = headline_figure_direction(set, ind, geo, "change_prev");
+	if (dir == DOC_DIR_NONE)
+		return strbuf_addf(out, "%s, latest %s", subject,
+				   fmt_period(p, sizeof(p), &latest->period))
+			       < 0 ? -1 : 1;
+	return strbuf_addf(out, "%s %s %s", subject,
+			   dir == DOC_DIR_UP     ? "rose"
+			   : dir == DOC_DIR_DOWN ? "fell"
+						 : "was unchanged",
+			   p) < 0 ? -1 : 1;
 }
 
 int headline_versus(const struct figure_set *set, const struct config *cfg,
@@ -313,9 +349,9 @@ int headline_versus(const struct figure_set *set, const struct config *cfg,
 		if (!cfg->comparators[i].code ||
 		    strcmp(cfg->comparators[i].code, geo) == 0)
 			continue;
-		f = figures_find(set, ind->id, cfg->comparators[i].code,
-				 "latest");
-		if (f && period_eq(&f->period, &latest->period))
+		f = figures_value_in(set, ind->id, cfg->comparators[i].code,
+				     &latest->period);
+		if (f)
 			c[n++] = f;
 	}
 	if (n == 0)
@@ -381,26 +417,6 @@ static int ranked_cmp(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* The value of ind at geo in period p: latest, else previous (the rank
- * period can be earlier than a place's latest). */
-static const struct figure *value_in(const struct figure_set *set,
-				     const struct config_indicator *ind,
-				     const char *geo, const struct period *p)
-{
-	static const char *const names[] = { "latest", "previous",
-					     "year_ago" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const struct figure *f = figures_find(set, ind->id, geo,
-						      names[i]);
-
-		if (f && period_eq(&f->period, p))
-			return f;
-	}
-	return NULL;
-}
-
 int headline_top(const struct figure_set *set, const struct config *cfg,
 		 const struct config_indicator *ind, size_t n,
 		 struct strbuf *out)
@@ -426,12 +442,13 @@ int headline_top(const struct figure_set *set, const struct config *cfg,
 		if (!code || !(f = figures_find(set, ind->id, code, "rank")))
 			continue;
 		r[nr].rank = f;
-		r[nr].value = value_in(set, ind, code, &f->period);
+		r[nr].value = figures_value_in(set, ind->id, code, &f->period);
 		r[nr].name = cfg->places[i].name ? cfg->places[i].name : code;
 		r[nr].order = i;
 		nr++;
 	}
-	if (nr == 0) {
+	/* "the highest" needs at least two places to compare */
+	if (nr < 2) {
 		ret = 0;
 		goto out;
 	}
@@ -465,9 +482,12 @@ int headline_top(const struct figure_set *set, const struct config *cfg,
 			goto out;
 		/* the tied first group shares one displayed value */
 		if ((i >= first || i == 0) && r[i].value &&
-		    strbuf_addf(&s, " (%s)",
+		    strbuf_addf(&s, " (%s%s)",
 				fmt_value(v, sizeof(v), r[i].value->value,
-					  ind->unit, (int)ind->decimals)) < 0)
+					  ind->unit, (int)ind->decimals),
+				r[i].value->status[0] == 'p'   ? ", provisional"
+				: r[i].value->status[0] == 'e' ? ", estimated"
+							       : "") < 0)
 			goto out;
 	}
 	if (strbuf_addch(&s, '.') < 0 || strbuf_add(out, s.buf, s.len) < 0)

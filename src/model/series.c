@@ -504,3 +504,17 @@ long series_find(const struct series *s, const struct period *p)
 	}
 	return -1;
 }
+
+int series_in_edition(const struct series_table *t, const struct period *p,
+		      long last_day)
+{
+	struct period day;
+
+	if (last_day < 0 || period_end_day(p) <= last_day)
+		return 1;
+	if (!t->published[0] || period_start_day(p) > last_day ||
+	    period_parse(t->published, strlen(t->published), &day) < 0 ||
+	    day.freq != PERIOD_DAY)
+		return 0;
+	return period_start_day(&day) <= last_day;
+}

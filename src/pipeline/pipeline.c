@@ -242,7 +242,7 @@ out:
 static int render_edition(const struct pipeline_run *r,
 			  const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
-			  struct eim_error *err)
+			  struct pipeline_files *web, struct eim_error *err)
 {
 	struct compose_input in;
 	struct backend_input bin;
@@ -295,6 +295,8 @@ static int render_edition(const struct pipeline_run *r,
 	bin.scene = &sc;
 	if (backend_pdf.render(&bin, pdf, len, err))
 		goto out;
+	if (web && pipeline_html(&d, &sc, partners, web, err))
+		goto out;
 	ret = 0;
 out:
 	backend_pdf.thread_cleanup();
@@ -332,6 +334,7 @@ struct edition_job {
 	int partners, ret;
 	unsigned char *pdf;
 	size_t len;
+	struct pipeline_files *web;
 	struct eim_error err;
 };
 
@@ -340,7 +343,7 @@ static void *edition_thread(void *arg)
 	struct edition_job *j = arg;
 
 	j->ret = render_edition(j->r, j->week, j->partners, &j->pdf, &j->len,
-				&j->err);
+				j->web, &j->err);
 	return NULL;
 }
 
@@ -357,12 +360,13 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 	struct edition_job pj;
 	pthread_attr_t attr;
 	pthread_t tid;
-	int threaded, ret;
+	int threaded, ret, html = pipeline_wants_html(r);
 
 	if (!has_partners_notes(r, week))
 		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,
-				      err);
+				      html ? &out->web : NULL, err);
 	memset(&pj, 0, sizeof(pj));
+	pj.web = html ? &out->partners_web : NULL;
 	pj.r = r;
 	pj.week = week;
 	pj.partners = 1;
@@ -377,7 +381,8 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 					  &pj) == 0;
 		pthread_attr_destroy(&attr);
 	}
-	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len, err);
+	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len,
+			     html ? &out->web : NULL, err);
 	if (threaded)
 		pthread_join(tid, NULL);
 	else if (ret == 0)
@@ -478,6 +483,8 @@ out:
 	pipeline_publish_end(&r);
 	free(out.pdf);
 	free(out.partners_pdf);
+	pipeline_files_release(&out.web);
+	pipeline_files_release(&out.partners_web);
 	strbuf_release(&csv);
 	pipeline_run_release(&r);
 	return ret;

@@ -66,7 +66,8 @@ static void latest_of(const struct series_table *t, long limit_day,
 	for (i = 0; i < t->n; i++) {
 		const struct series_obs *o = &t->obs[i];
 		int c;
-		if (!o->has_value || period_end_day(&o->period) > limit_day)
+		if (!o->has_value ||
+		    !series_in_edition(t, &o->period, limit_day))
 			continue;
 		c = p->freq ? period_cmp(&o->period, p) : 1;
 		if (c > 0) {
@@ -197,6 +198,12 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 				if (fr->fetched_at > 0)
 					iso_time(fr->fetched_at, cfo->retrieved,
 						 11);
+				/* the source's own date wins; else a copy
+				 * holds what was published when fetched */
+				if (!f->table.published[0])
+					snprintf(f->table.published,
+						 sizeof(f->table.published),
+						 "%.10s", cfo->retrieved);
 			}
 		}
 		if (f->loaded) {

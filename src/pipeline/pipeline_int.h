@@ -48,12 +48,38 @@ struct pipeline_run {
 	const char *dump_dir;          /* pipeline_opts.dump_dir */
 };
 
+/* Files of an edition beside its PDF: the web page and its charts'
+ * data (pipeline_html.c). */
+struct pipeline_file {
+	char name[96];
+	unsigned char *data;
+	size_t len;
+};
+
+struct pipeline_files {
+	struct pipeline_file *f;
+	size_t n;
+};
+
 struct pipeline_outputs {
 	unsigned char *pdf, *partners_pdf;
 	size_t pdf_len, partners_len;
 	const unsigned char *csv;
 	size_t csv_len;
+	struct pipeline_files web, partners_web; /* none: html not wanted */
 };
+
+/* pipeline_html.c: 1 when the monitor wants the web page (its own
+ * `outputs`, else its template's). */
+int pipeline_wants_html(const struct pipeline_run *r);
+/* The edition's web page (index.html, index-partners.html) and a CSV of
+ * each chart's data, from the doc and the scene its PDF was painted
+ * from, appended to out. */
+struct doc;
+struct scene;
+int pipeline_html(const struct doc *d, const struct scene *sc, int partners,
+		  struct pipeline_files *out, struct eim_error *err);
+void pipeline_files_release(struct pipeline_files *fs);
 
 /* End the running stage and start the one named (NULL: just end). */
 void pipeline_stage(struct pipeline_run *r, const char *name);

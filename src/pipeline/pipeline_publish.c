@@ -203,6 +203,17 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 	    publish_add(pp->pub, "monitor-partners.pdf", out->partners_pdf,
 			out->partners_len, err))
 		return -1;
+	/* the web pages and their data: the partners' ones only beside
+	 * the partners PDF (both are made, or neither) */
+	for (i = 0; i < out->web.n; i++)
+		if (publish_add(pp->pub, out->web.f[i].name, out->web.f[i].data,
+				out->web.f[i].len, err))
+			return -1;
+	for (i = 0; out->partners_pdf && i < out->partners_web.n; i++)
+		if (publish_add(pp->pub, out->partners_web.f[i].name,
+				out->partners_web.f[i].data,
+				out->partners_web.f[i].len, err))
+			return -1;
 	manifest_set(&pp->m.eimon_version, EIMON_VERSION);
 	manifest_set(&pp->m.status, w->n ? "warnings" : "ok");
 	pipeline_stage(r, NULL);

@@ -8,8 +8,12 @@
  *                  edition period), headline= (GSS codes whose
  *                  sentence is checked, in order), versus= (codes whose
  *                  comparator phrase is checked), rank= (codes whose
- *                  rank phrase is checked) and top= (the number of
- *                  places headline_top names)
+ *                  rank phrase is checked), top= (the number of
+ *                  places headline_top names), moved= (codes whose
+ *                  chart title, headline_moved, is checked; the subject
+ *                  is "<title> in <name>") and published= (YYYY-MM-DD:
+ *                  the date the series table was published, for the
+ *                  edition cut-off)
  *   series.csv     geography,period,value,status (value empty: missing);
  *                  for combine=ratio: numerator.csv and denominator.csv
  *   expected.csv   the figures.csv rows, computed by hand (values compared
@@ -17,7 +21,8 @@
  *                  12 significant digits)
  *   expected.txt   the headline sentences, one per line, then the
  *                  versus= phrases, then the rank= phrases, then the
- *                  top= sentence ("(none)" where nothing is said)
+ *                  top= sentence, then the moved= titles ("(none)"
+ *                  where nothing is said)
  *   dashboard.txt  (optional) the indicator's dashboard row as composed:
  *                  "latest | period | change on period | change on year |
  *                  direction word tone", then the table's footnote
@@ -61,6 +66,9 @@ struct tcase {
 	char *rank[MAX_LIST];   /* checked with headline_rank */
 	size_t nrank;
 	long top;               /* > 0: headline_top(top) is checked */
+	char *moved[MAX_LIST];  /* checked with headline_moved */
+	size_t nmoved;
+	char published[11];
 	struct period as_of;
 	int has_as_of;
 	char *strings[256]; /* everything allocated, freed at the end */
@@ -198,6 +206,10 @@ static void case_load(struct tcase *c, const char *name)
 			c->rank[c->nrank++] = keep(c, v, strlen(v));
 		else if (strcmp(k, "top") == 0)
 			c->top = strtol(v, NULL, 10);
+		else if (strcmp(k, "moved") == 0)
+			c->moved[c->nmoved++] = keep(c, v, strlen(v));
+		else if (strcmp(k, "published") == 0)
+			snprintf(c->published, sizeof(c->published), "%s", v);
 		else
 			fail_msg("%s: unknown key '%s'", path, k);
 	}
@@ -461,11 +473,14 @@ static void run_case(const char *name)
 	eim_error_init(&err);
 	snprintf(path, sizeof(path), "%s/series.csv", c->dir);
 	table_load(path, &t);
+	memcpy(t.published, c->published, sizeof(t.published));
 	if (c->ind.combine == COMBINE_RATIO) {
 		snprintf(path, sizeof(path), "%s/numerator.csv", c->dir);
 		assert_true(table_load(path, &tn));
 		snprintf(path, sizeof(path), "%s/denominator.csv", c->dir);
 		assert_true(table_load(path, &td));
+		memcpy(tn.published, c->published, sizeof(tn.published));
+		memcpy(td.published, c->published, sizeof(td.published));
 		rc = figures_compute_ratio(&c->cfg, &c->ind, &c->num, &tn,
 					   &c->den, &td,
 					   c->has_as_of ? &c->as_of : NULL,
@@ -481,10 +496,16 @@ static void run_case(const char *name)
 		fail_msg("%s: figures_compute: %s", c->dir, err.msg);
 	check_pct(&set);
 	assert_int_equal(figures_write_csv(&set, &csv), 0);
+	/* EIMON_CASE_PRINT=1: show what a case computes, to draft a new
+	 * case's expected files (then checked by hand) */
+	if (getenv("EIMON_CASE_PRINT"))
+		printf("== %s\n%s", c->dir, csv.buf);
 	snprintf(path, sizeof(path), "%s/expected.csv", c->dir);
 	want = slurp(path);
-	assert_non_null(want);
-	compare_csv(c->dir, csv.buf, want);
+	if (!getenv("EIMON_CASE_PRINT")) {
+		assert_non_null(want);
+		compare_csv(c->dir, csv.buf, want);
+	}
 	free(want);
 
 	for (i = 0; i < c->nheadline; i++) {
@@ -522,9 +543,23 @@ static void run_case(const char *name)
 			assert_int_equal(strbuf_adds(&text, "(none)"), 0);
 		assert_int_equal(strbuf_addch(&text, '\n'), 0);
 	}
+	for (i = 0; i < c->nmoved; i++) {
+		char subject[300];
+
+		snprintf(subject, sizeof(subject), "%s in %s", c->ind.title,
+			 geo_name(c, c->moved[i]));
+		rc = headline_moved(&set, &c->ind, c->moved[i], subject, &text);
+		assert_true(rc >= 0);
+		if (rc == 0)
+			assert_int_equal(strbuf_adds(&text, "(none)"), 0);
+		assert_int_equal(strbuf_addch(&text, '\n'), 0);
+	}
+	if (getenv("EIMON_CASE_PRINT"))
+		printf("%s", text.buf);
 	snprintf(path, sizeof(path), "%s/expected.txt", c->dir);
 	want = slurp(path);
-	if (c->nheadline || c->nversus || c->nrank || c->top || want) {
+	if (c->nheadline || c->nversus || c->nrank || c->top || c->nmoved ||
+	    want) {
 		assert_non_null(want);
 		if (strcmp(text.buf, want) != 0)
 			fail_msg("%s: sentences:\n%s\nexpected:\n%s", c->dir,
