@@ -214,14 +214,15 @@ check "build writes no edition for it" test ! -e "$T/badout/$week"
 
 # --- one file, a public note then a partners-only one ------------------
 # The public manifest must not name a file that holds any partners-only
-# note, even when its first note is public.
+# note, even when its first note is public: first in the file and, being
+# newer, first in the edition's order of notes.
 copy_sample "$T/mixed"
 cat >"$T/mixed/notes/$week/mixed-secret-plant-closure.yaml" <<'YAML'
-- date: 2026-11-18
+- date: 2026-11-19
   source: "West Midlands Growth Company"
   theme: "sectors"
   headline: "Open day at a Wolverhampton training centre drew 400 visitors"
-- date: 2026-11-19
+- date: 2026-11-18
   source: "West Midlands Growth Company"
   theme: "sectors"
   headline: "Undisclosed plant closure under review at a Walsall foundry"
