@@ -30,8 +30,10 @@ LEFTOVER = re.compile(r"^\..*\.(tmp|old)\.[0-9]+$")
 # figures file makes a revision, a failed hard link falls back to a copy.
 # Closing a descriptor that was only read (a folder synced, a file read)
 # cannot lose data.
+# Removing a stale temporary name before creating it with O_EXCL is best
+# effort: if the name really was there, the exclusive create fails.
 TOLERATED = {("write", ".eimon.lock"), ("open", "r"), ("link", None),
-             ("close", "r"), ("close", "d")}
+             ("close", "r"), ("close", "d"), ("unlink", None)}
 
 
 def snapshot(top, skip_manifest=False):
