@@ -44,6 +44,11 @@ BIN       := $(BUILD)/eimon
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS := $(wildcard tests/unit/helpers/*.c)
+# eimon with the file-system fault-injection shim linked in
+# (tests/fi/fi_shim.c; tests/e2e/t64-faults.sh drives it).
+FI_BIN    := $(BUILD)/tests/eimon-fi
+FI_WRAP   := open openat write pwrite fsync fdatasync close rename renameat \
+             syscall mkdir mkdirat unlink unlinkat rmdir link symlink
 DEMO_WEEK := 2026-W47
 
 # `make V=1` shows the full commands.
@@ -53,7 +58,7 @@ else
 Q := @
 endif
 
-.PHONY: all deps deps-test demo test unit e2e asan tsan valgrind install clean \
+.PHONY: all deps deps-test demo test test-bins unit e2e asan tsan valgrind install clean \
         lint fuzz fuzz-build bench check-build
 
 all: $(BIN)
@@ -78,6 +83,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPERS) $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit -Itests/unit/helpers $(CFLAGS) -o $@ $< $(TEST_HELPERS) \
 		$(LIB) $(LDFLAGS) $(LDLIBS) -lcmocka
 
+# Link-time wrapping (not LD_PRELOAD): works the same under ASan, TSan
+# and valgrind, and only eimon's own calls are redirected.
+$(BUILD)/tests/eimon-fi: $(BUILD)/obj/main.o $(LIB) tests/fi/fi_shim.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ tests/fi/fi_shim.c \
+		$(BUILD)/obj/main.o $(LIB) $(LDFLAGS) \
+		$(foreach f,$(FI_WRAP),-Wl,--wrap=$(f)) $(LDLIBS)
+
 deps:
 	@sh scripts/deps.sh build
 
@@ -92,15 +106,19 @@ demo: deps
 	@echo "out/$(DEMO_WEEK)/monitor.pdf"
 	@echo "(a second sample, Greater Manchester: $(BIN) build -c samples/gmca/monitor.yaml --week $(DEMO_WEEK) --offline --out out/gmca)" >&2
 
+# Everything the suite runs (tests/mutate.sh rebuilds this after each
+# mutation).
+test-bins: all $(UNIT_BINS) $(FI_BIN)
+
 test: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory test-bins
 	@sh tests/run.sh $(BUILD)
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-		all $(UNIT_BINS:$(BUILD)/%=build/asan/%)
+		all $(UNIT_BINS:$(BUILD)/%=build/asan/%) build/asan/tests/eimon-fi
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
@@ -110,13 +128,13 @@ asan: deps-test
 tsan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g" \
 		SAN="-fsanitize=thread -fno-omit-frame-pointer" \
-		all $(UNIT_BINS:$(BUILD)/%=build/tsan/%)
+		all $(UNIT_BINS:$(BUILD)/%=build/tsan/%) build/tsan/tests/eimon-fi
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/run.sh build/tsan
 
 valgrind:
 	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT="-O0 -g" all \
-		$(UNIT_BINS:$(BUILD)/%=build/vg/%)
+		$(UNIT_BINS:$(BUILD)/%=build/vg/%) build/vg/tests/eimon-fi
 	@EIMON_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/run.sh build/vg
 

@@ -124,6 +124,14 @@ static int read_local(struct slot *s, struct fetch_result *r)
 		close(fd);
 		return -1;
 	}
+	/* max_bytes caps a local copy as it caps a download */
+	if (s->f->max_bytes > 0 && r->len > (size_t)s->f->max_bytes) {
+		snprintf(r->reason, sizeof(r->reason),
+			 "file larger than %lld bytes",
+			 (long long)s->f->max_bytes);
+		close(fd);
+		return -1;
+	}
 	r->source = FETCH_LOCAL;
 	r->body_fd = fd;
 	return 0;

@@ -217,4 +217,39 @@ run_eimon build -c "$T/bad/monitor.yaml" --week $week --offline --out "$T/badout
 expect_rc "build refuses the broken note with 65" 65
 check "build writes no edition for it" test ! -e "$T/badout/$week"
 
+# --- one file, a public note then a partners-only one ------------------
+# The public manifest must not name a file that holds any partners-only
+# note, even when its first note is public: first in the file and, being
+# newer, first in the edition's order of notes.
+copy_sample "$T/mixed"
+cat >"$T/mixed/notes/$week/mixed-secret-plant-closure.yaml" <<'YAML'
+- date: 2026-11-19
+  source: "West Midlands Growth Company"
+  theme: "sectors"
+  headline: "Open day at a Wolverhampton training centre drew 400 visitors"
+- date: 2026-11-18
+  source: "West Midlands Growth Company"
+  theme: "sectors"
+  headline: "Undisclosed plant closure under review at a Walsall foundry"
+  visibility: "partners"
+YAML
+run_eimon build -c "$T/mixed/monitor.yaml" --week $week --offline --out "$T/mout"
+expect_rc "a build with a mixed public/partners note file exits 0" 0
+m="$T/mout/$week/manifest.json"
+if grep -q "mixed-secret-plant-closure" "$m"; then
+	fail "the public manifest does not name the mixed file"
+	grep -n "mixed-secret" "$m" | sed 's/^/    /'
+else ok "the public manifest does not name the mixed file"; fi
+n=$(grep -c '"partners-only note [0-9a-f]*"' "$m")
+check "the manifest fingerprints the partners' files without names ($n, want 2)" test "$n" = 2
+pdftotext "$T/mout/$week/monitor.pdf" "$T/mpub.txt" 2>/dev/null
+pdftotext "$T/mout/$week/monitor-partners.pdf" "$T/mpar.txt" 2>/dev/null
+expect_grep "the public note of the mixed file is in monitor.pdf" \
+	"Wolverhampton training centre" "$T/mpub.txt"
+if grep -q "Walsall foundry" "$T/mpub.txt"; then
+	fail "the partners note of the mixed file is not in monitor.pdf"
+else ok "the partners note of the mixed file is not in monitor.pdf"; fi
+expect_grep "the partners note of the mixed file is in monitor-partners.pdf" \
+	"Walsall foundry" "$T/mpar.txt"
+
 done_testing

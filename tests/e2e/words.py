@@ -482,7 +482,10 @@ def change_cell(m, ind, geo, name):
     toks = [change(float(f["value"]), u, d)]
     p = m.f(ind, geo, name + "_pct")
     if p:
-        toks.append("(" + signed(float(p["value"]), 1, "", "%") + ")")
+        pv = float(p["value"])
+        # a change that rounds to 0.0% is shown as less than 0.1%
+        toks.append("(<0.1%)" if pv != 0 and rnd(abs(pv), 1) == 0 else
+                    "(" + signed(pv, 1, "", "%") + ")")
     if f["status"][:1] in ("p", "e"):
         toks.append(f"({f['status'][:1]})")
     return toks

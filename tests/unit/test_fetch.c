@@ -518,6 +518,45 @@ static void test_local_path_feeds(void **state)
 	tdir_remove(dir);
 }
 
+/* max_bytes caps a local path: copy as it does a download: a file of
+ * max_bytes bytes is read, one byte more is refused naming the cap (a
+ * required feed fails, its file never half-read). */
+static void test_local_path_max_bytes(void **state)
+{
+	struct config_feed f;
+	struct fetch_opts o;
+	struct fetch_result *r = NULL;
+	struct eim_warnings w = { 0 };
+	struct eim_error err;
+	char *dir = tdir_make(), *path;
+	char body[66];
+
+	(void)state;
+	eim_error_init(&err);
+	opts_init(&o, dir, 0);
+	o.offline = 1;
+	memset(body, 'x', 65);
+	body[65] = '\0';
+	tdir_write(dir, "big.json", body);
+	body[64] = '\0';
+	tdir_write(dir, "fits.json", body);
+	feed_init(&f, "local", NULL, 1);
+	f.max_bytes = 64;
+	path = tdir_join(dir, "fits.json");
+	f.path = path;
+	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
+	assert_int_equal(r[0].len, 64);
+	fetch_results_free(r, 1);
+	free(path);
+	path = tdir_join(dir, "big.json");
+	f.path = path;
+	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), -1);
+	assert_non_null(strstr(err.msg, "required feed 'local' ("));
+	assert_non_null(strstr(err.msg, "file larger than 64 bytes"));
+	free(path);
+	tdir_remove(dir);
+}
+
 /* Credentials in the URL or a proxy variable never reach a message. */
 static void test_no_credentials_in_messages(void **state)
 {
@@ -637,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_offline_uses_cache_only),
 		cmocka_unit_test(test_cache_of_other_url_warns),
 		cmocka_unit_test(test_local_path_feeds),
+		cmocka_unit_test(test_local_path_max_bytes),
 		cmocka_unit_test(test_no_credentials_in_messages),
 		cmocka_unit_test(test_nomis_truncation_paged),
 		cmocka_unit_test(test_nomis_truncation_unrecoverable),

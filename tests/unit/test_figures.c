@@ -23,6 +23,9 @@
  *                  versus= phrases, then the rank= phrases, then the
  *                  top= sentence, then the moved= titles ("(none)"
  *                  where nothing is said)
+ *   dashboard.txt  (optional) the indicator's dashboard row as composed:
+ *                  "latest | period | change on period | change on year |
+ *                  direction word tone", then the table's footnote
  * Beyond the files, every case checks that each _pct figure equals its
  * change over the earlier value, and that no value is nan or inf. */
 #include <setjmp.h>
@@ -37,7 +40,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose.h"
 #include "config.h"
+#include "doc.h"
 #include "figures.h"
 #include "headline.h"
 #include "series.h"
@@ -395,6 +400,63 @@ static const char *geo_name(const struct tcase *c, const char *code)
 	return "";
 }
 
+static const char *tone_name(enum doc_tone t)
+{
+	return t == DOC_TONE_GOOD ? "good" : t == DOC_TONE_BAD ? "bad"
+							       : "neutral";
+}
+
+/* The dashboard row of the case's indicator as composed (the marks, the
+ * arrow's direction and its colour by polarity), against dashboard.txt. */
+static void check_dashboard(const struct tcase *c,
+			    const struct figure_set *set)
+{
+	struct config cfg = c->cfg;
+	struct compose_input in;
+	struct tpl_block b;
+	struct doc d;
+	struct eim_error err;
+	struct strbuf got = STRBUF_INIT;
+	const struct doc_table *t = NULL;
+	char path[600], *want;
+	size_t i, r;
+
+	snprintf(path, sizeof(path), "%s/dashboard.txt", c->dir);
+	want = slurp(path);
+	if (!want)
+		return;
+	cfg.indicators = (struct config_indicator *)&c->ind;
+	cfg.nindicators = 1;
+	cfg.nfeeds = 0;
+	memset(&in, 0, sizeof(in));
+	memset(&b, 0, sizeof(b));
+	in.cfg = &cfg;
+	in.figs = set;
+	doc_init(&d);
+	eim_error_init(&err);
+	assert_int_equal(compose_dashboard(&in, &b, &d, &err), 0);
+	for (i = 0; i < d.nblocks; i++)
+		if (d.blocks[i].kind == DOC_TABLE)
+			t = d.blocks[i].table;
+	assert_non_null(t);
+	for (r = 0; r < t->nrows; r++) {
+		const struct doc_cell *row = &t->cells[r * t->ncols];
+
+		assert_int_equal(strbuf_addf(&got, "%s | %s | %s | %s | %s %s\n",
+					     row[1].text, row[2].text,
+					     row[3].text, row[4].text,
+					     row[6].text ? row[6].text : "-",
+					     tone_name(row[6].tone)), 0);
+	}
+	assert_int_equal(strbuf_addf(&got, "%s\n", t->footnote), 0);
+	if (strcmp(got.buf, want) != 0)
+		fail_msg("%s: dashboard:\n%s\nexpected:\n%s", c->dir, got.buf,
+			 want);
+	free(want);
+	strbuf_release(&got);
+	doc_free(&d);
+}
+
 static void run_case(const char *name)
 {
 	struct tcase *c = xcalloc(1, sizeof(*c));
@@ -504,6 +566,7 @@ static void run_case(const char *name)
 				 text.buf, want);
 	}
 	free(want);
+	check_dashboard(c, &set);
 	strbuf_release(&csv);
 	strbuf_release(&text);
 	figures_release(&set);

@@ -24,6 +24,9 @@ static const struct parse_case parse_cases[] = {
 	{ "2026-W47", "2026-W47", PERIOD_WEEK },
 	{ "2026-W01", "2026-W01", PERIOD_WEEK },
 	{ "2026-11-18", "2026-11-18", PERIOD_DAY },
+	/* leap days: every 4th year, not centuries, but every 400th */
+	{ "2024-02-29", "2024-02-29", PERIOD_DAY },
+	{ "2000-02-29", "2000-02-29", PERIOD_DAY },
 	{ "2025-09/12M", "2025-09/12M", PERIOD_ROLL12 },
 	/* publisher forms */
 	{ "February 2026", "2026-02", PERIOD_MONTH },
@@ -56,6 +59,8 @@ static const struct parse_case parse_cases[] = {
 	{ "2026-Q5", NULL, PERIOD_NONE },
 	{ "2026-02-30", NULL, PERIOD_NONE },
 	{ "2025-02-29", NULL, PERIOD_NONE },
+	{ "2100-02-29", NULL, PERIOD_NONE },
+	{ "1900-02-29", NULL, PERIOD_NONE },
 	{ "Oct 2024-Mar 2025", NULL, PERIOD_NONE },
 	{ "2025 NOV-FEB", NULL, PERIOD_NONE },
 	{ "Foo 2026", NULL, PERIOD_NONE },
@@ -201,6 +206,31 @@ static const struct add_case add_cases[] = {
 	{ "2025-01/12M", -1, "2024-12/12M" },
 };
 
+/* period_cmp's contract (period.h): by start date, then frequency;
+ * equal only if identical. 2026, 2026-Q1, 2026-01, 2026-01-01 all start
+ * on 1 January: they order year < quarter < month < day, never equal. */
+static void test_cmp_same_start(void **state)
+{
+	static const char *const same[] = { "2026", "2026-Q1", "2026-01",
+					    "2026-01-01" };
+	struct period p[4];
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(period_parse(same[i], strlen(same[i]), &p[i]),
+				 0);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 4; j++) {
+			int want = i < j ? -1 : i > j ? 1 : 0;
+
+			if (period_cmp(&p[i], &p[j]) != want)
+				fail_msg("period_cmp(%s, %s) is %d, want %d",
+					 same[i], same[j],
+					 period_cmp(&p[i], &p[j]), want);
+		}
+}
+
 static void test_add_diff(void **state)
 {
 	size_t i;
@@ -294,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_parse_len),
 		cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_start_end),
+		cmocka_unit_test(test_cmp_same_start),
 		cmocka_unit_test(test_add_diff),
 		cmocka_unit_test(test_year_ago),
 		cmocka_unit_test(test_cmp),

@@ -1153,6 +1153,40 @@ static void test_reader_never_sees_mix(void **state)
 	assert_int_equal(read_edition_once(f->out), 1);
 }
 
+/* atomic_write_file's contract on its own: a failed write (here the
+ * rename, over a non-empty folder of that name) leaves neither the target
+ * nor the temporary file behind, and the folder's other entries alone. */
+static void test_write_file_failure_leaves_nothing(void **state)
+{
+	struct fx *f = *state;
+	char dir[EIM_PATH_MAX], sub[EIM_PATH_MAX], keep[EIM_PATH_MAX];
+	struct eim_error err;
+	struct dirent *de;
+	DIR *d;
+	int n = 0;
+
+	eim_error_init(&err);
+	path2(dir, f->root, "w");
+	path2(sub, dir, "monitor.pdf");
+	path2(keep, sub, "keep");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	assert_int_equal(mkdir(keep, 0755), 0);
+	assert_int_equal(atomic_write_file(dir, "monitor.pdf", "x", 1, &err),
+			 -1);
+	assert_int_equal(err.kind, EIM_CANTCREAT);
+	assert_non_null(strstr(err.msg, "cannot rename into place"));
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			n++;
+	closedir(d);
+	assert_int_equal(n, 1); /* monitor.pdf/ only: no .monitor.pdf.tmp.* */
+	assert_int_equal(access(keep, F_OK), 0);
+	assert_int_equal(atomic_write_file(dir, "other.csv", "ab", 2, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1181,6 +1215,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_verify_detects_mix, setup,
 						teardown),
 		cmocka_unit_test(test_manifest_roundtrip),
+		cmocka_unit_test_setup_teardown(
+			test_write_file_failure_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigkill_never_mixed,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
