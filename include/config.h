@@ -118,6 +118,8 @@ struct config {
 	size_t nfeeds;
 	struct config_indicator *indicators;
 	size_t nindicators;
+	/* the distribution: section, bound by send_config.c (send.h) */
+	const struct ydoc_node *distribution;
 	struct ydoc *yaml;      /* kept: nodes give positions for messages */
 };
 

@@ -82,6 +82,11 @@ int publish_is_revision(const struct publish *pub, const struct manifest *m);
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err);
 
+/* Stage the live edition's file name unchanged, when it has one (a file
+ * that outlives rebuilds: the send log). Not there: nothing, 0. */
+int publish_carry(struct publish *pub, const char *name,
+		  struct eim_error *err);
+
 /* Publish what was staged, with m's inputs, issue, status and stages.
  * res (may be NULL) says what happened. On failure the published edition
  * is as it was. The transaction is over either way (publish_free next). */

@@ -17,6 +17,7 @@
 #include "pipeline_int.h"
 #include "render_pdf.h"
 #include "strbuf.h"
+#include "summary.h"
 #include "template.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -185,10 +186,11 @@ static size_t drop_drafts(const struct note **sel, size_t n)
 	return k;
 }
 
+/* summary (public edition only; NULL otherwise) receives summary.json. */
 static int render_edition(const struct pipeline_run *r,
 			  const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
-			  struct eim_error *err)
+			  struct strbuf *summary, struct eim_error *err)
 {
 	struct compose_input in;
 	const struct note **sel = NULL;
@@ -214,6 +216,8 @@ static int render_edition(const struct pipeline_run *r,
 	in.figs = &r->figs;
 	in.prev = &r->prev;
 	if (compose_doc(&in, &d, err))
+		goto out;
+	if (summary && summary_write(&in, &d, summary, err))
 		goto out;
 	if (render_pdf(&d, pdf, len, err))
 		goto out;
@@ -259,7 +263,7 @@ static void *edition_thread(void *arg)
 	struct edition_job *j = arg;
 
 	j->ret = render_edition(j->r, j->week, j->partners, &j->pdf, &j->len,
-				&j->err);
+				NULL, &j->err);
 	return NULL;
 }
 
@@ -280,7 +284,7 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 
 	if (!has_partners_notes(r, week))
 		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,
-				      err);
+				      &out->summary, err);
 	memset(&pj, 0, sizeof(pj));
 	pj.r = r;
 	pj.week = week;
@@ -296,7 +300,8 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 					  &pj) == 0;
 		pthread_attr_destroy(&attr);
 	}
-	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len, err);
+	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len,
+			     &out->summary, err);
 	if (threaded)
 		pthread_join(tid, NULL);
 	else if (ret == 0)
@@ -341,6 +346,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 
 	memset(&r, 0, sizeof(r));
 	memset(&out, 0, sizeof(out));
+	strbuf_init(&out.summary, 0);
 	if (out_pdf)
 		*out_pdf = NULL;
 	pipeline_stage(&r, "load");
@@ -375,6 +381,7 @@ out:
 	pipeline_publish_end(&r);
 	free(out.pdf);
 	free(out.partners_pdf);
+	strbuf_release(&out.summary);
 	strbuf_release(&csv);
 	pipeline_run_release(&r);
 	return ret;

@@ -11,6 +11,7 @@
 #include "notes.h"
 #include "pipeline.h"
 #include "series.h"
+#include "strbuf.h"
 #include "template.h"
 
 #define PIPELINE_MAX_STAGES 12
@@ -52,6 +53,7 @@ struct pipeline_outputs {
 	size_t pdf_len, partners_len;
 	const unsigned char *csv;
 	size_t csv_len;
+	struct strbuf summary;  /* summary.json (summary.h) */
 };
 
 /* End the running stage and start the one named (NULL: just end). */

@@ -8,6 +8,8 @@
 #include "manifest.h"
 #include "pipeline_int.h"
 #include "publish.h"
+#include "send.h"
+#include "summary.h"
 #include "sha256.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -200,6 +202,12 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 	if (out->partners_pdf &&
 	    publish_add(pp->pub, "monitor-partners.pdf", out->partners_pdf,
 			out->partners_len, err))
+		return -1;
+	/* the email summary, and the record of who was sent the edition
+	 * (eimon send), which a rebuild keeps */
+	if (publish_add(pp->pub, SUMMARY_NAME, out->summary.buf,
+			out->summary.len, err) ||
+	    publish_carry(pp->pub, SEND_LOG_NAME, err))
 		return -1;
 	manifest_set(&pp->m.eimon_version, EIMON_VERSION);
 	manifest_set(&pp->m.status, w->n ? "warnings" : "ok");
