@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "distribution.h"
 #include "error.h"
 #include "schema.h"
 
@@ -118,8 +119,7 @@ struct config {
 	size_t nfeeds;
 	struct config_indicator *indicators;
 	size_t nindicators;
-	/* the distribution: section, bound by send_config.c (send.h) */
-	const struct ydoc_node *distribution;
+	struct config_distribution distribution; /* eimon send */
 	struct ydoc *yaml;      /* kept: nodes give positions for messages */
 };
 

@@ -5,7 +5,9 @@
  * with a plain-text and an HTML part (quoted-printable), and when given
  * an attachment a multipart/mixed around both (base64). Every line ends
  * in CRLF and is at most 78 characters (SMTP allows 998), so no relay
- * rewraps or truncates it; no line of a body part starts with "." or
+ * rewraps or truncates it (a header folds where it has spaces: a single
+ * longer token, such as a long List-Unsubscribe URL, keeps a line of its
+ * own, within 998); no line of a body part starts with "." or
  * "From " as written (those are encoded), so dot-stuffing and mbox
  * quoting leave the content alone. The same input gives the same bytes
  * (boundaries come from boundary_seed, the date is given).

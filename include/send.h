@@ -1,7 +1,7 @@
 /* send.h - `eimon send`: mail a published edition to its readers, once.
  *
- * The distribution: section of monitor.yaml names the SMTP server, the
- * sender and two recipient lists in their own files: the public list gets
+ * The distribution: section of monitor.yaml (distribution.h) names the
+ * SMTP server, the sender and two recipient lists in their own files: the public list gets
  * the public edition (monitor.pdf), the partners list the partners
  * edition (monitor-partners.pdf when the week has one, else the public
  * one). An address on both lists gets the partners edition only; a public
@@ -44,47 +44,6 @@
 #include "period.h"
 
 #define SEND_LOG_NAME "send-log.json"
-
-enum send_tls { SEND_TLS_STARTTLS, SEND_TLS_IMPLICIT, SEND_TLS_NONE };
-
-struct send_list_cfg {
-	char *recipients;   /* the list file (resolved path); NULL: no list */
-	int attach;         /* attach the PDF */
-	char *public_url;   /* link to the edition; "{week}" is replaced */
-};
-
-struct send_smtp_cfg {
-	char *host;
-	long port;          /* 0: 465 implicit, 587 starttls, 25 none */
-	int tls;            /* enum send_tls */
-	char *ca_file;
-	char *username;
-	char *password_file;
-	char *password_env;
-	long timeout_s;
-};
-
-struct send_config {
-	struct send_smtp_cfg smtp;
-	char *from;
-	char *from_name;
-	char *reply_to;
-	char *reply_to_name;
-	char *list_unsubscribe; /* https:// URL or mailto: address */
-	long batch_size;
-	double batch_pause_s;
-	long retries;
-	double retry_delay_s;
-	struct send_list_cfg public_list;
-	struct send_list_cfg partners;
-	const char *file;       /* monitor.yaml, for messages */
-};
-
-/* Bind and check cfg->distribution. EIM_DATA (file:line:col) when it is
- * missing or wrong. Release with send_config_release in every case. */
-int send_config_load(const struct config *cfg, struct send_config *out,
-		     struct eim_error *err);
-void send_config_release(struct send_config *sc);
 
 struct send_opts {
 	const char *config;     /* monitor.yaml */

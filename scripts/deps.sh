@@ -6,7 +6,7 @@
 set -u
 what=${1:-build}
 pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev fonts-dejavu-core"
-test_pkgs="libcmocka-dev poppler-utils qpdf python3"
+test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-aiosmtpd"
 case "$what" in
 test) pkgs="$pkgs $test_pkgs" ;;
 valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;

@@ -73,12 +73,16 @@ static void h_start(struct hline *h, struct strbuf *out, const char *name)
 	h->words = 0;
 }
 
+static void h_fold(struct hline *h)
+{
+	h->fail |= strbuf_adds(h->out, "\r\n");
+	h->col = 0;
+}
+
 static void h_word(struct hline *h, const char *w, size_t n)
 {
-	if (h->col + 1 + n > MAIL_LINE_MAX && h->words) {
-		h->fail |= strbuf_adds(h->out, "\r\n");
-		h->col = 0;
-	}
+	if (h->col + 1 + n > MAIL_LINE_MAX && h->words)
+		h_fold(h);
 	h->words++;
 	h->fail |= strbuf_addch(h->out, ' ') || strbuf_add(h->out, w, n);
 	h->col += 1 + n;
@@ -140,15 +144,26 @@ static void h_encoded(struct hline *h, const unsigned char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t take = 0, k;
+		size_t take = 0, k, max, room;
 
+		/* as much as fits on this line ("=?UTF-8?B?" "?=" and the
+		 * space take 13), else a new line */
+		room = h->col + 13 < MAIL_LINE_MAX ? MAIL_LINE_MAX - h->col - 13
+						   : 0;
+		if (room < 16 && h->words) {
+			h_fold(h);
+			room = MAIL_LINE_MAX - 13;
+		}
+		max = room / 4 * 3;
+		if (max > EW_BYTES)
+			max = EW_BYTES;
 		/* whole characters only: a decoder joins words by bytes, but
 		 * some show each word on its own */
 		while (i + take < n) {
 			size_t c = utf8_len(s[i + take]);
 			if (i + take + c > n)
 				c = n - i - take;
-			if (take + c > EW_BYTES)
+			if (take + c > max && take)
 				break;
 			take += c;
 		}

@@ -20,6 +20,7 @@
 #include "summary.h"
 #include "template.h"
 #include "xalloc.h"
+#include "yamldoc.h"
 #include "banned.h"
 
 static long now_ms(void)
@@ -400,6 +401,15 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			eim_error_format(err, buf, sizeof(buf));
 			eim_warn(problems, "%s", buf);
 		}
+		goto out;
+	}
+	/* the mailing rules too, when the monitor is mailed (eimon send) */
+	if (r.cfg->yaml->root &&
+	    ydoc_get(r.cfg->yaml->root, "distribution") &&
+	    distribution_check(r.cfg, err)) {
+		char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(err, buf, sizeof(buf));
+		eim_warn(problems, "%s", buf);
 		goto out;
 	}
 	warn_drafts(o, &r, w);

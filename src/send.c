@@ -44,14 +44,14 @@ struct job {
 	const struct send_rcpt *r;
 	const char *list_file;
 	int partners;
-	const struct send_list_cfg *lc;
+	const struct dist_list *lc;
 	const struct sent_file *f;
 };
 
 struct run {
 	const struct send_opts *o;
 	struct config *cfg;
-	struct send_config sc;
+	const struct config_distribution *sc;
 	struct edition_dir ed;
 	struct send_rcpts pub, par;
 	struct send_log log;
@@ -151,7 +151,7 @@ static void add_job(struct run *r, const struct send_rcpt *rc, int partners)
 	j = &r->jobs[r->njobs++];
 	j->r = rc;
 	j->partners = partners;
-	j->lc = partners ? &r->sc.partners : &r->sc.public_list;
+	j->lc = partners ? &r->sc->partners : &r->sc->public_list;
 	j->list_file = j->lc->recipients;
 	/* the partners list gets the partners edition when the week has
 	 * one; a public message only ever gets the public file */
@@ -162,11 +162,11 @@ static int plan(struct run *r, struct eim_error *err)
 {
 	size_t i;
 
-	if (r->sc.partners.recipients &&
-	    send_list_load(r->sc.partners.recipients, &r->par, err))
+	if (r->sc->partners.recipients &&
+	    send_list_load(r->sc->partners.recipients, &r->par, err))
 		return -1;
-	if (r->sc.public_list.recipients &&
-	    send_list_load(r->sc.public_list.recipients, &r->pub, err))
+	if (r->sc->public_list.recipients &&
+	    send_list_load(r->sc->public_list.recipients, &r->pub, err))
 		return -1;
 	for (i = 0; i < r->par.n; i++)
 		add_job(r, &r->par.v[i], 1);
@@ -194,7 +194,7 @@ static const struct send_log_entry *already_sent(const struct run *r,
 
 static int read_password(struct run *r, struct eim_error *err)
 {
-	const struct send_smtp_cfg *s = &r->sc.smtp;
+	const struct dist_smtp *s = &r->sc->smtp;
 	struct stat st;
 	size_t len;
 
@@ -202,7 +202,7 @@ static int read_password(struct run *r, struct eim_error *err)
 		const char *v = getenv(s->password_env);
 
 		if (!v || !v[0])
-			return eim_error_set(err, EIM_DATA, r->sc.file, 0, 0,
+			return eim_error_set(err, EIM_DATA, r->cfg->path, 0, 0,
 					     "password_env names '%s', which "
 					     "is not set", s->password_env);
 		r->password = xstrdup(v);
@@ -243,7 +243,7 @@ static void hex_of(const char *text, char *out, size_t n)
 }
 
 /* "{week}" in a list's public_url becomes the edition week. */
-static void link_of(const struct send_list_cfg *lc, const char *week,
+static void link_of(const struct dist_list *lc, const char *week,
 		    char *buf, size_t size)
 {
 	const char *p = lc->public_url, *hit;
@@ -282,25 +282,25 @@ static int build_message(const struct run *r, const struct job *j,
 	in.partners = j->partners;
 	in.url = url[0] ? url : NULL;
 	in.attached = j->lc->attach ? fname : NULL;
-	in.unsubscribe = r->sc.list_unsubscribe;
+	in.unsubscribe = r->sc->list_unsubscribe;
 	if (send_body(&in, &subject, &text, &html)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "message too large");
 		goto out;
 	}
-	m.from.addr = r->sc.from;
-	m.from.name = r->sc.from_name;
+	m.from.addr = r->sc->from;
+	m.from.name = r->sc->from_name;
 	m.to.addr = j->r->addr;
 	m.to.name = j->r->name;
-	if (r->sc.reply_to) {
-		reply.addr = r->sc.reply_to;
-		reply.name = r->sc.reply_to_name;
+	if (r->sc->reply_to) {
+		reply.addr = r->sc->reply_to;
+		reply.name = r->sc->reply_to_name;
 		m.reply_to = &reply;
 	}
 	m.subject = subject.buf;
 	m.date = r->ed.date;
 	m.message_id = message_id;
-	m.list_unsubscribe = r->sc.list_unsubscribe;
+	m.list_unsubscribe = r->sc->list_unsubscribe;
 	m.text = text.buf;
 	m.html = html.buf;
 	if (j->lc->attach) {
@@ -327,7 +327,7 @@ static void message_id(const struct run *r, const struct job *j, char *buf,
 		       size_t size)
 {
 	char key[400], hex[17];
-	const char *domain = strrchr(r->sc.from, '@') + 1;
+	const char *domain = strrchr(r->sc->from, '@') + 1;
 
 	snprintf(key, sizeof(key), "%s\n%s\n%s\n%ld", j->r->key, j->f->sha,
 		 list_name(j->partners),
@@ -385,14 +385,14 @@ static int send_one(struct run *r, struct smtp_session *s,
 	if (build_message(r, j, mid, &msg, err))
 		goto out;
 	for (attempt = 0;; attempt++) {
-		out = smtp_send(s, r->sc.from, j->r->addr, msg.buf, msg.len,
+		out = smtp_send(s, r->sc->from, j->r->addr, msg.buf, msg.len,
 				why, sizeof(why));
 		if (out == SMTP_SENT || out == SMTP_REJECTED ||
 		    out == SMTP_REFUSED || out == SMTP_UNAVAILABLE ||
-		    attempt >= r->sc.retries)
+		    attempt >= r->sc->retries)
 			break;
 		/* back off: retry_delay_s, doubled each time */
-		pause_s(r->sc.retry_delay_s * (double)(1L << attempt));
+		pause_s(r->sc->retry_delay_s * (double)(1L << attempt));
 	}
 	switch (out) {
 	case SMTP_SENT:
@@ -429,7 +429,7 @@ static int send_one(struct run *r, struct smtp_session *s,
 			 why);
 		break;
 	case SMTP_REFUSED:
-		eim_error_set(err, EIM_DATA, r->sc.file, 0, 0, "%s", why);
+		eim_error_set(err, EIM_DATA, r->cfg->path, 0, 0, "%s", why);
 		goto out;
 	case SMTP_UNAVAILABLE:
 	case SMTP_NOCONNECT:
@@ -459,13 +459,13 @@ static int send_all(struct run *r, const size_t *todo, size_t n,
 
 	memset(&t, 0, sizeof(t));
 	for (i = 0; i < n; i++) {
-		if (in_batch == (size_t)r->sc.batch_size) {
+		if (in_batch == (size_t)r->sc->batch_size) {
 			smtp_close(s);
 			s = NULL;
 			in_batch = 0;
-			pause_s(r->sc.batch_pause_s);
+			pause_s(r->sc->batch_pause_s);
 		}
-		if (!s && smtp_open(&r->sc.smtp, r->password, &s, err))
+		if (!s && smtp_open(&r->sc->smtp, r->password, &s, err))
 			goto out;
 		in_batch++;
 		if (send_one(r, s, &r->jobs[todo[i]], &t, st, w, err))
@@ -555,8 +555,9 @@ int send_edition(const struct send_opts *o, struct send_stats *st,
 	r.o = o;
 	r.lock.fd = -1;
 	if (config_load(o->config, &r.cfg, err) ||
-	    send_config_load(r.cfg, &r.sc, err))
+	    distribution_check(r.cfg, err))
 		goto out;
+	r.sc = &r.cfg->distribution;
 	out_dir = o->out_dir ? o->out_dir : r.cfg->out_dir;
 	if (stat(out_dir, &sb) || !S_ISDIR(sb.st_mode)) {
 		char wk[16];
@@ -588,7 +589,6 @@ out:
 	free(r.ed.pub.data);
 	free(r.ed.par.data);
 	summary_release(&r.ed.sum);
-	send_config_release(&r.sc);
 	config_free(r.cfg);
 	return ret;
 }

@@ -99,7 +99,7 @@ struct smtp_session;
 
 /* A session (one connection, made at the first message). password may be
  * NULL. EIM_SOFTWARE when libcurl cannot be loaded. */
-int smtp_open(const struct send_smtp_cfg *c, const char *password,
+int smtp_open(const struct dist_smtp *c, const char *password,
 	      struct smtp_session **out, struct eim_error *err);
 /* Send one message to one recipient; why receives the server's or
  * libcurl's reason on failure. */

@@ -14,7 +14,7 @@
 
 struct smtp_session {
 	const struct http_curl *cu;
-	const struct send_smtp_cfg *c;
+	const struct dist_smtp *c;
 	CURL *h;
 	char *password;
 	char url[600];
@@ -35,7 +35,7 @@ static size_t read_cb(char *buf, size_t size, size_t n, void *arg)
 	return room;
 }
 
-int smtp_open(const struct send_smtp_cfg *c, const char *password,
+int smtp_open(const struct dist_smtp *c, const char *password,
 	      struct smtp_session **out, struct eim_error *err)
 {
 	struct smtp_session *s;
@@ -53,8 +53,8 @@ int smtp_open(const struct send_smtp_cfg *c, const char *password,
 	s->c = c;
 	s->password = password ? xstrdup(password) : NULL;
 	snprintf(s->url, sizeof(s->url), "%s://%s:%ld/",
-		 c->tls == SEND_TLS_IMPLICIT ? "smtps" : "smtp", c->host,
-		 c->port);
+		 c->tls == DIST_TLS_IMPLICIT ? "smtps" : "smtp", c->host,
+		 distribution_port(c));
 	*out = s;
 	return 0;
 }
@@ -65,7 +65,7 @@ int smtp_open(const struct send_smtp_cfg *c, const char *password,
 
 static int setup(struct smtp_session *s)
 {
-	const struct send_smtp_cfg *c = s->c;
+	const struct dist_smtp *c = s->c;
 	CURLcode rc = CURLE_OK;
 
 	s->h = s->cu->easy_init();
@@ -76,7 +76,7 @@ static int setup(struct smtp_session *s)
 	SET(CURLOPT_ERRORBUFFER, s->errbuf);
 	/* TLS required unless the config says "none" (a local relay):
 	 * with CURLUSESSL_ALL libcurl refuses a server without STARTTLS */
-	SET(CURLOPT_USE_SSL, (long)(c->tls == SEND_TLS_NONE ? CURLUSESSL_NONE
+	SET(CURLOPT_USE_SSL, (long)(c->tls == DIST_TLS_NONE ? CURLUSESSL_NONE
 							   : CURLUSESSL_ALL));
 	SET(CURLOPT_SSL_VERIFYPEER, 1L);
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
@@ -114,12 +114,12 @@ static enum smtp_outcome classify(struct smtp_session *s, CURLcode rc,
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
 		snprintf(why, whylen, "cannot connect to %s:%ld (%s)",
-			 s->c->host, s->c->port, detail);
+			 s->c->host, distribution_port(s->c), detail);
 		return SMTP_NOCONNECT;
 	case CURLE_USE_SSL_FAILED:
 		snprintf(why, whylen, "%s:%ld offers no STARTTLS, and eimon "
 			 "does not send in clear unless 'tls: none' (for a "
-			 "local relay)", s->c->host, s->c->port);
+			 "local relay)", s->c->host, distribution_port(s->c));
 		return SMTP_UNAVAILABLE;
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CACERT_BADFILE:
@@ -127,11 +127,11 @@ static enum smtp_outcome classify(struct smtp_session *s, CURLcode rc,
 	case CURLE_SSL_CONNECT_ERROR:
 		snprintf(why, whylen, "TLS with %s:%ld failed: %s (is the "
 			 "certificate trusted? see ca_file)", s->c->host,
-			 s->c->port, detail);
+			 distribution_port(s->c), detail);
 		return SMTP_UNAVAILABLE;
 	case CURLE_LOGIN_DENIED:
 		snprintf(why, whylen, "%s:%ld refused the login of '%s'",
-			 s->c->host, s->c->port,
+			 s->c->host, distribution_port(s->c),
 			 s->c->username ? s->c->username : "");
 		return SMTP_REFUSED;
 	case CURLE_OPERATION_TIMEDOUT:

@@ -70,6 +70,8 @@ class Handler:
         stall = mode().get("stall")
         if stall:
             await asyncio.sleep(stall)
+            if server.transport is None or server.transport.is_closing():
+                return "451 4.4.2 too late"  # the client gave up
         n = saved() + 1
         base = os.path.join(DIR, "%04d" % n)
         with open(base + ".json.tmp", "w") as f:
@@ -88,7 +90,8 @@ def authenticator(server, session, envelope, mechanism, auth_data):
     ok = (isinstance(auth_data, LoginPassword) and want is not None and
           auth_data.login.decode() == want[0] and
           auth_data.password.decode() == want[1])
-    return AuthResult(success=ok)
+    # handled=False: aiosmtpd answers 535 itself
+    return AuthResult(success=ok, handled=False)
 
 
 async def main():

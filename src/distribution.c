@@ -1,7 +1,7 @@
-/* send_config.c - the distribution: section of monitor.yaml (send.h):
- * the schema as data, then the rules a table cannot say (credentials
- * never in the file, never in clear; partners kept apart). */
-#include "send.h"
+/* distribution.c - the distribution: section of monitor.yaml
+ * (distribution.h): the schema as data, then the rules a table cannot say
+ * (credentials never in the file, never in clear; partners kept apart). */
+#include "distribution.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -9,77 +9,34 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "mail.h"
-#include "schema.h"
 #include "banned.h"
 
 static const char *const tls_names[] = { "starttls", "implicit", "none",
 					 NULL };
 
-static int check_port(const struct ydoc_node *n, const void *field,
-		      const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 0 || v > 65535) {
-		*why = "must be a TCP port (1 to 65535)";
-		return -1;
+/* A validator that a whole-number field lies in [lo, hi]. */
+#define RANGE_CHECK(name, type, lo, hi, text)                               \
+	static int name(const struct ydoc_node *n, const void *field,      \
+			const char **why)                                  \
+	{                                                                   \
+		type v = *(const type *)field;                              \
+		(void)n;                                                    \
+		if (!(v >= (lo) && v <= (hi))) {                            \
+			*why = text;                                        \
+			return -1;                                          \
+		}                                                           \
+		return 0;                                                   \
 	}
-	return 0;
-}
 
-static int check_count(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 100000) {
-		*why = "must be between 1 and 100000";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_retries(const struct ydoc_node *n, const void *field,
-			 const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 0 || v > 20) {
-		*why = "must be between 0 and 20";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_seconds(const struct ydoc_node *n, const void *field,
-			 const char **why)
-{
-	double v = *(const double *)field;
-
-	(void)n;
-	if (!(v >= 0 && v <= 86400)) {
-		*why = "must be between 0 and 86400 seconds";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_timeout(const struct ydoc_node *n, const void *field,
-			 const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 3600) {
-		*why = "must be between 1 and 3600 seconds";
-		return -1;
-	}
-	return 0;
-}
+RANGE_CHECK(check_port, long, 0, 65535, "must be a TCP port (1 to 65535)")
+RANGE_CHECK(check_count, long, 1, 100000, "must be between 1 and 100000")
+RANGE_CHECK(check_retries, long, 0, 20, "must be between 0 and 20")
+RANGE_CHECK(check_seconds, double, 0, 86400,
+	    "must be between 0 and 86400 seconds")
+RANGE_CHECK(check_timeout, long, 1, 3600,
+	    "must be between 1 and 3600 seconds")
 
 static int check_addr(const struct ydoc_node *n, const void *field,
 		      const char **why)
@@ -161,71 +118,86 @@ static int check_env(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
+static int check_no_password(const struct ydoc_node *n, const void *field,
+			     const char **why)
+{
+	(void)n;
+	(void)field;
+	*why = "passwords never go in monitor.yaml: use password_file or "
+	       "password_env";
+	return -1;
+}
+
 #define F SCHEMA_F
 
 static const struct schema_field smtp_fields[] = {
-	F(send_smtp_cfg, "host", SCHEMA_STRING, host,
-	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, check_host,
-	  253),
-	F(send_smtp_cfg, "port", SCHEMA_INT, port, 0, "0", NULL, NULL,
+	/* host and from are required when the section is given: an
+	 * absent section is bound with defaults (distribution_check) */
+	F(dist_smtp, "host", SCHEMA_STRING, host, SCHEMA_NONEMPTY, NULL,
+	  NULL, NULL, check_host, 253),
+	F(dist_smtp, "port", SCHEMA_INT, port, 0, "0", NULL, NULL,
 	  check_port, 0),
-	F(send_smtp_cfg, "tls", SCHEMA_ENUM, tls, 0, "starttls", NULL,
+	F(dist_smtp, "tls", SCHEMA_ENUM, tls, 0, "starttls", NULL,
 	  tls_names, NULL, 0),
-	F(send_smtp_cfg, "ca_file", SCHEMA_PATH, ca_file, 0, NULL, NULL,
+	F(dist_smtp, "ca_file", SCHEMA_PATH, ca_file, 0, NULL, NULL,
 	  NULL, NULL, 0),
-	F(send_smtp_cfg, "username", SCHEMA_STRING, username,
+	F(dist_smtp, "username", SCHEMA_STRING, username,
 	  SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 200),
-	F(send_smtp_cfg, "password_file", SCHEMA_PATH, password_file, 0,
+	F(dist_smtp, "password_file", SCHEMA_PATH, password_file, 0,
 	  NULL, NULL, NULL, NULL, 0),
-	F(send_smtp_cfg, "password_env", SCHEMA_STRING, password_env,
+	F(dist_smtp, "password_env", SCHEMA_STRING, password_env,
 	  SCHEMA_NONEMPTY, NULL, NULL, NULL, check_env, 100),
-	F(send_smtp_cfg, "timeout_s", SCHEMA_INT, timeout_s, 0, "60", NULL,
+	F(dist_smtp, "timeout_s", SCHEMA_INT, timeout_s, 0, "60", NULL,
 	  NULL, check_timeout, 0),
+	/* a secret in monitor.yaml is in every copy and backup of it: the
+	 * key is known, to be refused with the way to do it */
+	F(dist_smtp, "password", SCHEMA_NODE, password, 0, NULL, NULL, NULL,
+	  check_no_password, 0),
 };
-static const struct schema smtp_schema = SCHEMA_OF(send_smtp_cfg,
+static const struct schema smtp_schema = SCHEMA_OF(dist_smtp,
 						    smtp_fields);
 
 static const struct schema_field list_fields[] = {
 	/* required when the list is given (check_lists): an absent list
 	 * is bound with defaults */
-	F(send_list_cfg, "recipients", SCHEMA_PATH, recipients,
+	F(dist_list, "recipients", SCHEMA_PATH, recipients,
 	  SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 0),
-	F(send_list_cfg, "attach", SCHEMA_BOOL, attach, 0, "true", NULL,
+	F(dist_list, "attach", SCHEMA_BOOL, attach, 0, "true", NULL,
 	  NULL, NULL, 0),
-	F(send_list_cfg, "public_url", SCHEMA_STRING, public_url, 0, NULL,
+	F(dist_list, "public_url", SCHEMA_STRING, public_url, 0, NULL,
 	  NULL, NULL, check_url, 2000),
 };
-static const struct schema list_schema = SCHEMA_OF(send_list_cfg,
+static const struct schema list_schema = SCHEMA_OF(dist_list,
 						    list_fields);
 
 static const struct schema_field dist_fields[] = {
-	F(send_config, "smtp", SCHEMA_MAP, smtp, SCHEMA_REQUIRED, NULL,
+	F(config_distribution, "smtp", SCHEMA_MAP, smtp, 0, NULL,
 	  &smtp_schema, NULL, NULL, 0),
-	F(send_config, "from", SCHEMA_STRING, from, SCHEMA_REQUIRED, NULL,
-	  NULL, NULL, check_addr, 254),
-	F(send_config, "from_name", SCHEMA_STRING, from_name, 0, NULL, NULL,
-	  NULL, NULL, 200),
-	F(send_config, "reply_to", SCHEMA_STRING, reply_to, 0, NULL, NULL,
+	F(config_distribution, "from", SCHEMA_STRING, from, 0, NULL, NULL,
 	  NULL, check_addr, 254),
-	F(send_config, "reply_to_name", SCHEMA_STRING, reply_to_name, 0,
+	F(config_distribution, "from_name", SCHEMA_STRING, from_name, 0, NULL, NULL,
+	  NULL, NULL, 200),
+	F(config_distribution, "reply_to", SCHEMA_STRING, reply_to, 0, NULL, NULL,
+	  NULL, check_addr, 254),
+	F(config_distribution, "reply_to_name", SCHEMA_STRING, reply_to_name, 0,
 	  NULL, NULL, NULL, NULL, 200),
-	F(send_config, "list_unsubscribe", SCHEMA_STRING, list_unsubscribe,
+	F(config_distribution, "list_unsubscribe", SCHEMA_STRING, list_unsubscribe,
 	  0, NULL, NULL, NULL, check_unsubscribe, 0),
-	F(send_config, "batch_size", SCHEMA_INT, batch_size, 0, "50", NULL,
+	F(config_distribution, "batch_size", SCHEMA_INT, batch_size, 0, "50", NULL,
 	  NULL, check_count, 0),
-	F(send_config, "batch_pause_s", SCHEMA_NUMBER, batch_pause_s, 0,
+	F(config_distribution, "batch_pause_s", SCHEMA_NUMBER, batch_pause_s, 0,
 	  "10", NULL, NULL, check_seconds, 0),
-	F(send_config, "retries", SCHEMA_INT, retries, 0, "3", NULL, NULL,
+	F(config_distribution, "retries", SCHEMA_INT, retries, 0, "3", NULL, NULL,
 	  check_retries, 0),
-	F(send_config, "retry_delay_s", SCHEMA_NUMBER, retry_delay_s, 0,
+	F(config_distribution, "retry_delay_s", SCHEMA_NUMBER, retry_delay_s, 0,
 	  "30", NULL, NULL, check_seconds, 0),
-	F(send_config, "public", SCHEMA_MAP, public_list, 0, NULL,
+	F(config_distribution, "public", SCHEMA_MAP, public_list, 0, NULL,
 	  &list_schema, NULL, NULL, 0),
-	F(send_config, "partners", SCHEMA_MAP, partners, 0, NULL,
+	F(config_distribution, "partners", SCHEMA_MAP, partners, 0, NULL,
 	  &list_schema, NULL, NULL, 0),
 };
-static const struct schema dist_schema = SCHEMA_OF(send_config,
-						    dist_fields);
+const struct schema distribution_schema = SCHEMA_OF(config_distribution,
+						     dist_fields);
 
 static const struct ydoc_node *at_key(const struct ydoc_node *map,
 				      const char *key)
@@ -245,11 +217,11 @@ static int same_file(const char *a, const char *b)
 	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static void check_lists(struct schema_ctx *cx, struct send_config *sc,
+static void check_lists(struct schema_ctx *cx, const struct config_distribution *sc,
 			const struct ydoc_node *d)
 {
-	const struct send_list_cfg *pub = &sc->public_list;
-	const struct send_list_cfg *par = &sc->partners;
+	const struct dist_list *pub = &sc->public_list;
+	const struct dist_list *par = &sc->partners;
 	const struct ydoc_node *pn = at_key(d, "public");
 	const struct ydoc_node *qn = at_key(d, "partners");
 
@@ -285,10 +257,10 @@ static void check_lists(struct schema_ctx *cx, struct send_config *sc,
 			     "partners edition");
 }
 
-static void check_smtp(struct schema_ctx *cx, struct send_config *sc,
+static void check_smtp(struct schema_ctx *cx, const struct config_distribution *sc,
 		       const struct ydoc_node *d)
 {
-	const struct send_smtp_cfg *s = &sc->smtp;
+	const struct dist_smtp *s = &sc->smtp;
 	const struct ydoc_node *sn = at_key(d, "smtp");
 
 	if (s->username && !s->password_file && !s->password_env)
@@ -300,55 +272,44 @@ static void check_smtp(struct schema_ctx *cx, struct send_config *sc,
 	if (s->password_file && s->password_env)
 		schema_error(cx, at_key(sn, "password_env"), "give "
 			     "password_file or password_env, not both");
-	if (s->tls == SEND_TLS_NONE && s->username)
+	if (s->tls == DIST_TLS_NONE && s->username)
 		schema_error(cx, at_key(sn, "tls"), "'tls: none' sends the "
 			     "password in clear: use starttls or implicit "
 			     "(none is for a local relay without login)");
 }
 
-int send_config_load(const struct config *cfg, struct send_config *sc,
-		     struct eim_error *err)
+int distribution_check(const struct config *cfg, struct eim_error *err)
 {
-	const struct ydoc_node *d = cfg->distribution;
-	const struct ydoc_node *smtp;
+	const struct ydoc_node *root = cfg->yaml ? cfg->yaml->root : NULL;
+	const struct ydoc_node *d = root ? ydoc_get(root, "distribution")
+					 : NULL;
+	struct config_distribution *sc =
+		(struct config_distribution *)&cfg->distribution;
 	struct schema_ctx cx;
 
-	memset(sc, 0, sizeof(*sc));
-	sc->file = cfg->path;
 	memset(&cx, 0, sizeof(cx));
 	cx.file = cfg->path;
-	cx.base_dir = strcmp(cfg->dir, ".") == 0 ? NULL : cfg->dir;
 	cx.err = err;
 	if (!d || ydoc_is_null(d))
 		return eim_error_set(err, EIM_DATA, cfg->path, 0, 0,
 				     "no 'distribution:' section: eimon send "
 				     "needs the SMTP server, the sender and "
-				     "the recipient lists (docs/"
-				     "configuration.md)");
-	if (d->type != YDOC_MAP)
-		return schema_error(&cx, d, "'distribution' must be a "
-				    "mapping, not %s",
-				    ydoc_type_name(d->type));
-	/* a secret in monitor.yaml would be in every copy and backup of
-	 * it: refuse the key outright rather than "unknown key" */
-	smtp = ydoc_get(d, "smtp");
-	if (smtp && smtp->type == YDOC_MAP && ydoc_get(smtp, "password"))
-		return schema_error(&cx, ydoc_get(smtp, "password"),
-				    "passwords never go in monitor.yaml: "
-				    "use password_file or password_env");
-	if (schema_bind(&cx, &dist_schema, d, sc))
-		return -1;
+				     "the recipient lists");
+	if (!ydoc_get(d, "smtp") || !sc->smtp.host)
+		schema_error(&cx, at_key(d, "smtp"), "distribution needs "
+			     "'smtp' with at least 'host'");
+	if (!sc->from)
+		schema_error(&cx, d, "distribution needs 'from', the "
+			     "sender's address");
 	check_smtp(&cx, sc, d);
 	check_lists(&cx, sc, d);
-	if (sc->smtp.port == 0)
-		sc->smtp.port = sc->smtp.tls == SEND_TLS_IMPLICIT ? 465
-				: sc->smtp.tls == SEND_TLS_STARTTLS ? 587
-								    : 25;
 	return cx.nerrors ? -1 : 0;
 }
 
-void send_config_release(struct send_config *sc)
+long distribution_port(const struct dist_smtp *s)
 {
-	schema_release(&dist_schema, sc);
-	memset(sc, 0, sizeof(*sc));
+	if (s->port)
+		return s->port;
+	return s->tls == DIST_TLS_IMPLICIT ? 465
+	       : s->tls == DIST_TLS_STARTTLS ? 587 : 25;
 }
