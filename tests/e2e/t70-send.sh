@@ -260,6 +260,30 @@ sed -i '$d' "$M/lists/partners.txt"
 cp "$M/base.yaml" "$M/monitor.yaml"
 send_expect "no distribution section: 65" 65
 
+config "$STARTTLS" starttls
+sed -i 's|^    public_url: "https://example.org/monitor/{week}/monitor.pdf"|    public_url: "https://example.org/monitor/{week}/monitor-partners.pdf"|' "$M/monitor.yaml"
+send_expect "a public list linking the partners edition is refused" 65
+
+# --- a revision is not re-sent on its own; --resend sends it ----------------
+config "$STARTTLS" starttls
+send_expect "everyone is sent the first publication" 0
+clear_mail
+sed -i 's|^  This week the Autumn Budget|  Corrected: this week the Autumn Budget|' "$M/editions/$week.yaml"
+run_eimon build -c "$M/monitor.yaml" --week $week --offline --send
+expect_rc "a revised edition builds and sends" 0
+check "it is a revision" test -d "$ED/previous/1"
+check "the readers of the first publication are not sent it again" test "$(count_mail)" -eq 0
+expect_grep "a warning says so" "earlier revision" "$T/stderr"
+run_eimon send -c "$M/monitor.yaml" --week $week --resend
+expect_rc "--resend sends the revision" 0
+readers=$(grep -vc '^#' "$M/lists/public.txt")
+check "to every reader once (partners list: both, public: the rest)" test "$(count_mail)" -eq $((readers + 1))
+"$PY" "$EIMON_TOP/tests/mail_check.py" check "$MAIL" "$ED" >"$T/rev" 2>&1
+check "the resent messages carry the revision" test $? -eq 0
+check "with the corrected lead" grep -q "Corrected: this week" "$ED/summary.json"
+run_eimon send -c "$M/monitor.yaml" --week $week
+check "and a rerun after --resend sends nothing" test "$(count_mail)" -eq $((readers + 1))
+
 # --- no edition, no server -----------------------------------------------------------
 config "$STARTTLS" starttls
 run_eimon send -c "$M/monitor.yaml" --week 2026-W30
