@@ -279,7 +279,9 @@ static int build_message(const struct run *r, const struct job *j,
 		 j->f == &r->ed.par ? "monitor-partners" : "monitor",
 		 r->ed.week);
 	in.sum = &r->ed.sum;
-	in.partners = j->partners;
+	/* "Partners only" where the partners edition goes (a week without
+	 * partners' notes sends the partners list the public one) */
+	in.partners = j->f == &r->ed.par;
 	in.url = url[0] ? url : NULL;
 	in.attached = j->lc->attach ? fname : NULL;
 	in.unsubscribe = r->sc->list_unsubscribe;

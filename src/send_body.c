@@ -1,9 +1,11 @@
 /* send_body.c - what a message says: the edition's title, issue, date,
  * lead, key issues and headlines (from summary.json), where the bulletin
  * is, as plain text and as HTML (send_int.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "send_int.h"
+#include "xalloc.h"
 #include "banned.h"
 
 #define WRAP 72
@@ -65,6 +67,37 @@ static int html_esc(struct strbuf *sb, const char *s)
 	return f;
 }
 
+static int html_para(struct strbuf *h, const char *para)
+{
+	return strbuf_adds(h, "<p>") || html_esc(h, para) ||
+	       strbuf_adds(h, "</p>\n");
+}
+
+static int text_para(struct strbuf *t, const char *para)
+{
+	return strbuf_addch(t, '\n') || wrap(t, para, "", "");
+}
+
+/* Each paragraph of text (blank lines between them) through fn. */
+static int paras(struct strbuf *sb, const char *text,
+		 int (*fn)(struct strbuf *, const char *))
+{
+	const char *p = text, *e;
+	int f = 0;
+
+	while (*p && !f) {
+		char *para;
+
+		e = strstr(p, "\n\n");
+		para = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+		if (para[strspn(para, " \n\t")])
+			f = fn(sb, para);
+		free(para);
+		p = e ? e + 2 : p + strlen(p);
+	}
+	return f;
+}
+
 static int html_list(struct strbuf *h, const char *title, char **items,
 		     size_t n)
 {
@@ -103,7 +136,7 @@ static int text_part(const struct send_body_in *in, struct strbuf *t)
 		strbuf_addf(t, "Issue %ld, %s\n", s->issue, s->date_text) ||
 		(in->partners &&
 		 strbuf_addf(t, "\n%s\n", partners_banner)) ||
-		(s->lead && (strbuf_addch(t, '\n') || wrap(t, s->lead, "", "")));
+		(s->lead && paras(t, s->lead, text_para));
 
 	f = f || text_list(t, "Key issues", s->key_issues, s->nkey_issues) ||
 	    text_list(t, "Headlines", s->headlines, s->nheadlines) ||
@@ -142,8 +175,7 @@ static int html_part(const struct send_body_in *in, struct strbuf *h)
 		    html_esc(h, partners_banner) ||
 		    strbuf_adds(h, "</strong></p>\n");
 	if (!f && s->lead)
-		f = strbuf_adds(h, "<p>") || html_esc(h, s->lead) ||
-		    strbuf_adds(h, "</p>\n");
+		f = paras(h, s->lead, html_para);
 	f = f || html_list(h, "Key issues", s->key_issues, s->nkey_issues) ||
 	    html_list(h, "Headlines", s->headlines, s->nheadlines);
 	if (!f && in->attached)
