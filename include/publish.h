@@ -30,6 +30,9 @@
  * publish_begin removes what it left behind. A rebuild whose outputs and
  * inputs are identical changes nothing at all (no file is rewritten, so
  * mtimes stay). See the comment at the top of publish.c for the scheme.
+ * One file of a published folder is rewritten in place, under the lock:
+ * send-log.json (and with it manifest.json), by `eimon send` (send.h);
+ * publish_carry keeps it across rebuilds.
  *
  * Ownership: struct publish is opaque and owned by the caller from
  * publish_begin to publish_free. The struct manifest passed to

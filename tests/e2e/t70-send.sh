@@ -63,7 +63,7 @@ distribution:
     port: $_port
     tls: "$_tls"
     ca_file: "$CERT"
-    timeout_s: ${TIMEOUT:-5}
+    timeout_s: ${TIMEOUT:-30}
 EOF
 		for l in "$@"; do echo "    $l"; done
 		cat <<'EOF'
@@ -189,7 +189,7 @@ echo "slow@example.org" >>"$M/lists/public.txt"
 set_mode '{"stall": 30}'
 TIMEOUT=1
 config "$STARTTLS" starttls
-TIMEOUT=5
+TIMEOUT=30
 send_expect "a stalled server exits 75" 75
 check "a stalled message is not in the log" test "$(grep -c slow@ "$ED/send-log.json")" -eq 0
 set_mode '{}'
