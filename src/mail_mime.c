@@ -140,7 +140,7 @@ static size_t utf8_len(unsigned char c)
 
 static void h_encoded(struct hline *h, const unsigned char *s, size_t n)
 {
-	char word[128];
+	char b[80], word[128];
 	size_t i = 0;
 
 	while (i < n) {
@@ -167,10 +167,9 @@ static void h_encoded(struct hline *h, const unsigned char *s, size_t n)
 				break;
 			take += c;
 		}
-		memcpy(word, "=?UTF-8?B?", 10);
-		k = 10 + b64_chunk(s + i, take, word + 10);
-		memcpy(word + k, "?=", 3);
-		h_word(h, word, k + 2);
+		b64_chunk(s + i, take, b);
+		k = (size_t)snprintf(word, sizeof(word), "=?UTF-8?B?%s?=", b);
+		h_word(h, word, k);
 		i += take;
 	}
 }

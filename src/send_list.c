@@ -23,10 +23,13 @@ static char *trim(char *s, char *end)
 	return s;
 }
 
+/* -1 here, not eim_error_set's result: the callers' analysis then knows
+ * a failure never fills the recipient */
 static int bad(struct eim_error *err, const char *path, int line, int col,
 	       const char *what)
 {
-	return eim_error_set(err, EIM_DATA, path, line, col, "%s", what);
+	eim_error_set(err, EIM_DATA, path, line, col, "%s", what);
+	return -1;
 }
 
 /* Parse one non-empty line (NUL-terminated, trimmed) into r. */
@@ -62,11 +65,13 @@ static int parse_line(const char *path, int line, char *s, const char *start,
 		if ((unsigned char)*p < 0x20 || *p == 0x7F)
 			return bad(err, path, line, col,
 				   "control character in the name");
-	if (!mail_addr_valid(addr))
-		return eim_error_set(err, EIM_DATA, path, line,
-				     (int)(addr - start) + 1,
-				     "'%s' is not an email address "
-				     "(local@domain)", addr);
+	if (!mail_addr_valid(addr)) {
+		eim_error_set(err, EIM_DATA, path, line,
+			      (int)(addr - start) + 1,
+			      "'%s' is not an email address (local@domain)",
+			      addr);
+		return -1;
+	}
 	r->addr = xstrdup(addr);
 	r->key = xstrdup(addr);
 	for (p = r->key; *p; p++)
