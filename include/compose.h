@@ -19,6 +19,7 @@
 #include "template.h"
 
 struct figure_set; /* figures.h */
+struct notes_summary; /* notes_summary.h */
 
 /* What became of one feed in this build (for the sources section). */
 struct compose_feed {
@@ -55,6 +56,9 @@ struct compose_input {
 	const struct compose_feed *feeds; /* [cfg->nfeeds] */
 	const struct figure_set *figs;
 	const struct compose_prev *prev;  /* may be NULL */
+	/* partners' intelligence counted for this edition (public or
+	 * partners); NULL when the template has no intelligence block */
+	const struct notes_summary *intel;
 };
 
 int compose_doc(const struct compose_input *in, struct doc *out,
@@ -81,5 +85,12 @@ int compose_headlines(const struct compose_input *in,
 void compose_since(const struct compose_input *in, struct doc *d);
 int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
+/* compose_intel.c: the intelligence summary block, and the recurring
+ * concerns raised into the key issues when the block asks for it. */
+int compose_intelligence(const struct compose_input *in,
+			 const struct tpl_block *b, struct doc *d);
+size_t compose_raised_concerns(const struct compose_input *in);
+void compose_raise_concerns(const struct compose_input *in,
+			    struct doc_block *bullets);
 
 #endif

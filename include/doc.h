@@ -33,6 +33,29 @@ struct doc_text {  /* a paragraph's worth of runs */
 	size_t n, cap;
 };
 
+/* ---- rich text: paragraphs and list items ----------------------------- */
+/* Formatted text (an editor's note body) as a flat list of items, each a
+ * paragraph or a list item, with its nesting depth: a back end indents by
+ * depth and draws the item's marker; it needs no tree. */
+enum doc_item_kind {
+	DOC_ITEM_PARA,   /* depth 0: a paragraph; depth d > 0: a further
+			    paragraph of the list item above, at its indent */
+	DOC_ITEM_BULLET, /* a bullet list item at depth d >= 1 */
+	DOC_ITEM_NUMBER  /* a numbered list item at depth d >= 1 */
+};
+
+struct doc_item {
+	enum doc_item_kind kind;
+	int depth;
+	long number;      /* NUMBER: the number printed before it */
+	struct doc_text text;
+};
+
+struct doc_rich {
+	struct doc_item *items;
+	size_t n, cap;
+};
+
 /* ---- charts ------------------------------------------------------------ */
 enum doc_chart_kind {
 	DOC_CHART_LINE,   /* several series over time */
@@ -120,8 +143,7 @@ struct doc_table {
 /* ---- notes (qualitative intelligence) ------------------------------------ */
 struct doc_note {
 	char *headline;
-	char **paragraphs;
-	size_t nparas;
+	struct doc_rich body;  /* paragraphs and lists */
 	char *meta;      /* "Manufacturing · Birmingham, Coventry" or NULL */
 	char *cite;      /* "Source: a regional business organisation" */
 	char *link;      /* URL or NULL */
@@ -225,7 +247,12 @@ struct doc_block *doc_add_table(struct doc *d, struct doc_table *t);
 struct doc_block *doc_add_source(struct doc *d, const char *text);
 /* A NOTE block; returns the note to fill. */
 struct doc_note *doc_add_note(struct doc *d, const char *headline);
+/* A plain paragraph of the note's body (one run). */
 void doc_note_add_para(struct doc_note *n, const char *text);
+/* A new empty item of rich text; fill its text with doc_text_add. */
+struct doc_item *doc_rich_add(struct doc_rich *r, enum doc_item_kind k,
+			      int depth, long number);
+void doc_rich_release(struct doc_rich *r);
 /* A new (empty) item of a BULLETS block; fill it with doc_text_add. */
 struct doc_text *doc_bullets_add(struct doc_block *b);
 

@@ -155,4 +155,14 @@ int notes_write_new(const char *notes_dir, const char *source,
 		    size_t nthemes, const struct period *week, long today,
 		    char **out_path, struct eim_error *err);
 
+struct strbuf; /* strbuf.h */
+/* `eimon notes list`: the notes dated in the weeks from..to (inclusive),
+ * optionally only of theme and naming place (NULL: any), as a text table
+ * with a header line (week, date, source or cite_as, theme, sentiment,
+ * headline; partners-only notes and drafts marked), oldest first, then a
+ * count line. Fails only at the strbuf cap. */
+int notes_list_format(const struct notes *all, const struct period *from,
+		      const struct period *to, const char *theme,
+		      const char *place, struct strbuf *out);
+
 #endif

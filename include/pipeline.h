@@ -28,6 +28,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
  * the first is in err. Returns 0 when all is valid. */
 int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		   struct eim_warnings *w, struct eim_error *err);
+/* `eimon notes list`: load the config, template and notes and print into
+ * out the notes dated from the week since (NULL: four weeks before
+ * o->week) to o->week, of theme and naming place when given (NULL: any).
+ * An unknown theme or place is EIM_USAGE. */
+struct strbuf;
+int pipeline_notes_list(const struct pipeline_opts *o,
+			const struct period *since, const char *theme,
+			const char *place, struct strbuf *out,
+			struct eim_error *err);
 /* Refresh the feed cache only. */
 int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
 		   struct eim_error *err);

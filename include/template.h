@@ -14,7 +14,7 @@
 enum tpl_block_type {
 	TPL_LEAD, TPL_KEY_ISSUES, TPL_HEADLINES, TPL_DASHBOARD, TPL_CHART,
 	TPL_TABLE, TPL_NOTES, TPL_TEXT, TPL_SOURCES, TPL_CONTENTS,
-	TPL_PAGEBREAK
+	TPL_PAGEBREAK, TPL_INTELLIGENCE
 };
 
 enum tpl_chart_kind { TPL_CHART_LINE, TPL_CHART_BAR, TPL_CHART_COLUMN };
@@ -40,6 +40,12 @@ struct tpl_block {
 	char **themes;        /* NOTES: default all */
 	size_t nthemes;
 	long max_rows;
+	/* INTELLIGENCE (partners' intelligence summary, notes_summary.h) */
+	long editions;        /* previous editions compared */
+	long recurring;       /* editions in a row that flag a concern */
+	int recurring_by;     /* enum nsum_by: theme, sector, place */
+	int raise_concerns;   /* flags also go to the key issues */
+	int by_place;         /* show notes by place to the reader */
 	int line, col;        /* position in the template, for messages */
 };
 
@@ -80,6 +86,9 @@ int template_load(const char *path, struct template_def **out,
 void template_free(struct template_def *t);
 const char *template_theme_title(const struct template_def *t,
 				 const char *id);
+/* The first block of a type, or NULL. */
+const struct tpl_block *template_find_block(const struct template_def *t,
+					    int type);
 
 struct config;
 /* Check the template against a monitor: indicator ids and GSS codes named

@@ -5,7 +5,7 @@
 # command and fails.
 set -u
 what=${1:-build}
-pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev fonts-dejavu-core"
+pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev libcmark-dev fonts-dejavu-core"
 test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-aiosmtpd"
 case "$what" in
 test) pkgs="$pkgs $test_pkgs" ;;

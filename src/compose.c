@@ -10,6 +10,7 @@
 
 #include "fmt.h"
 #include "http.h"
+#include "notes_markdown.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -102,6 +103,7 @@ static void key_issues(const struct compose_input *in,
 	for (i = 0; i < in->nnotes; i++)
 		if (in->notes[i]->priority_high)
 			n++;
+	n += compose_raised_concerns(in);
 	if (!n)
 		return;
 	if (b->title)
@@ -121,6 +123,7 @@ static void key_issues(const struct compose_input *in,
 			     DOC_ITALIC, NULL);
 		doc_text_add(t, ").", 0, NULL);
 	}
+	compose_raise_concerns(in, bl);
 }
 
 static int theme_selected(const struct tpl_block *b, const char *theme)
@@ -135,27 +138,19 @@ static int theme_selected(const struct tpl_block *b, const char *theme)
 	return 0;
 }
 
-static void note_block(const struct compose_input *in, const struct note *nt,
-		       struct doc *d)
+static int note_block(const struct compose_input *in, const struct note *nt,
+		      struct doc *d, struct eim_error *err)
 {
 	struct doc_note *dn = doc_add_note(d, nt->headline);
 	struct strbuf sb = STRBUF_INIT;
-	const char *p, *q;
+	struct notes_md_error me;
 	size_t i;
 
-	/* Blank lines separate paragraphs; single newlines are spaces. */
-	for (p = nt->body; p && *p; p = q) {
-		q = strstr(p, "\n\n");
-		if (!q)
-			q = p + strlen(p);
-		strbuf_reset(&sb);
-		for (; p < q; p++)
-			strbuf_addch(&sb, *p == '\n' ? ' ' : *p);
-		if (sb.len)
-			doc_note_add_para(dn, sb.buf);
-		while (*q == '\n')
-			q++;
-	}
+	/* checked when the notes were loaded; a failure here is a bug */
+	if (nt->body && notes_md_parse(nt->body, &dn->body, &me))
+		return eim_error_set(err, EIM_DATA, nt->file, nt->line,
+				     nt->col, "note body, line %d column %d: "
+				     "%s", me.line, me.col, me.msg);
 	strbuf_reset(&sb);
 	if (nt->sector)
 		strbuf_adds(&sb, nt->sector);
@@ -172,10 +167,12 @@ static void note_block(const struct compose_input *in, const struct note *nt,
 	dn->link = nt->link ? xstrdup(nt->link) : NULL;
 	dn->partners = nt->partners;
 	strbuf_release(&sb);
+	return 0;
 }
 
-static void notes_section(const struct compose_input *in,
-			  const struct tpl_block *b, struct doc *d)
+static int notes_section(const struct compose_input *in,
+			 const struct tpl_block *b, struct doc *d,
+			 struct eim_error *err)
 {
 	size_t t, i, shown = 0;
 
@@ -191,13 +188,15 @@ static void notes_section(const struct compose_input *in,
 				doc_add_heading(d, 2, th->title, th->id);
 				heading = 1;
 			}
-			note_block(in, in->notes[i], d);
+			if (note_block(in, in->notes[i], d, err))
+				return -1;
 			shown++;
 		}
 	}
 	if (!shown)
 		doc_add_para(d, "No partner intelligence was received for "
 			     "this edition.");
+	return 0;
 }
 
 static void sources(const struct compose_input *in, struct doc *d)
@@ -315,7 +314,7 @@ static int block(const struct compose_input *in, const struct tpl_block *b,
 	case TPL_DASHBOARD: return compose_dashboard(in, b, d, err);
 	case TPL_CHART: return compose_chart(in, b, d, err);
 	case TPL_TABLE: return compose_table(in, b, d, err);
-	case TPL_NOTES: notes_section(in, b, d); return 0;
+	case TPL_NOTES: return notes_section(in, b, d, err);
 	case TPL_TEXT:
 		if (b->title)
 			doc_add_heading(d, 2, b->title, NULL);
@@ -324,6 +323,7 @@ static int block(const struct compose_input *in, const struct tpl_block *b,
 	case TPL_SOURCES: sources(in, d); return 0;
 	case TPL_CONTENTS: doc_add_block(d, DOC_CONTENTS); return 0;
 	case TPL_PAGEBREAK: doc_add_block(d, DOC_PAGEBREAK); return 0;
+	case TPL_INTELLIGENCE: return compose_intelligence(in, b, d);
 	}
 	return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			     "unknown block type %d", b->type);

@@ -96,14 +96,10 @@ static void table_free(struct doc_table *t)
 
 static void note_free(struct doc_note *n)
 {
-	size_t i;
-
 	if (!n)
 		return;
 	free(n->headline);
-	for (i = 0; i < n->nparas; i++)
-		free(n->paragraphs[i]);
-	free(n->paragraphs);
+	doc_rich_release(&n->body);
 	free(n->meta);
 	free(n->cite);
 	free(n->link);
@@ -354,9 +350,32 @@ struct doc_note *doc_add_note(struct doc *d, const char *headline)
 
 void doc_note_add_para(struct doc_note *n, const char *text)
 {
-	n->paragraphs = xreallocarray(n->paragraphs, n->nparas + 1,
-				      sizeof(*n->paragraphs));
-	n->paragraphs[n->nparas++] = xstrdup(text ? text : "");
+	doc_text_add(&doc_rich_add(&n->body, DOC_ITEM_PARA, 0, 0)->text, text,
+		     0, NULL);
+}
+
+struct doc_item *doc_rich_add(struct doc_rich *r, enum doc_item_kind k,
+			      int depth, long number)
+{
+	struct doc_item *it;
+
+	XGROW(r->items, r->cap, r->n + 1);
+	it = &r->items[r->n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = k;
+	it->depth = depth < 0 ? 0 : depth;
+	it->number = number;
+	return it;
+}
+
+void doc_rich_release(struct doc_rich *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		text_release(&r->items[i].text);
+	free(r->items);
+	memset(r, 0, sizeof(*r));
 }
 
 struct doc_text *doc_bullets_add(struct doc_block *b)

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "feed.h"
 #include "notes.h"
+#include "strbuf.h"
 #include "period.h"
 #include "pipeline.h"
 #include "send.h"
@@ -28,6 +29,8 @@ static const char usage_text[] =
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
 	"       eimon notes new [-c monitor.yaml] --source ORG --theme THEME\n"
+	"       eimon notes list [-c monitor.yaml] [--since YYYY-Www] [--week YYYY-Www]\n"
+	"                        [--theme THEME] [--place CODE]\n"
 	"       eimon --help | --version\n";
 
 static const char help_text[] =
@@ -43,6 +46,7 @@ static const char help_text[] =
 	"  fetch   refresh the feed cache only\n"
 	"  read    print a feed file's observations as tidy CSV\n"
 	"  notes new  write a pre-filled note for the current week\n"
+	"  notes list print the notes of a range of weeks as a table\n"
 	"\n"
 	"options:\n"
 	"  -c, --config FILE   monitor.yaml (default ./monitor.yaml)\n"
@@ -56,7 +60,11 @@ static const char help_text[] =
 	"                      jsonstat, csv, json\n"
 	"  -s, --select D=C    read: keep rows whose dimension D has code C\n"
 	"      --source ORG    notes new: the organisation\n"
-	"      --theme THEME   notes new: a theme of the template\n"
+	"      --theme THEME   notes new: a theme of the template; notes list:\n"
+	"                      only that theme\n"
+	"      --since YYYY-Www  notes list: first week (default: four weeks\n"
+	"                      before --week)\n"
+	"      --place CODE    notes list: only notes naming that GSS code\n"
 	"  -v, --verbose       say what is done\n"
 	"  -q, --quiet         no warnings\n"
 	"  -h, --help          this help\n"
@@ -66,8 +74,8 @@ static const char help_text[] =
 	"unavailable, 70 internal error, 73 cannot create output, 75 locked or\n"
 	"temporary failure (send: rerun later; only the rest is sent).\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SEND, OPT_DRY_RUN,
-       OPT_RESEND };
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE,
+       OPT_SEND, OPT_DRY_RUN, OPT_RESEND };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -81,6 +89,8 @@ static const struct option long_opts[] = {
 	{ "select", required_argument, NULL, 's' },
 	{ "source", required_argument, NULL, OPT_SOURCE },
 	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "place", required_argument, NULL, OPT_PLACE },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -96,9 +106,13 @@ struct cli {
 	int nselects;
 	const char *source;
 	const char *theme;
+	const char *place;
+	struct period since;
+	int since_given;
 	int quiet;
 	int week_given;
 	int sub_new;  /* "notes new" given before the options */
+	int sub_list; /* "notes list" likewise */
 	int send;     /* build --send */
 	int dry_run;
 	int resend;
@@ -166,6 +180,14 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case OPT_SOURCE: c->source = optarg; break;
 		case OPT_THEME: c->theme = optarg; break;
+		case OPT_PLACE: c->place = optarg; break;
+		case OPT_SINCE:
+			if (period_parse(optarg, strlen(optarg), &c->since) ||
+			    c->since.freq != PERIOD_WEEK)
+				return usage_error("--since wants YYYY-Www, "
+						   "not", optarg);
+			c->since_given = 1;
+			break;
 		case 'v': c->po.verbose = 1; break;
 		case 'q': c->quiet = 1; break;
 		case 'h':
@@ -283,19 +305,42 @@ static int cmd_read(struct ctx *x)
 	return EX_OK;
 }
 
+static int cmd_notes_list(struct ctx *x)
+{
+	struct strbuf out = STRBUF_INIT;
+	int rc = EX_OK;
+
+	if (x->nargs)
+		return usage_error("unexpected argument", x->args[0]);
+	if (pipeline_notes_list(&x->c->po, x->c->since_given ? &x->c->since
+							     : NULL,
+				x->c->theme, x->c->place, &out, &x->err))
+		rc = report(&x->err);
+	else
+		fwrite(out.buf, 1, out.len, stdout);
+	strbuf_release(&out);
+	return rc;
+}
+
 static int cmd_notes(struct ctx *x)
 {
 	char *path = NULL;
 	int rc = EX_OK;
 
-	if (!x->c->sub_new && x->nargs && strcmp(x->args[0], "new") == 0) {
-		x->c->sub_new = 1;
+	if (!x->c->sub_new && !x->c->sub_list && x->nargs &&
+	    (strcmp(x->args[0], "new") == 0 ||
+	     strcmp(x->args[0], "list") == 0)) {
+		x->c->sub_new = x->args[0][0] == 'n';
+		x->c->sub_list = !x->c->sub_new;
 		x->args++;
 		x->nargs--;
 	}
+	if (x->c->sub_list)
+		return cmd_notes_list(x);
 	if (!x->c->sub_new || x->nargs || !x->c->source || !x->c->theme)
 		return usage_error("notes wants: new --source ORG --theme "
-				   "THEME", NULL);
+				   "THEME, or list [--since YYYY-Www] "
+				   "[--theme T] [--place CODE]", NULL);
 	if (notes_new(x->c->po.config, x->c->source, x->c->theme,
 		      &x->c->po.week, &path, &x->err))
 		rc = report(&x->err);
@@ -338,8 +383,10 @@ static int run(int argc, char **argv)
 		argv++;
 		argc--;
 		if (strcmp(c.cmd, "notes") == 0 && argc > 1 &&
-		    strcmp(argv[1], "new") == 0) {
-			c.sub_new = 1;
+		    (strcmp(argv[1], "new") == 0 ||
+		     strcmp(argv[1], "list") == 0)) {
+			c.sub_new = argv[1][0] == 'n';
+			c.sub_list = !c.sub_new;
 			argv++;
 			argc--;
 		}

@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
+#include "notes_markdown.h"
 #include "notes_report.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -30,19 +30,9 @@ static const char *const visibility_values[] = { "public", "partners",
 static int check_link(const struct ydoc_node *n, const void *field,
 		      const char **why)
 {
-	const char *s = *(char *const *)field, *host;
-
 	(void)n;
-	if (strncasecmp(s, "https://", 8) == 0)
-		host = s + 8;
-	else if (strncasecmp(s, "http://", 7) == 0)
-		host = s + 7;
-	else
-		return *why = "only http:// and https:// addresses are "
-			      "allowed", -1;
-	if (!*host || *host == '/' || strpbrk(s, " \t\n\"<>\\"))
-		return *why = "not a complete web address", -1;
-	return 0;
+	*why = notes_md_link_problem(*(char *const *)field);
+	return *why ? -1 : 0;
 }
 
 #define NOTE_STR(k, fl, m) \
@@ -145,6 +135,61 @@ static const struct {
 	{ "link", offsetof(struct note, link) },
 };
 
+/* Where line md_line, column md_col of a body lies in its file. For a
+ * literal block (`body: |`, the usual way) the body's lines are the
+ * file's lines after the indicator, shifted by the block's indentation;
+ * any other style folds lines, so the body's own start is given. */
+static void body_position(const char *path, const struct ydoc_node *v,
+			  int md_line, int md_col, struct ydoc_node *at)
+{
+	FILE *f = fopen(path, "r");
+	char buf[4096];
+	int line = 0, literal = 0, indent = -1;
+
+	at->line = v->line;
+	at->col = v->col;
+	while (f && fgets(buf, sizeof(buf), f)) {
+		line++;
+		if (line == v->line)
+			literal = v->col >= 1 &&
+				  (size_t)v->col <= strlen(buf) &&
+				  buf[v->col - 1] == '|';
+		else if (line > v->line && literal &&
+			 buf[strspn(buf, " ")] != '\n') {
+			indent = (int)strspn(buf, " ");
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	if (literal && indent >= 0) {
+		at->line = v->line + md_line;
+		at->col = indent + md_col;
+	}
+}
+
+/* A body is CommonMark: parse it now so that `eimon check` reports what
+ * the bulletin could not print, where it is. */
+static void check_body(struct schema_ctx *cx, const char *path,
+		       const struct ydoc_node *map, const char *body)
+{
+	struct doc_rich rich = { NULL, 0, 0 };
+	struct notes_md_error e;
+	struct ydoc_node at;
+	const struct ydoc_node *v = ydoc_get(map, "body");
+
+	if (body && v && notes_md_parse(body, &rich, &e)) {
+		memset(&at, 0, sizeof(at));
+		body_position(path, v, e.line, e.col, &at);
+		if (at.line == v->line + e.line)
+			schema_error(cx, &at, "%s", e.msg);
+		else
+			schema_error(cx, &at, "%s (line %d, column %d of the "
+				     "body)", e.msg, e.line, e.col);
+	}
+	doc_rich_release(&rich);
+}
+
 static void rtrim(char *s)
 {
 	size_t n = s ? strlen(s) : 0;
@@ -156,13 +201,15 @@ static void rtrim(char *s)
 /* Checks that need the monitor or the template, or a message that names
  * the value: run after binding so that every error is reported. */
 static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
-		       const struct config *cfg, const char *const *themes,
-		       size_t nthemes, struct note *note)
+		       const char *path, const struct config *cfg,
+		       const char *const *themes, size_t nthemes,
+		       struct note *note)
 {
 	const struct ydoc_node *v;
 	size_t i, nc;
 
 	rtrim(note->body);
+	check_body(cx, path, map, note->body);
 	for (i = 0; i < sizeof(one_line) / sizeof(one_line[0]); i++) {
 		char *t = *(char **)((char *)note + one_line[i].offset);
 		rtrim(t);
@@ -211,7 +258,8 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 }
 
 static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
-		     const char *file, const struct config *cfg,
+		     const char *path, const char *file,
+		     const struct config *cfg,
 		     const char *const *themes, size_t nthemes,
 		     struct notes *out)
 {
@@ -224,7 +272,7 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 				    ydoc_type_name(map->type));
 	memset(&note, 0, sizeof(note));
 	schema_bind(cx, &note_schema, map, &note);
-	note_check(cx, map, cfg, themes, nthemes, &note);
+	note_check(cx, map, path, cfg, themes, nthemes, &note);
 	if (cx->nerrors > before) {
 		note_free(&note);
 		return -1;
@@ -271,11 +319,11 @@ int notes_load_file(const char *path, const char *display,
 		goto out;
 	}
 	if (root->type == YDOC_MAP) {
-		bind_note(&cx, root, name, cfg, themes, nthemes, out);
+		bind_note(&cx, root, path, name, cfg, themes, nthemes, out);
 	} else if (root->type == YDOC_SEQ) {
 		for (i = 0; i < root->n; i++)
-			bind_note(&cx, root->items[i], name, cfg, themes,
-				  nthemes, out);
+			bind_note(&cx, root->items[i], path, name, cfg,
+				  themes, nthemes, out);
 	} else {
 		schema_error(&cx, root, "a notes file must hold a note (a "
 			     "mapping) or a list of notes, not %s",

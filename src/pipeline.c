@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "figures.h"
 #include "notes.h"
+#include "notes_summary.h"
 #include "pipeline_int.h"
 #include "render_pdf.h"
 #include "strbuf.h"
@@ -195,12 +196,23 @@ static int render_edition(const struct pipeline_run *r,
 {
 	struct compose_input in;
 	const struct note **sel = NULL;
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary intel;
+	struct nsum_params ip;
 	struct doc d;
 	long first, last;
 	int ret = -1;
 
 	memset(&in, 0, sizeof(in));
+	memset(&intel, 0, sizeof(intel));
 	doc_init(&d);
+	if (ib) { /* counted apart for each edition: see notes_summary.h */
+		notes_summary_params(ib, &ip);
+		notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &ip,
+				      partners, &intel);
+		in.intel = &intel;
+	}
 	pipeline_window(r->cfg, week, &first, &last);
 	in.cfg = r->cfg;
 	in.tpl = r->tpl;
@@ -226,6 +238,7 @@ static int render_edition(const struct pipeline_run *r,
 out:
 	free(sel);
 	doc_free(&d);
+	notes_summary_release(&intel);
 	return ret;
 }
 
@@ -337,6 +350,26 @@ static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
 	free(sel);
 }
 
+/* The counts of partners' intelligence as rows of figures.csv, with the
+ * intelligence block's window (the default one when the template has
+ * none, so that figures.csv does not depend on the layout). Public notes
+ * only: figures.csv is published with the public edition. */
+static int notes_figures_csv(const struct pipeline_run *r,
+			     const struct period *week, struct strbuf *csv)
+{
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary s;
+	struct nsum_params p;
+	int ret;
+
+	notes_summary_params(ib, &p);
+	notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &p, 0, &s);
+	ret = notes_summary_csv(&s, r->cfg->area.code, csv);
+	notes_summary_release(&s);
+	return ret;
+}
+
 int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 		   struct eim_warnings *w, struct eim_error *err)
 {
@@ -363,7 +396,8 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
-	if (figures_write_csv(&r.figs, &csv)) {
+	if (figures_write_csv(&r.figs, &csv) ||
+	    notes_figures_csv(&r, &o->week, &csv)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "figures.csv is too large");
 		goto out;
@@ -413,6 +447,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	pipeline_check_coverage(o, &r, w);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
 		period_format(&o->week, wk, sizeof(wk));

@@ -64,6 +64,17 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 			 struct eim_warnings *problems, struct eim_error *err);
 void pipeline_run_release(struct pipeline_run *r);
 
+/* pipeline_notes.c: a warning for each place named in no note this
+ * edition (every place when verbose), with the earlier editions' count. */
+void pipeline_check_coverage(const struct pipeline_opts *o,
+			     const struct pipeline_run *r,
+			     struct eim_warnings *w);
+
+/* The first day of the oldest edition whose notes the intelligence
+ * summary counts (first, if it is earlier). */
+long pipeline_notes_first_day(const struct pipeline_opts *o,
+			      const struct pipeline_run *r, long first);
+
 /* pipeline_feeds.c */
 int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			struct eim_warnings *w, struct eim_error *err);

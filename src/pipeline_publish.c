@@ -142,9 +142,11 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 	add_file(m, r->cfg, MANIFEST_TEMPLATE, r->cfg->template_path);
 	if (r->ed.file)
 		add_file(m, r->cfg, MANIFEST_EDITION, r->ed.file);
-	/* The notes of this edition, partners' included: editing a note of
-	 * another week does not revise this one. */
+	/* The notes of this edition, partners' included, and those of the
+	 * earlier editions the intelligence summary counts: editing a note
+	 * of another week revises this one only if it is counted here. */
 	pipeline_window(r->cfg, &o->week, &first, &last);
+	first = pipeline_notes_first_day(o, r, first);
 	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
 			 r->tpl->nthemes, 1, &sel);
 	for (i = 0; i < n; i++) {

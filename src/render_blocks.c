@@ -11,6 +11,7 @@
 #include "banned.h"
 
 #define LEAD 1.42 /* body leading as a multiple of the size */
+#define RICH_INDENT 16.0 /* points per list level */
 
 /* A doc_text as wrap spans plus the link target of each span. */
 struct runs {
@@ -224,18 +225,79 @@ static double note_min_height(struct rctx *r, const struct doc_note *n)
 				11.5 * 1.3, 0) + 2;
 	if (n->meta || n->partners)
 		h += 8.5 * 1.4 + 2;
-	if (n->nparas)
-		h += str_height(r, n->paragraphs[0], F_REG, r->width, bs,
-				bs * LEAD, 2);
+	if (n->body.n) {
+		struct runs rs;
+		double in = RICH_INDENT * n->body.items[0].depth;
+
+		runs_from_text(&rs, &n->body.items[0].text, 0);
+		h += runs_height(r, &rs, r->width - in, bs, bs * LEAD, 2);
+		runs_release(&rs);
+	}
 	return h;
+}
+
+/* Rich text: each item indented by its depth, list items with their
+ * bullet or number in the indent; an item's first two lines stay
+ * together, longer items break between lines. */
+static int draw_rich(struct rctx *r, const struct doc_rich *b)
+{
+	double bs = r->d->style.body_size, lead = bs * LEAD, extra = 0;
+	size_t i;
+
+	/* "100." is wider than a level's indent: widen every level alike,
+	 * so that the items stay aligned and no number leaves the margin */
+	for (i = 0; i < b->n; i++)
+		if (b->items[i].kind == DOC_ITEM_NUMBER) {
+			char mark[32];
+			double w;
+			snprintf(mark, sizeof(mark), "%ld.",
+				 b->items[i].number);
+			w = rp_swidth(r, F_REG, bs, mark) + 4 - RICH_INDENT;
+			extra = w > extra ? w : extra;
+		}
+	for (i = 0; i < b->n; i++) {
+		const struct doc_item *it = &b->items[i];
+		double in = (RICH_INDENT + extra) * it->depth;
+		struct runs rs;
+		int ret = 0;
+
+		if (i && it->kind == DOC_ITEM_PARA && !it->depth &&
+		    b->items[i - 1].depth)
+			r->y -= 4; /* a paragraph after a list */
+		runs_from_text(&rs, &it->text, 0);
+		if (rp_need(r, runs_height(r, &rs, r->width - in, bs, lead,
+					   2)) == 0 && it->kind != DOC_ITEM_PARA) {
+			char mark[32];
+			double base = rp_base(r->y, bs, lead), mw;
+
+			if (it->kind == DOC_ITEM_NUMBER)
+				snprintf(mark, sizeof(mark), "%ld.",
+					 it->number);
+			else
+				snprintf(mark, sizeof(mark), "%s", it->depth > 1
+					 ? "\xe2\x80\x93" : "\xe2\x80\xa2");
+			mw = rp_swidth(r, F_REG, bs, mark);
+			rp_stext(r, F_REG, bs, C_TEXT, r->left + in - 4 - mw,
+				 base, mark);
+		}
+		if (!r->failed && it->text.n)
+			ret = flow(r, &rs, r->left + in, r->width - in, bs,
+				   lead, C_TEXT, "note text");
+		else if (!r->failed)
+			r->y -= lead; /* an empty item: its marker's line */
+		runs_release(&rs);
+		if (ret != 0 || r->failed)
+			return -1;
+		r->y -= it->kind == DOC_ITEM_PARA ? 4 : 2;
+	}
+	if (b->n && b->items[b->n - 1].kind != DOC_ITEM_PARA)
+		r->y -= 2;
+	return 0;
 }
 
 static int draw_note(struct rctx *r, const struct doc_note *n,
 		     int after_note)
 {
-	double bs = r->d->style.body_size;
-	size_t i;
-
 	/* a hairline between consecutive notes */
 	if (after_note && !rp_at_top(r)) {
 		rp_line(r, r->left, r->y, r->right, r->y, 0.6, C_RULE, 0);
@@ -270,12 +332,8 @@ static int draw_note(struct rctx *r, const struct doc_note *n,
 		}
 		r->y -= 2;
 	}
-	for (i = 0; i < n->nparas; i++) {
-		if (flow_str(r, n->paragraphs[i], F_REG, r->left, r->width,
-			     bs, bs * LEAD, C_TEXT, NULL) != 0)
-			return -1;
-		r->y -= 4;
-	}
+	if (draw_rich(r, &n->body) != 0)
+		return -1;
 	if (n->cite && flow_str(r, n->cite, F_REG, r->left, r->width, 8.5,
 				8.5 * 1.4, C_GREY, NULL) != 0)
 		return -1;

@@ -14,8 +14,35 @@
 
 static const char *const block_types[] = {
 	"lead", "key_issues", "headlines", "dashboard", "chart", "table",
-	"notes", "text", "sources", "contents", "pagebreak", NULL
+	"notes", "text", "sources", "contents", "pagebreak", "intelligence",
+	NULL
 };
+static const char *const recurring_by_values[] = { "theme", "sector",
+						   "place", NULL };
+
+/* Limits of the intelligence summary (NSUM_MAX_BACK editions back). */
+static int check_editions(const struct ydoc_node *n, const void *field,
+			  const char **why)
+{
+	long v = *(const long *)field;
+
+	(void)n;
+	if (v < 1 || v > 26)
+		return *why = "must be between 1 and 26 (editions)", -1;
+	return 0;
+}
+
+static int check_recurring(const struct ydoc_node *n, const void *field,
+			   const char **why)
+{
+	long v = *(const long *)field;
+
+	(void)n;
+	if (v != 0 && (v < 2 || v > 27))
+		return *why = "must be 0 (no flags) or between 2 and 27 "
+			      "(editions in a row)", -1;
+	return 0;
+}
 static const char *const chart_kinds[] = { "line", "bar", "column", NULL };
 
 /* Page geometry the layout can honour: an A4 page is 595 x 842 points, so
@@ -80,6 +107,16 @@ static const struct schema_field block_fields[] = {
 	   NULL, NULL, NULL, 0),
 	F(tpl_block, "max_rows", SCHEMA_INT, max_rows, 0, "0", NULL, NULL,
 	  NULL, 0),
+	F(tpl_block, "editions", SCHEMA_INT, editions, 0, "4", NULL, NULL,
+	  check_editions, 0),
+	F(tpl_block, "recurring", SCHEMA_INT, recurring, 0, "3", NULL, NULL,
+	  check_recurring, 0),
+	F(tpl_block, "recurring_by", SCHEMA_ENUM, recurring_by, 0, "theme",
+	  NULL, recurring_by_values, NULL, 0),
+	F(tpl_block, "raise_concerns", SCHEMA_BOOL, raise_concerns, 0,
+	  "false", NULL, NULL, NULL, 0),
+	F(tpl_block, "by_place", SCHEMA_BOOL, by_place, 0, "false", NULL,
+	  NULL, NULL, 0),
 };
 static const struct schema block_schema = SCHEMA_OF(tpl_block, block_fields);
 
@@ -185,6 +222,12 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 						     b->themes[k]);
 		}
 	}
+	/* figures.csv counts notes as THEME.TONE, "all" for every theme */
+	for (i = 0; i < t->nthemes; i++)
+		if (strcmp(t->themes[i].id, "all") == 0)
+			schema_error(cx, ydoc_get(root, "themes")->items[i],
+				     "the theme id 'all' is reserved (it "
+				     "stands for every theme in figures.csv)");
 	if (parse_colour(t->style.accent)) {
 		const struct ydoc_node *at = ydoc_get(ydoc_get(root, "style"),
 						      "accent");
@@ -252,6 +295,18 @@ const char *template_theme_title(const struct template_def *t, const char *id)
 	for (i = 0; i < t->nthemes; i++)
 		if (strcmp(t->themes[i].id, id) == 0)
 			return t->themes[i].title;
+	return NULL;
+}
+
+const struct tpl_block *template_find_block(const struct template_def *t,
+					    int type)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->nsections; i++)
+		for (j = 0; j < t->sections[i].nblocks; j++)
+			if (t->sections[i].blocks[j].type == type)
+				return &t->sections[i].blocks[j];
 	return NULL;
 }
 

@@ -90,6 +90,10 @@ for i, b in enumerate(bms):
                 break
             if c[0] == 1:
                 kids.append(c[1])
+# the intelligence summary's own heading sits there too, before the notes
+intel = [b.get("title") for s in t["sections"] for b in s["blocks"]
+         if b["type"] == "intelligence"]
+kids = [k for k in kids if k not in intel]
 tap(kids == want, "the themes with public notes are bookmarks under %r (%d)" % (notes_sec, len(want)),
     "want %s, have %s" % (want, kids))
 

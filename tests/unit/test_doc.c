@@ -156,8 +156,10 @@ static void test_chart_and_note(void **state)
 	n = doc_add_note(&d, "Orders slowed");
 	doc_note_add_para(n, "First ŵ paragraph.");
 	doc_note_add_para(n, "Second.");
-	assert_int_equal(n->nparas, 2);
-	assert_string_equal(n->paragraphs[0], "First ŵ paragraph.");
+	assert_int_equal(n->body.n, 2);
+	assert_int_equal(n->body.items[0].kind, DOC_ITEM_PARA);
+	assert_string_equal(n->body.items[0].text.runs[0].text,
+			    "First ŵ paragraph.");
 
 	b = doc_add_block(&d, DOC_BULLETS);
 	it = doc_bullets_add(b);

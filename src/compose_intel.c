@@ -1,0 +1,222 @@
+/* compose_intel.c - the partners' intelligence summary block: notes by
+ * theme and sentiment this edition beside the earlier editions, the
+ * recurring concerns and, if the template asks, notes by place. Every
+ * count printed is a row of figures.csv (notes_summary_csv). */
+#include "compose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "notes_summary.h"
+#include "strbuf.h"
+#include "xalloc.h"
+#include "banned.h"
+
+/* "0 · 1 · 2" for editions shown..1 (oldest first) of counts v[k]. */
+static void earlier_text(const struct notes_summary *s, const long *v,
+			 size_t stride, struct doc_cell *cell)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	for (k = s->shown; k >= 1; k--)
+		strbuf_addf(&sb, "%s%ld", k == s->shown ? "" : " \u00b7 ",
+			    v[k * stride]);
+	doc_cell_set_text(cell, sb.buf);
+	strbuf_release(&sb);
+}
+
+/* Sparkline of v[k], oldest edition first, this edition last. */
+static void trend(const struct notes_summary *s, const long *v,
+		  size_t stride, struct doc_cell *cell)
+{
+	double y[NSUM_MAX_BACK + 1];
+	size_t k, n = s->shown + 1;
+
+	for (k = 0; k < n; k++)
+		y[k] = (double)v[(s->shown - k) * stride];
+	doc_cell_set_spark(cell, y, NULL, n);
+}
+
+static void num(struct doc_cell *c, long v, int bold)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%ld", v);
+	doc_cell_set_text(c, buf);
+	c->bold = bold;
+}
+
+static void theme_row(struct doc_table *t, const struct notes_summary *s,
+		      const char *title, const long (*n)[NSUM_NTONES],
+		      int bold)
+{
+	struct doc_cell *row = doc_table_add_row(t);
+	long all[NSUM_MAX_BACK + 1];
+	size_t k;
+
+	for (k = 0; k <= s->shown; k++)
+		all[k] = n[k][NSUM_NEG] + n[k][NSUM_POS] + n[k][NSUM_OTHER];
+	doc_cell_set_text(&row[0], title);
+	row[0].bold = bold;
+	num(&row[1], n[0][NSUM_NEG], bold);
+	num(&row[2], n[0][NSUM_POS], bold);
+	num(&row[3], n[0][NSUM_OTHER], bold);
+	if (!s->shown)
+		return;
+	earlier_text(s, &n[0][NSUM_NEG], NSUM_NTONES, &row[4]);
+	earlier_text(s, all, 1, &row[5]);
+	trend(s, &n[0][NSUM_NEG], NSUM_NTONES, &row[6]);
+}
+
+static void span_text(const struct notes_summary *s, char *buf, size_t size)
+{
+	char a[PERIOD_TEXT_MAX], b[PERIOD_TEXT_MAX];
+
+	period_format(&s->week[s->shown], a, sizeof(a));
+	period_format(&s->week[1], b, sizeof(b));
+	if (s->shown == 1)
+		snprintf(buf, size, "the previous edition (%s)", b);
+	else
+		snprintf(buf, size, "each of the previous %zu editions (%s to "
+			 "%s), oldest first", s->shown, a, b);
+}
+
+static void theme_table(const struct notes_summary *s, struct doc *d)
+{
+	struct doc_table *t = doc_table_new(s->shown ? 7 : 4);
+	long sum[NSUM_MAX_BACK + 1][NSUM_NTONES];
+	struct strbuf foot = STRBUF_INIT;
+	char span[160];
+	size_t i, k;
+	int tone;
+
+	t->caption = xstrdup(s->title);
+	doc_table_set_header(t, 0, "Theme", DOC_LEFT, 2.4);
+	doc_table_set_header(t, 1, "Negative", DOC_RIGHT, 1.0);
+	doc_table_set_header(t, 2, "Positive", DOC_RIGHT, 1.0);
+	doc_table_set_header(t, 3, "Other", DOC_RIGHT, 0.8);
+	if (s->shown) {
+		doc_table_set_header(t, 4, "Earlier: negative", DOC_RIGHT,
+				     1.6);
+		doc_table_set_header(t, 5, "Earlier: all", DOC_RIGHT, 1.6);
+		doc_table_set_header(t, 6, "Negative trend", DOC_CENTER,
+				     1.2);
+	}
+	memset(sum, 0, sizeof(sum));
+	for (i = 0; i < s->nthemes; i++) {
+		theme_row(t, s, s->themes[i].title,
+			  (const long (*)[NSUM_NTONES])s->themes[i].n, 0);
+		for (k = 0; k <= s->shown; k++)
+			for (tone = 0; tone < NSUM_NTONES; tone++)
+				sum[k][tone] += s->themes[i].n[k][tone];
+	}
+	theme_row(t, s, "All themes", (const long (*)[NSUM_NTONES])sum, 1);
+	strbuf_adds(&foot, "Notes received from partners in this edition");
+	if (s->shown) {
+		span_text(s, span, sizeof(span));
+		strbuf_addf(&foot, "; earlier: in %s", span);
+	}
+	strbuf_adds(&foot, ". Other: neutral, mixed or no sentiment given. "
+		    "A count of notes, not of partners or firms.");
+	t->footnote = xstrdup(foot.buf);
+	/* figures.csv is published with the public edition */
+	t->source = xstrdup(s->partners
+			    ? "Source: partners' intelligence, partners-only "
+			      "notes included; figures.csv (indicator notes) "
+			      "holds the public edition's counts."
+			    : "Source: partners' intelligence; every count is "
+			      "in figures.csv (indicator notes).");
+	doc_add_table(d, t);
+	strbuf_release(&foot);
+}
+
+/* "Negative reports on ... in each of the last four editions." */
+static void concern_text(const struct nsum_concern *c, const char *lead,
+			 struct doc_text *t)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, lead);
+	notes_summary_concern_text(c, &sb);
+	strbuf_addch(&sb, '.');
+	if (!*lead)
+		sb.buf[0] = (char)(sb.buf[0] - 'a' + 'A');
+	doc_text_add(t, sb.buf, 0, NULL);
+	strbuf_release(&sb);
+}
+
+static void place_table(const struct notes_summary *s, struct doc *d)
+{
+	struct doc_table *t = doc_table_new(s->shown ? 4 : 2);
+	size_t i;
+
+	t->caption = xstrdup(s->place_title);
+	doc_table_set_header(t, 0, "Place", DOC_LEFT, 2.4);
+	doc_table_set_header(t, 1, "This edition", DOC_RIGHT, 1.2);
+	if (s->shown) {
+		doc_table_set_header(t, 2, "Earlier editions", DOC_RIGHT,
+				     2.0);
+		doc_table_set_header(t, 3, "Trend", DOC_CENTER, 1.2);
+	}
+	for (i = 0; i < s->nplaces; i++) {
+		struct doc_cell *row = doc_table_add_row(t);
+		doc_cell_set_text(&row[0], s->places[i].name);
+		num(&row[1], s->places[i].n[0], 0);
+		if (!s->shown)
+			continue;
+		earlier_text(s, s->places[i].n, 1, &row[2]);
+		trend(s, s->places[i].n, 1, &row[3]);
+	}
+	t->footnote = xstrdup("Notes that name each place; a note may name "
+			      "several places, or none (the whole area).");
+	doc_add_table(d, t);
+}
+
+int compose_intelligence(const struct compose_input *in,
+			 const struct tpl_block *b, struct doc *d)
+{
+	const struct notes_summary *s = in->intel;
+	size_t i;
+
+	if (!s)
+		return 0;
+	if (b->title)
+		doc_add_heading(d, 2, b->title, NULL);
+	theme_table(s, d);
+	if (s->nconcerns) {
+		struct doc_block *bl;
+		doc_add_heading(d, 3, "Recurring concerns", NULL);
+		bl = doc_add_block(d, DOC_BULLETS);
+		for (i = 0; i < s->nconcerns; i++)
+			concern_text(&s->concerns[i], "",
+				     doc_bullets_add(bl));
+	}
+	if (b->by_place && s->nplaces)
+		place_table(s, d);
+	return 0;
+}
+
+void compose_raise_concerns(const struct compose_input *in,
+			    struct doc_block *bl)
+{
+	const struct tpl_block *b =
+		template_find_block(in->tpl, TPL_INTELLIGENCE);
+	size_t i;
+
+	if (!in->intel || !b || !b->raise_concerns)
+		return;
+	for (i = 0; i < in->intel->nconcerns; i++) {
+		concern_text(&in->intel->concerns[i], "Partners' "
+			     "intelligence: ", doc_bullets_add(bl));
+	}
+}
+
+size_t compose_raised_concerns(const struct compose_input *in)
+{
+	const struct tpl_block *b =
+		template_find_block(in->tpl, TPL_INTELLIGENCE);
+
+	return in->intel && b && b->raise_concerns ? in->intel->nconcerns : 0;
+}
