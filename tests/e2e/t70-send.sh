@@ -284,6 +284,27 @@ check "with the corrected lead" grep -q "Corrected: this week" "$ED/summary.json
 run_eimon send -c "$M/monitor.yaml" --week $week
 check "and a rerun after --resend sends nothing" test "$(count_mail)" -eq $((readers + 1))
 
+# --- eimon check sees the section; a build holding the lock ---------------
+config "$STARTTLS" starttls
+sed -i '/^  from: /d' "$M/monitor.yaml"
+run_eimon check -c "$M/monitor.yaml" --week $week
+expect_rc "check refuses a distribution without a sender" 65
+expect_grep "and says what is missing" "needs 'from'" "$T/stderr"
+config "$STARTTLS" starttls
+echo "locked@example.org" >>"$M/lists/public.txt"
+# a stand-in for a running build: one process holding the flock
+"$PY" -c 'import fcntl, sys, time
+f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close(); time.sleep(60)' "$M/out/.eimon.lock" "$T/locked" &
+holder=$!
+i=0
+while [ ! -f "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+send_expect "a send while a build holds the lock exits 75" 75
+check "and sends nothing" test "$(grep -c locked@ "$ED/send-log.json")" -eq 0
+kill $holder
+wait $holder 2>/dev/null
+send_expect "once the lock is free it sends" 0
+
 # --- no edition, no server -----------------------------------------------------------
 config "$STARTTLS" starttls
 run_eimon send -c "$M/monitor.yaml" --week 2026-W30
