@@ -11,6 +11,7 @@
 #include "banned.h"
 
 #define LIST_MAX_BYTES ((size_t)16 << 20)
+#define NAME_MAX_BYTES 200
 
 static char *trim(char *s, char *end)
 {
@@ -65,6 +66,11 @@ static int parse_line(const char *path, int line, char *s, const char *start,
 		if ((unsigned char)*p < 0x20 || *p == 0x7F)
 			return bad(err, path, line, col,
 				   "control character in the name");
+	/* a name is one word of the To: header, which must stay within
+	 * SMTP's 998 characters */
+	if (name && strlen(name) > NAME_MAX_BYTES)
+		return bad(err, path, line, col, "the name is longer than 200 "
+			   "bytes");
 	if (!mail_addr_valid(addr)) {
 		eim_error_set(err, EIM_DATA, path, line,
 			      (int)(addr - start) + 1,

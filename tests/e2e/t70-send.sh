@@ -257,6 +257,9 @@ echo "not an address" >>"$M/lists/partners.txt"
 send_expect "a bad line in a list is refused" 65
 expect_grep "with its position" "partners.txt:3:1: 'not an address'" "$T/stderr"
 sed -i '$d' "$M/lists/partners.txt"
+printf '%0300d <long@example.org>\n' 0 >>"$M/lists/partners.txt"
+send_expect "a name too long for a header line is refused" 65
+sed -i '$d' "$M/lists/partners.txt"
 cp "$M/base.yaml" "$M/monitor.yaml"
 send_expect "no distribution section: 65" 65
 
