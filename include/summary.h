@@ -39,7 +39,9 @@ struct edition_summary {
 
 /* The summary of the public edition composed from in into d (d as
  * compose_doc made it), appended to json. Lead, key issues and headlines
- * appear when the template prints them. */
+ * are what the template's first lead, key issues and headlines blocks
+ * print (compose_block), so also the key issues compose adds from notes;
+ * absent when the template has no such block. */
 int summary_write(const struct compose_input *in, const struct doc *d,
 		  struct strbuf *json, struct eim_error *err);
 /* Parse summary.json (file names it in messages; EIM_DATA when bad). s

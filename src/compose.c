@@ -304,8 +304,8 @@ static void sources(const struct compose_input *in, struct doc *d)
 	strbuf_release(&sb);
 }
 
-static int block(const struct compose_input *in, const struct tpl_block *b,
-		 struct doc *d, struct eim_error *err)
+int compose_block(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err)
 {
 	switch (b->type) {
 	case TPL_LEAD: lead(in, d); return 0;
@@ -345,7 +345,7 @@ int compose_doc(const struct compose_input *in, struct doc *d,
 			doc_add_heading(d, 1, sec->title, anchor);
 		}
 		for (b = 0; b < sec->nblocks; b++)
-			if (block(in, &sec->blocks[b], d, err))
+			if (compose_block(in, &sec->blocks[b], d, err))
 				return -1;
 	}
 	return 0;

@@ -10,18 +10,6 @@
 #include "xalloc.h"
 #include "banned.h"
 
-static const struct tpl_block *find_block(const struct template_def *t,
-					  int type)
-{
-	size_t i, j;
-
-	for (i = 0; i < t->nsections; i++)
-		for (j = 0; j < t->sections[i].nblocks; j++)
-			if (t->sections[i].blocks[j].type == type)
-				return &t->sections[i].blocks[j];
-	return NULL;
-}
-
 static int add_key(struct strbuf *sb, const char *key, const char *v,
 		   int more)
 {
@@ -32,42 +20,58 @@ static int add_key(struct strbuf *sb, const char *key, const char *v,
 	return strbuf_adds(sb, more ? ",\n" : "\n");
 }
 
-/* The headline sentences exactly as compose writes them: composed into a
- * scratch document and read back from its bullets. */
-static int headlines(const struct compose_input *in, const struct tpl_block *b,
-		     struct strbuf *sb, struct eim_error *err)
+/* The texts of the first block of type `type` of the template exactly as
+ * compose writes them: the block composed into a scratch document and
+ * read back, the items of its bullets (as_list) or its paragraphs joined
+ * by blank lines. Written as JSON key: [...] or key: "..." (null when
+ * the template has no such block or it says nothing). */
+static int block_text(const struct compose_input *in, int type,
+		      const char *key, int as_list, struct strbuf *sb,
+		      struct eim_error *err)
 {
+	const struct tpl_block *b = template_find_block(in->tpl, type);
+	struct strbuf para = STRBUF_INIT;
 	struct doc scratch;
 	size_t i, j, n = 0;
-	int ret = -1;
+	int ret = -1, f;
 
 	doc_init(&scratch);
-	if (b && compose_headlines(in, b, &scratch, err))
+	if (b && compose_block(in, b, &scratch, err))
 		goto out;
-	if (strbuf_adds(sb, "  \"headlines\": ["))
-		goto cap;
-	for (i = 0; i < scratch.nblocks; i++) {
+	f = strbuf_addf(sb, "  \"%s\": %s", key, as_list ? "[" : "");
+	for (i = 0; i < scratch.nblocks && !f; i++) {
 		const struct doc_block *bl = &scratch.blocks[i];
 
-		if (bl->kind != DOC_BULLETS)
-			continue;
-		for (j = 0; j < bl->nitems; j++) {
-			char *t = doc_text_plain(&bl->items[j]);
-			int f = strbuf_adds(sb, n++ ? ",\n    " : "\n    ") ||
-				strbuf_add_json(sb, t);
+		if (as_list && bl->kind == DOC_BULLETS) {
+			for (j = 0; j < bl->nitems && !f; j++) {
+				char *t = doc_text_plain(&bl->items[j]);
 
+				f = strbuf_adds(sb, n++ ? ",\n    "
+							: "\n    ") ||
+				    strbuf_add_json(sb, t);
+				free(t);
+			}
+		} else if (!as_list && bl->kind == DOC_PARA) {
+			char *t = doc_text_plain(&bl->text);
+
+			f = (para.len && strbuf_adds(&para, "\n\n")) ||
+			    strbuf_adds(&para, t);
 			free(t);
-			if (f)
-				goto cap;
 		}
 	}
-	if (strbuf_adds(sb, n ? "\n  ]\n" : "]\n"))
-		goto cap;
+	if (as_list)
+		f = f || strbuf_adds(sb, n ? "\n  ]" : "]");
+	else
+		f = f || (para.len ? strbuf_add_json(sb, para.buf)
+				   : strbuf_adds(sb, "null"));
+	if (f) {
+		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+			      "summary too large");
+		goto out;
+	}
 	ret = 0;
-	goto out;
-cap:
-	eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0, "summary too large");
 out:
+	strbuf_release(&para);
 	doc_free(&scratch);
 	return ret;
 }
@@ -75,39 +79,28 @@ out:
 int summary_write(const struct compose_input *in, const struct doc *d,
 		  struct strbuf *json, struct eim_error *err)
 {
-	const struct edition *ed = in->ed;
-	const struct config *c = in->cfg;
 	char week[PERIOD_TEXT_MAX], published[16];
-	int lead = find_block(in->tpl, TPL_LEAD) != NULL;
-	int keys = find_block(in->tpl, TPL_KEY_ISSUES) != NULL;
-	size_t i;
-	int f;
 
 	period_format(&in->week, week, sizeof(week));
 	snprintf(published, sizeof(published), "%04d-%02d-%02d", d->year,
 		 d->month, d->day);
-	f = strbuf_adds(json, "{\n") ||
+	if (strbuf_adds(json, "{\n") ||
 	    add_key(json, "week", week, 1) ||
 	    add_key(json, "title", d->title, 1) ||
 	    add_key(json, "subtitle", d->subtitle, 1) ||
 	    add_key(json, "publisher", d->publisher, 1) ||
-	    add_key(json, "contact", c->contact, 1) ||
+	    add_key(json, "contact", in->cfg->contact, 1) ||
 	    strbuf_addf(json, "  \"issue\": %d,\n", d->issue) ||
 	    add_key(json, "published", published, 1) ||
-	    add_key(json, "date_text", d->date_text, 1) ||
-	    add_key(json, "lead", lead && ed ? ed->lead : NULL, 1) ||
-	    strbuf_adds(json, "  \"key_issues\": [");
-	for (i = 0; !f && keys && ed && i < ed->nkey_issues; i++)
-		f = strbuf_adds(json, i ? ",\n    " : "\n    ") ||
-		    strbuf_add_json(json, ed->key_issues[i]);
-	f = f || strbuf_adds(json, keys && ed && ed->nkey_issues ? "\n  ],\n"
-								  : "],\n");
-	if (f)
+	    add_key(json, "date_text", d->date_text, 1))
 		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				     "summary too large");
-	if (headlines(in, find_block(in->tpl, TPL_HEADLINES), json, err))
-		return -1;
-	if (strbuf_adds(json, "}\n"))
+	if (block_text(in, TPL_LEAD, "lead", 0, json, err) ||
+	    strbuf_adds(json, ",\n") ||
+	    block_text(in, TPL_KEY_ISSUES, "key_issues", 1, json, err) ||
+	    strbuf_adds(json, ",\n") ||
+	    block_text(in, TPL_HEADLINES, "headlines", 1, json, err) ||
+	    strbuf_adds(json, "\n}\n"))
 		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 				     "summary too large");
 	return 0;

@@ -123,6 +123,16 @@ expect_grep "Date: the edition's publication date" "Fri, 20 Nov 2026 00:00:00 +0
 expect_grep "List-Unsubscribe" "<mailto:insight@example.org?subject=unsubscribe>" "$T/zoe.txt"
 check "raw headers are encoded words, not 8-bit" grep -q '=?UTF-8?B?' "$(cat "$T/zoe")"
 expect_grep "the link is the public_url with the week" "https://example.org/monitor/2026-W47/monitor.pdf" "$(cat "$T/zoe")"
+# what the messages say (summary.json) is what the published PDF prints
+pdftotext "$ED/monitor.pdf" "$T/pub.txt"
+"$PY" - "$ED/summary.json" "$T/pub.txt" >"$T/inpdf" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+pdf = " ".join(open(sys.argv[2]).read().split())
+items = [d["lead"], d["title"], d["date_text"]] + d["key_issues"] + d["headlines"]
+print(sum(" ".join(x.split()) not in pdf for x in items), len(items))
+EOF
+check "every sentence the messages carry is in the published PDF" grep -qE '^0 [1-9]' "$T/inpdf"
 check "the send log is in the edition folder" test -f "$ED/send-log.json"
 "$PY" - "$ED" >"$T/verify" <<'EOF'
 import hashlib, json, sys, os
