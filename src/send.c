@@ -19,25 +19,6 @@
 #include "xalloc.h"
 #include "banned.h"
 
-#define PUBLIC_PDF "monitor.pdf"
-#define PARTNERS_PDF "monitor-partners.pdf"
-#define SECRET_MAX 1024
-
-/* One edition file as sent. */
-struct sent_file {
-	const char *name;
-	char *data;
-	size_t len;
-	char sha[SHA256_HEX_LEN];
-};
-
-struct edition_dir {
-	char dir[EIM_PATH_MAX];
-	char week[16];
-	struct edition_summary sum;
-	struct sent_file pub, par; /* par.data NULL: no partners edition */
-	time_t date;
-};
 
 /* One message owed: a recipient and the edition its list gets. */
 struct job {
@@ -60,81 +41,6 @@ struct run {
 	char *password;
 	struct out_lock lock;
 };
-
-/* ---- the edition folder ---------------------------------------------- */
-
-static int read_output(const struct edition_dir *e, const char *name,
-		       struct sent_file *f, struct eim_error *err)
-{
-	char path[EIM_PATH_MAX];
-
-	f->name = name;
-	if (atomic_path(path, e->dir, name) ||
-	    atomic_read_file(path, &f->data, &f->len))
-		return eim_error_set(err, EIM_NOINPUT, path, 0, 0,
-				     "cannot read: %s", strerror(errno));
-	sha256_hex(f->data, f->len, f->sha);
-	return 0;
-}
-
-static int load_edition(struct run *r, const char *out_dir,
-			struct eim_error *err)
-{
-	struct edition_dir *e = &r->ed;
-	char path[EIM_PATH_MAX];
-	struct manifest m;
-	struct period day;
-	struct stat st;
-	int ret = -1;
-
-	manifest_init(&m);
-	period_format(&r->o->week, e->week, sizeof(e->week));
-	if (atomic_path(e->dir, out_dir, e->week) ||
-	    atomic_path(path, e->dir, "manifest.json"))
-		return eim_error_set(err, EIM_USAGE, out_dir, 0, 0,
-				     "path too long");
-	if (stat(path, &st))
-		return eim_error_set(err, EIM_NOINPUT, e->dir, 0, 0,
-				     "no edition of %s to send: build it "
-				     "first (eimon build --week %s)",
-				     e->week, e->week);
-	/* a run killed between writing the log and the manifest left the
-	 * manifest one step behind: the log is the record */
-	if (send_log_sync_manifest(e->dir, err) ||
-	    publish_verify_edition(e->dir, err) ||
-	    manifest_read_file(path, &m, err))
-		goto out;
-	if (!manifest_find_output(&m, SUMMARY_NAME)) {
-		eim_error_set(err, EIM_DATA, e->dir, 0, 0, "the edition has "
-			      "no %s (built by an older eimon): rebuild it "
-			      "first", SUMMARY_NAME);
-		goto out;
-	}
-	if (read_output(e, SUMMARY_NAME, &e->pub, err))
-		goto out;
-	if (atomic_path(path, e->dir, SUMMARY_NAME) ||
-	    summary_parse(e->pub.data, e->pub.len, path, &e->sum, err))
-		goto out;
-	free(e->pub.data);
-	e->pub.data = NULL;
-	if (read_output(e, PUBLIC_PDF, &e->pub, err))
-		goto out;
-	if (manifest_find_output(&m, PARTNERS_PDF) &&
-	    read_output(e, PARTNERS_PDF, &e->par, err))
-		goto out;
-	if (period_parse(e->sum.published, strlen(e->sum.published), &day) ||
-	    day.freq != PERIOD_DAY) {
-		eim_error_set(err, EIM_DATA, e->dir, 0, 0, "%s: bad "
-			      "publication date '%s'", SUMMARY_NAME,
-			      e->sum.published);
-		goto out;
-	}
-	e->date = (time_t)period_start_day(&day) * 86400;
-	ret = 0;
-out:
-	manifest_release(&m);
-	return ret;
-}
 
 /* ---- who gets what ------------------------------------------------------ */
 
@@ -188,48 +94,6 @@ static const struct send_log_entry *already_sent(const struct run *r,
 	if (!e && !j->partners)
 		e = send_log_find(&r->log, j->r->key, "partners");
 	return e;
-}
-
-/* ---- credentials ------------------------------------------------------ */
-
-static int read_password(struct run *r, struct eim_error *err)
-{
-	const struct dist_smtp *s = &r->sc->smtp;
-	struct stat st;
-	size_t len;
-
-	if (s->password_env) {
-		const char *v = getenv(s->password_env);
-
-		if (!v || !v[0])
-			return eim_error_set(err, EIM_DATA, r->cfg->path, 0, 0,
-					     "password_env names '%s', which "
-					     "is not set", s->password_env);
-		r->password = xstrdup(v);
-		return 0;
-	}
-	if (!s->password_file)
-		return 0;
-	if (stat(s->password_file, &st))
-		return eim_error_set(err, EIM_NOINPUT, s->password_file, 0, 0,
-				     "cannot read the password file: %s",
-				     strerror(errno));
-	/* a secret any local user can read is not a secret */
-	if (st.st_mode & S_IROTH)
-		return eim_error_set(err, EIM_DATA, s->password_file, 0, 0,
-				     "the password file is readable by "
-				     "everyone: chmod o-r it");
-	if (atomic_read_file(s->password_file, &r->password, &len))
-		return eim_error_set(err, EIM_NOINPUT, s->password_file, 0, 0,
-				     "cannot read the password file: %s",
-				     strerror(errno));
-	while (len && (r->password[len - 1] == '\n' ||
-		       r->password[len - 1] == '\r'))
-		r->password[--len] = '\0';
-	if (!len || len > SECRET_MAX || strlen(r->password) != len)
-		return eim_error_set(err, EIM_DATA, s->password_file, 0, 0,
-				     "the password file must hold one line");
-	return 0;
 }
 
 /* ---- messages --------------------------------------------------------- */
@@ -536,7 +400,7 @@ static int run_send(struct run *r, struct send_stats *st,
 		ret = 0;
 		goto out;
 	}
-	if (read_password(r, err))
+	if (smtp_password(&r->sc->smtp, r->cfg->path, &r->password, err))
 		goto out;
 	ret = send_all(r, todo, n, st, w, err);
 out:
@@ -572,25 +436,19 @@ int send_edition(const struct send_opts *o, struct send_stats *st,
 	/* the build's lock: no build rewrites the folder while we read it
 	 * and write the log (a dry run writes nothing but reads the same) */
 	if (out_lock_acquire(&r.lock, out_dir, err) ||
-	    load_edition(&r, out_dir, err) || plan(&r, err) ||
+	    send_edition_load(&o->week, out_dir, &r.ed, err) ||
+	    plan(&r, err) ||
 	    send_log_read(r.ed.dir, r.ed.week, &r.log, err))
 		goto out;
 	ret = run_send(&r, st, w, err);
 out:
-	if (r.password) {
-		volatile char *p = r.password;
-		while (*p)
-			*p++ = '\0';
-		free(r.password);
-	}
+	smtp_password_free(r.password);
 	out_lock_release(&r.lock);
 	free(r.jobs);
 	send_log_release(&r.log);
 	send_list_release(&r.pub);
 	send_list_release(&r.par);
-	free(r.ed.pub.data);
-	free(r.ed.par.data);
-	summary_release(&r.ed.sum);
+	send_edition_release(&r.ed);
 	config_free(r.cfg);
 	return ret;
 }

@@ -5,11 +5,39 @@
 #define EIMON_SEND_INT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "error.h"
 #include "send.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "summary.h"
+
+/* ---- the edition folder (send_edition.c) ------------------------------- */
+
+/* One edition file as sent. */
+struct sent_file {
+	const char *name;
+	char *data;
+	size_t len;
+	char sha[SHA256_HEX_LEN];
+};
+
+struct edition_dir {
+	char dir[EIM_PATH_MAX];
+	char week[16];
+	struct edition_summary sum;
+	struct sent_file pub, par; /* par.data NULL: no partners edition */
+	time_t date;
+};
+
+/* Load OUT/YYYY-Www for week: the manifest first brought up to date
+ * with the send log, every output checked against it, then summary.json
+ * and the PDFs. EIM_NOINPUT when the week was not built, EIM_DATA when
+ * the folder does not match its manifest. Release in every case. */
+int send_edition_load(const struct period *week, const char *out_dir,
+		      struct edition_dir *e, struct eim_error *err);
+void send_edition_release(struct edition_dir *e);
 
 /* ---- recipient lists (send_list.c) ------------------------------------ */
 
@@ -106,6 +134,12 @@ int smtp_open(const struct dist_smtp *c, const char *password,
 enum smtp_outcome smtp_send(struct smtp_session *s, const char *from,
 			    const char *to, const char *msg, size_t len,
 			    char *why, size_t whylen);
+/* The password of s (password_env, else password_file; NULL without a
+ * login) into *out (caller frees, after wiping: smtp_password_free).
+ * config names monitor.yaml in messages. EIM_DATA / EIM_NOINPUT. */
+int smtp_password(const struct dist_smtp *s, const char *config,
+		  char **out, struct eim_error *err);
+void smtp_password_free(char *pw);
 /* Close the connection (QUIT) and free. NULL is fine. */
 void smtp_close(struct smtp_session *s);
 

@@ -2,15 +2,20 @@
  * (opened at run time, http_curl.h), and what a failure means. One easy
  * handle per session: libcurl keeps its connection open between
  * messages, so a batch goes over one connection. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "atomic.h"
 #include "http.h"
 #include "http_curl.h"
 #include "send_int.h"
 #include "xalloc.h"
 #include "banned.h"
+
+#define SECRET_MAX 1024
 
 struct smtp_session {
 	const struct http_curl *cu;
@@ -57,6 +62,58 @@ int smtp_open(const struct dist_smtp *c, const char *password,
 		 distribution_port(c));
 	*out = s;
 	return 0;
+}
+
+int smtp_password(const struct dist_smtp *s, const char *config,
+		  char **out, struct eim_error *err)
+{
+	struct stat st;
+	char *pw;
+	size_t len;
+
+	*out = NULL;
+	if (s->password_env) {
+		const char *v = getenv(s->password_env);
+
+		if (!v || !v[0])
+			return eim_error_set(err, EIM_DATA, config, 0, 0,
+					     "password_env names '%s', which "
+					     "is not set", s->password_env);
+		*out = xstrdup(v);
+		return 0;
+	}
+	if (!s->password_file)
+		return 0;
+	if (stat(s->password_file, &st))
+		return eim_error_set(err, EIM_NOINPUT, s->password_file, 0, 0,
+				     "cannot read the password file: %s",
+				     strerror(errno));
+	/* a secret any local user can read is not a secret */
+	if (st.st_mode & S_IROTH)
+		return eim_error_set(err, EIM_DATA, s->password_file, 0, 0,
+				     "the password file is readable by "
+				     "everyone: chmod o-r it");
+	if (atomic_read_file(s->password_file, &pw, &len))
+		return eim_error_set(err, EIM_NOINPUT, s->password_file, 0, 0,
+				     "cannot read the password file: %s",
+				     strerror(errno));
+	*out = pw;
+	while (len && (pw[len - 1] == '\n' || pw[len - 1] == '\r'))
+		pw[--len] = '\0';
+	if (!len || len > SECRET_MAX || strlen(pw) != len)
+		return eim_error_set(err, EIM_DATA, s->password_file, 0, 0,
+				     "the password file must hold one line");
+	return 0;
+}
+
+void smtp_password_free(char *pw)
+{
+	volatile char *p = pw;
+
+	/* not left in freed memory */
+	while (p && *p)
+		*p++ = '\0';
+	free(pw);
 }
 
 #define SET(opt, val) \
@@ -190,12 +247,6 @@ void smtp_close(struct smtp_session *s)
 		return;
 	if (s->h)
 		s->cu->easy_cleanup(s->h);
-	if (s->password) {
-		/* not left in freed memory */
-		volatile char *p = s->password;
-		while (*p)
-			*p++ = '\0';
-		free(s->password);
-	}
+	smtp_password_free(s->password);
 	free(s);
 }
