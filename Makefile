@@ -16,6 +16,9 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 ifneq ($(CI),)
 WARN += -Werror
 endif
+# HPDF_INTERPOSE=0 leaves out the replacements of libharu internals
+# (src/backend/pdf/hpdf_*.c): needed to link a static libhpdf.
+HPDF_INTERPOSE ?= 1
 
 # libcurl: headers only; http_curl.c opens it at run time (dlopen) when a
 # transfer needs it, so runs that fetch nothing do not pay for loading it.
@@ -25,11 +28,16 @@ PKG_LIBS   := $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/nul
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DEIMON_VERSION='"$(VERSION)"' \
             -DEIMON_DATADIR='"$(PREFIX)/share/eimon"'
+ifeq ($(HPDF_INTERPOSE),0)
+CPPFLAGS += -DEIMON_NO_HPDF_INTERPOSE
+endif
 CFLAGS   += -std=c11 -pthread $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += -pthread $(SAN)
 LDLIBS   += $(PKG_LIBS) -lhpdf -lpng -lz -lm -ldl
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ has a folder per stage (docs/design.md); a file added at the top
+# level builds too.
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB       := $(BUILD)/libeimon.a
 BIN       := $(BUILD)/eimon
@@ -75,6 +83,7 @@ deps:
 
 deps-test:
 	@sh scripts/deps.sh test
+	@sh tests/browser/setup.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory -s all
@@ -150,7 +159,7 @@ lint:
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --suppressions-list=.cppcheck-suppressions \
 		--error-exitcode=1 $(LINT_DEFS) src/
-	clang-tidy --quiet src/*.c -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
+	clang-tidy --quiet $(LIB_SRCS) src/main.c -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \
@@ -173,4 +182,5 @@ bench: deps
 clean:
 	rm -rf build out
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d \
+	$(BUILD)/tests/*.d)

@@ -74,6 +74,12 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 /* Format a value of ind for display (compose_figures.c). */
 void compose_format_value(const struct config_indicator *ind, double v,
 			  char *buf, size_t size);
+/* The series of ind at geo exactly as its figures see it
+ * (figures_series: edition cut-off, scale, combine); -1 when there is
+ * none. The caller releases s. */
+int compose_series(const struct compose_input *in,
+		   const struct config_indicator *ind, const char *geo,
+		   struct series *s);
 /* The geography an indicator is reported for (area, else a comparator). */
 const char *compose_main_geo(const struct compose_input *in,
 			     const struct config_indicator *ind);

@@ -119,6 +119,8 @@ struct config {
 	size_t nfeeds;
 	struct config_indicator *indicators;
 	size_t nindicators;
+	char **outputs;         /* "pdf", "html"; 0: the template's */
+	size_t noutputs;
 	struct config_distribution distribution; /* eimon send */
 	struct ydoc *yaml;      /* kept: nodes give positions for messages */
 };

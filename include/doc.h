@@ -13,7 +13,9 @@
 
 #include <stddef.h>
 
+#include "error.h"
 #include "period.h"
+#include "strbuf.h"
 
 /* ---- inline text ---------------------------------------------------- */
 enum doc_run_flags {
@@ -163,8 +165,16 @@ enum doc_block_kind {
 	DOC_CONTENTS   /* the contents list goes here */
 };
 
+/* Where a block came from (the template block that made it), so that a
+ * layout error can point into the template; file NULL when unknown. */
+struct doc_pos {
+	char *file;
+	int line, col;
+};
+
 struct doc_block {
 	enum doc_block_kind kind;
+	struct doc_pos pos;
 	int level;                 /* HEADING */
 	char *anchor;              /* HEADING: stable id */
 	struct doc_text text;      /* HEADING, PARA, SOURCE */
@@ -255,5 +265,33 @@ struct doc_item *doc_rich_add(struct doc_rich *r, enum doc_item_kind k,
 void doc_rich_release(struct doc_rich *r);
 /* A new (empty) item of a BULLETS block; fill it with doc_text_add. */
 struct doc_text *doc_bullets_add(struct doc_block *b);
+
+/* ---- a chart's data (doc_chart_data.c) ---------------------------------- */
+/* The periods of all of c's series, sorted, each once (*out: caller
+ * frees; allocated also when 0 are returned). */
+size_t doc_chart_periods(const struct doc_chart *c, struct period **out);
+/* s's value at period p: 0, or -1 when s has none there (a gap).
+ * *cursor (start at 0) remembers where the last one was found: asked in
+ * period order, a series is read once. */
+int doc_series_value(const struct doc_chart_series *s, const struct period *p,
+		     size_t *cursor, double *v);
+/* The chart's data as rows of a tidy CSV whose header is
+ * DOC_CHART_CSV_HEADER: "id,period,label,value" a point (ISO period
+ * text, the series' label, the value at full precision; gaps left out);
+ * a BAR chart's "id,,category,value" a bar. id names the chart in a file
+ * of several. 0, or -1 when out's cap was reached. */
+#define DOC_CHART_CSV_HEADER "chart,period,label,value\n"
+int doc_chart_csv(const struct doc_chart *c, const char *id,
+		  struct strbuf *out);
+
+/* ---- the document as text (doc_dump.c) ---------------------------------- */
+/* Every field of d, one item a line, numbers read back exactly: what
+ * tests/compose/ compares and tests/layout/ starts from. 0, or -1 when
+ * out's cap was reached. */
+int doc_dump(const struct doc *d, struct strbuf *out);
+/* The doc a dump describes, added to d (doc_init first); name is the
+ * file name for errors (EIM_DATA with the line). */
+int doc_read(const char *text, size_t len, const char *name, struct doc *d,
+	     struct eim_error *err);
 
 #endif

@@ -33,7 +33,7 @@
  *   fo.cache_dir = cfg->cache_dir; fo.offline = opts->offline;
  *   fo.now = clock_now;            (time(NULL), or fixed for tests)
  *   fo.validate = fetch_validate_feed; fo.retries = 2;
- *   fo.count_rows = http_nomis_count_rows;
+ *   fo.count_rows = feed_nomis_count;
  *   if (fetch_feeds(cfg->feeds, cfg->nfeeds, &fo, &res, w, err))
  *           return -1;             (err: EIM_UNAVAILABLE -> exit 69)
  *   for each feed i: res[i].body NULL -> sources line "unavailable:

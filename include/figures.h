@@ -3,8 +3,9 @@
  *
  * For one indicator, figures are computed for each geography of the
  * monitor (the area, each place, each comparator; config order) from its
- * series, after dropping observations whose period ends after the
- * edition (as_of). Each figure has a name:
+ * series, keeping the observations of the edition as_of
+ * (series_in_edition: periods ended by its last day, or begun by then in
+ * a table published by then). Each figure has a name:
  *
  *   latest            the latest value; period = its period
  *   previous          the value of the period before latest (that exact
@@ -39,8 +40,11 @@
  *                     when at least one period lies between the two
  *                     (value = latest). record_low_since likewise.
  *   record_high       the latest value is higher than every earlier value
- *                     (at least one): highest on record; period = the first
- *                     period of the record. record_low likewise.
+ *                     (at least one): the highest since the series began;
+ *                     period = the first period of the series. record_low
+ *                     likewise. Records compare values as displayed
+ *                     (fmt_value_cmp), and a tie with any value of the run
+ *                     is no record; status = the latest value's.
  *
  * compare lists which of previous/change_prev*, year_ago/change_year*,
  * baseline/change_base* are made ("previous", "year", "baseline"); an
@@ -96,7 +100,8 @@ struct figure_set {
 	struct figure *items;
 	size_t n, cap;
 	/* index for figures_find, private to figures.c: open addressing,
-	 * slot = item + 1 (0: empty); built lazily for items [0, nindexed) */
+	 * slot = item + 1 (0: empty); built for items [0, nindexed) by
+	 * figures_compute* and figures_index */
 	size_t *slots;
 	size_t nslots, nindexed;
 };
@@ -127,14 +132,38 @@ int figures_compute_ratio(const struct config *cfg,
 			  const struct period *as_of, struct figure_set *set,
 			  struct eim_error *err);
 
-/* The figure, or NULL. The first call after figures are added fills the
- * set's lookup index (a cache: the figures do not change), so a set read
- * by several threads is indexed first with figures_index. */
+/* The series the figures of ind at geo are computed from: cut to the
+ * edition, one frequency, scaled, the area summed from its places for
+ * COMBINE_SUM. Charts and sparklines draw this series, so a chart shows
+ * the figures' numbers. out is empty (n = 0) when geo has no data; the
+ * caller releases it. Fails like figures_compute. */
+int figures_series(const struct config *cfg,
+		   const struct config_indicator *ind,
+		   const struct series_table *table,
+		   const struct period *as_of, const char *geo,
+		   struct series *out, struct eim_error *err);
+/* The same for a COMBINE_RATIO indicator. */
+int figures_series_ratio(const struct config *cfg,
+			 const struct config_indicator *ind,
+			 const struct config_indicator *num,
+			 const struct series_table *num_table,
+			 const struct config_indicator *den,
+			 const struct series_table *den_table,
+			 const struct period *as_of, const char *geo,
+			 struct series *out, struct eim_error *err);
+/* The figure of ind at geo whose period is p among latest, previous,
+ * year_ago and baseline, or NULL: the value a table or a bar shows for a
+ * period it shares with other places. */
+const struct figure *figures_value_in(const struct figure_set *set,
+				      const char *indicator, const char *geo,
+				      const struct period *p);
+/* The figure, or NULL. It only reads the set, so threads may share it:
+ * figures_compute* index the figures they add (a set filled otherwise is
+ * searched until figures_index). */
 const struct figure *figures_find(const struct figure_set *set,
 				  const char *indicator, const char *geo,
 				  const char *name);
-/* Index every figure of set now: after it, figures_find writes nothing
- * until figures are added, and threads may share the set. */
+/* Index every figure of set now (figures_compute* do it themselves). */
 void figures_index(struct figure_set *set);
 /* 1 if geo's rank for indicator is shared with another place. */
 int figures_rank_is_joint(const struct figure_set *set,
@@ -146,5 +175,11 @@ int figures_rank_is_joint(const struct figure_set *set,
  * Values at full precision: the shortest text that reads back as the
  * same double ("-0" is written "0"). Fails only at the strbuf cap. */
 int figures_write_csv(const struct figure_set *set, struct strbuf *out);
+/* The figures of a figures.csv text (figures_write_csv's, by column
+ * name) appended to set; figure names this version does not compute are
+ * skipped. 0, or -1 with err (EIM_DATA at file:line:col) for a missing
+ * column, a short row, a bad period or a value that is not finite. */
+int figures_read_csv(const char *text, size_t len, const char *file,
+		     struct figure_set *set, struct eim_error *err);
 
 #endif

@@ -59,6 +59,13 @@ const char *fmt_pp(char *buf, size_t size, double v, int decimals);
  * numbers, percent and rate with "%", gbp as money. */
 const char *fmt_value(char *buf, size_t size, double v, int unit,
 		      int decimals);
+/* The value a reader sees in fmt_value's text, as a number: v rounded
+ * at its displayed precision (6.84 at 1 decimal: 6.8; £3,449,000: 3.4e6).
+ * The one rule for "as displayed" comparisons: ranks, ties, records and
+ * the bars of a chart compare values with fmt_value_cmp (-1, 0, 1), so
+ * two values that print the same are equal everywhere. */
+double fmt_value_shown(double v, int unit, int decimals);
+int fmt_value_cmp(double a, double b, int unit, int decimals);
 /* A signed change in that unit: +1,240  +0.2pp  +£340m  +1.5. */
 const char *fmt_change(char *buf, size_t size, double v, int unit,
 		       int decimals);

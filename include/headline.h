@@ -13,8 +13,11 @@
  * - index unit: "fell from 58.5 in September to 51.2 in October 2026";
  * - clauses: against a year earlier, against the baseline period
  *   ("21,000 higher than in February 2020"), and a record ("the lowest
- *   since March 2020", "the highest on record") when it spans at least a
- *   year of periods, in the direction of the latest change;
+ *   since March 2020", "the highest since the series began in January
+ *   2015") when it spans at least a year of periods, in the direction of
+ *   the latest change (none when unchanged: a tie is not a record);
+ * - index unit with both values only when they print differently in the
+ *   verb's direction, else "rose by 0.1 to 52.0";
  * - a provisional or estimated latest value is marked "(provisional)" /
  *   "(estimated)" after it;
  * - a percentage below 0.05% reads "(less than 0.1%)".
@@ -40,6 +43,15 @@ int headline_sentence(const struct figure_set *set,
 		      const struct config_indicator *ind, const char *geo,
 		      const char *place, struct strbuf *out);
 
+/* Append "<subject> rose in October 2026" (fell, was unchanged), judged
+ * like headline_sentence on the change_prev figure of ind at geo as
+ * displayed; "<subject>, latest October 2026" without one. A chart
+ * title. Returns 1 if written, 0 without a latest figure, -1 at the
+ * cap. */
+int headline_moved(const struct figure_set *set,
+		   const struct config_indicator *ind, const char *geo,
+		   const char *subject, struct strbuf *out);
+
 /* Append "compared with 5.9% in the West Midlands and 4.2% in the UK":
  * the comparators' values in the period of geo's latest value, in config
  * order (those without a value in that period are left out; provisional
@@ -49,7 +61,9 @@ int headline_versus(const struct figure_set *set, const struct config *cfg,
 		    const struct config_indicator *ind, const char *geo,
 		    struct strbuf *out);
 
-/* Append the places with the highest values, in rank order:
+/* Append the places with the highest values, in rank order (values
+ * marked provisional/estimated; nothing when fewer than two places are
+ * ranked):
  *   In October 2026, Sandwell had the highest number of claimants (300),
  *   followed by Coventry (250), Birmingham (100) and Dudley (100).
  * At least n places (more when places tie at the n-th rank); places

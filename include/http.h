@@ -93,18 +93,11 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
 
 /* Counts data rows in a Nomis CSV body: *rows = records in this body,
  * *total = RECORD_COUNT (total matching records). Returns 0, or -1 when
- * the body cannot be counted (then no paging happens). */
+ * the body cannot be counted (then no paging happens). The Nomis reader
+ * gives one: feed_nomis_count (feed.h). */
 typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
 				long *total, void *ctx);
 
-/* A ready http_row_counter for Nomis CSV (RFC 4180 quoting, BOM and
- * CRLF tolerated): *rows = data records, *total = the RECORD_COUNT field
- * of the first data record (0 when there is none). -1 when the header
- * has no RECORD_COUNT column or its value is not a number. ctx unused.
- * The pipeline may pass this, or a counter built on the nomis-csv
- * reader. */
-int http_nomis_count_rows(const char *body, size_t len, long *rows,
-			  long *total, void *ctx);
 
 /* Nomis truncation: Nomis answers an oversized query with 200 and a
  * silently truncated body. Given the result of the first page (outcome

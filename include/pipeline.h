@@ -15,6 +15,10 @@ struct pipeline_opts {
 	const char *out_dir;  /* NULL: the config's out_dir */
 	int offline;          /* use the feed cache only */
 	int verbose;
+	/* NULL, or a folder (which must exist) where build writes each
+	 * edition's document and scene as text (monitor.doc.txt,
+	 * monitor.scene.txt, monitor-partners.*): what a back end is given */
+	const char *dump_dir;
 };
 
 /* Build the edition for opts->week: fetch (unless offline), read, compute,

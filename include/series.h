@@ -40,6 +40,12 @@ struct series_table {
 	size_t n, cap;
 	char *title;         /* the source's title, or NULL */
 	char *unit;          /* the source's unit text, or NULL */
+	/* YYYY-MM-DD by which every value in the table was published: the
+	 * date the source states (JSON-stat "updated", ONS time series
+	 * "releaseDate"), else the day the copy was retrieved; "" when
+	 * unknown (a local file). Decides the edition cut-off of periods
+	 * that have begun but not ended (series_in_edition). */
+	char published[11];
 	struct series_pool *pool;
 	/* series_table_index: obs indices grouped by geography code, for
 	 * series_extract; NULL, or stale once obs change (n != by_geo_n) */
@@ -99,5 +105,15 @@ int series_extract(const struct series_table *t,
 		   struct series *out);
 /* Index of period p in s, or -1. */
 long series_find(const struct series *s, const struct period *p);
+
+/* The edition cut-off: 1 if an observation of t for period p belongs to
+ * an edition whose last day is last_day (days since 1970-01-01; < 0: no
+ * cut-off). A period that has ended by last_day belongs. So does one
+ * that has begun by then when t was published by then (t->published): a
+ * 2026 count published in September is the latest for a November
+ * edition, while a rebuild of an older week from a later copy keeps to
+ * the periods that had ended. */
+int series_in_edition(const struct series_table *t, const struct period *p,
+		      long last_day);
 
 #endif

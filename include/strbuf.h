@@ -5,7 +5,10 @@
  * empty string until the first append), the contents are always
  * NUL-terminated, len excludes the NUL. Every append checks the cap: an
  * append that would make len exceed cap fails with -1 and leaves the
- * buffer as it was (the caller decides whether that is an error).
+ * buffer as it was. The failure is sticky: `failed` stays set and every
+ * later append fails too, so the contents are always a whole prefix of
+ * what was asked and a builder may make many appends and test `failed`
+ * once at the end instead of each result (no silent truncation).
  * cap 0 means STRBUF_DEFAULT_CAP.
  *
  * Ownership: the strbuf owns buf. strbuf_detach hands it to the caller
@@ -23,10 +26,11 @@ struct strbuf {
 	size_t len;
 	size_t alloc;
 	size_t cap;
+	int failed;  /* an append failed (sticky until init/reset) */
 };
 
 extern char strbuf_empty[];
-#define STRBUF_INIT { strbuf_empty, 0, 0, 0 }
+#define STRBUF_INIT { strbuf_empty, 0, 0, 0, 0 }
 
 void strbuf_init(struct strbuf *sb, size_t cap);
 void strbuf_release(struct strbuf *sb);
@@ -44,5 +48,8 @@ int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 int strbuf_add_csv(struct strbuf *sb, const char *s);
 /* Append s as a JSON string literal, quotes included. */
 int strbuf_add_json(struct strbuf *sb, const char *s);
+/* Append v as the shortest of %.15g to %.17g that reads back as v (the
+ * form of machine files: full precision, ASCII '-'). */
+int strbuf_add_double(struct strbuf *sb, double v);
 
 #endif

@@ -79,6 +79,8 @@ struct template_def {
 	struct tpl_section *sections;
 	size_t nsections;
 	const char **theme_ids; /* [nthemes], pointers into themes */
+	char **outputs;         /* "pdf", "html": the files of an edition */
+	size_t noutputs;        /* 0: the PDF only */
 };
 
 int template_load(const char *path, struct template_def **out,

@@ -17,9 +17,12 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
-/* Grow *arr (of *cap elements of elsize) so that it holds at least need. */
-void xgrow(void **arr, size_t *cap, size_t need, size_t elsize);
+/* arr (of *cap elements of elsize) grown to hold at least need: the
+ * array to use from now on. XGROW assigns it back to arr, so the array
+ * keeps its type (no T ** read as void **); arr and cap are evaluated
+ * more than once, so pass plain lvalues. */
+void *xgrow(void *arr, size_t *cap, size_t need, size_t elsize);
 #define XGROW(arr, cap, need) \
-	xgrow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+	((arr) = xgrow((arr), &(cap), (need), sizeof(*(arr))))
 
 #endif

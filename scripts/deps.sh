@@ -6,7 +6,9 @@
 set -u
 what=${1:-build}
 pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev libcmark-dev fonts-dejavu-core"
-test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-aiosmtpd"
+# chromium, nodejs and npm: the HTML edition's browser checks
+# (tests/browser/, which npm-installs its pinned packages by itself)
+test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-yaml fonts-liberation chromium nodejs npm python3-aiosmtpd"
 case "$what" in
 test) pkgs="$pkgs $test_pkgs" ;;
 valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
@@ -15,9 +17,12 @@ fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 esac
 missing=""
 for p in $pkgs; do
-	if [ "$p" = python3 ] && command -v python3 >/dev/null 2>&1; then
-		continue
-	fi
+	# a python3, node or npm from elsewhere (nodesource's nodejs
+	# carries its own npm) will do
+	case "$p" in
+	python3|npm) command -v "$p" >/dev/null 2>&1 && continue ;;
+	nodejs) command -v node >/dev/null 2>&1 && continue ;;
+	esac
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
 	case "$st" in
 	*"install ok installed"*) ;;

@@ -23,7 +23,8 @@
 #endif
 
 static const char usage_text[] =
-	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--send] [-v|-q]\n"
+	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR]\n"
+	"                    [--send] [-v|-q]\n"
 	"       eimon send   [-c monitor.yaml] [--week YYYY-Www] [--out DIR] [--dry-run] [--resend]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
@@ -56,6 +57,8 @@ static const char help_text[] =
 	"      --dry-run       send: list who would be sent what; send nothing\n"
 	"      --resend        send: ignore the send log (send to everyone)\n"
 	"  -o, --out DIR       output folder (default: the config's out_dir)\n"
+	"      --dump DIR      build: also write each edition's document and\n"
+	"                      laid-out scene as text into DIR (for developers)\n"
 	"  -f, --format FMT    read: nomis-csv, ons-timeseries, ons-observations,\n"
 	"                      jsonstat, csv, json\n"
 	"  -s, --select D=C    read: keep rows whose dimension D has code C\n"
@@ -74,13 +77,14 @@ static const char help_text[] =
 	"unavailable, 70 internal error, 73 cannot create output, 75 locked or\n"
 	"temporary failure (send: rerun later; only the rest is sent).\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE,
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP,
        OPT_SEND, OPT_DRY_RUN, OPT_RESEND };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "week", required_argument, NULL, 'w' },
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
+	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "send", no_argument, NULL, OPT_SEND },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "resend", no_argument, NULL, OPT_RESEND },
@@ -168,6 +172,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			c->week_given = 1;
 			break;
 		case OPT_OFFLINE: c->po.offline = 1; break;
+		case OPT_DUMP: c->po.dump_dir = optarg; break;
 		case OPT_SEND: c->send = 1; break;
 		case OPT_DRY_RUN: c->dry_run = 1; break;
 		case OPT_RESEND: c->resend = 1; break;

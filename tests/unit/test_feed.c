@@ -194,7 +194,8 @@ static const char ts_body[] =
 	"{\"date\":\"2026 JAN\",\"value\":\"\"},"
 	"{\"date\":\"2026 APR\",\"value\":\"5.0\"}],"
 	"\"description\":{\"title\":\"Unemployment rate   \",\"cdid\":\"MGSX\","
-	"\"unit\":\"%\",\"sampleSize\":0}}";
+	"\"unit\":\"%\",\"releaseDate\":\"2026-05-13T00:00:00.000Z\","
+	"\"sampleSize\":0}}";
 
 static void test_ons_timeseries(void **state)
 {
@@ -226,6 +227,22 @@ static void test_ons_timeseries(void **state)
 	assert_string_equal(t.title, "Unemployment rate");
 	assert_string_equal(t.unit, "%");
 	assert_string_equal(t.obs[0].labels[0], "Unemployment rate");
+	/* the release date decides the edition cut-off (series_in_edition):
+	 * Q2 2026 had begun by 1 June and was published on 13 May */
+	assert_string_equal(t.published, "2026-05-13");
+	{
+		struct period q2 = { PERIOD_QUARTER, 2026, 2 };
+		struct period june = { PERIOD_DAY, 2026, 0 };
+		long d;
+
+		assert_int_equal(period_parse("2026-06-01", 10, &june), 0);
+		d = period_start_day(&june);
+		assert_true(series_in_edition(&t, &q2, d));
+		assert_false(series_in_edition(&t, &q2, d - 20)); /* 12 May */
+		t.published[0] = '\0';   /* unknown: only ended periods */
+		assert_false(series_in_edition(&t, &q2, d));
+		assert_true(series_in_edition(&t, &q2, d + 29)); /* 30 June */
+	}
 	series_table_release(&t);
 
 	assert_int_equal(render(FEED_ONS_TIMESERIES,
@@ -301,6 +318,24 @@ static void test_jsonstat(void **state)
 				 "UNR,E08000025,2023;1.5;\n"
 				 "UNR,E08000025,2024;;\n"
 				 "UNR,E08000025,2025;3;e\n");
+}
+
+/* "updated" is the date the dataset was published. */
+static void test_jsonstat_updated(void **state)
+{
+	struct series_table t;
+	struct eim_error err;
+	char body[sizeof(js_sparse) + 64];
+	(void)state;
+
+	snprintf(body, sizeof(body), "{\"updated\":\"2026-09-24\",%s",
+		 js_sparse + 1);
+	series_table_init(&t);
+	eim_error_init(&err);
+	assert_int_equal(feed_read_buffer(FEED_JSONSTAT, body, strlen(body),
+					  "in", NULL, NULL, 0, &t, &err), 0);
+	assert_string_equal(t.published, "2026-09-24");
+	series_table_release(&t);
 }
 
 static void test_jsonstat_arrays(void **state)
@@ -549,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_ons_timeseries),
 		cmocka_unit_test(test_ons_observations),
 		cmocka_unit_test(test_jsonstat),
+		cmocka_unit_test(test_jsonstat_updated),
 		cmocka_unit_test(test_jsonstat_arrays),
 		cmocka_unit_test(test_jsonstat_filters),
 		cmocka_unit_test(test_jsonstat_bundle),

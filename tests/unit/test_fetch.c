@@ -14,6 +14,7 @@
 #include <cJSON.h>
 
 #include "cache.h"
+#include "feed.h"
 #include "fetch.h"
 #include "helpers/tdir.h"
 #include "helpers/test_server.h"
@@ -549,7 +550,7 @@ static void test_nomis_truncation_paged(void **state)
 	(void)state;
 	eim_error_init(&err);
 	opts_init(&o, dir, 0);
-	o.count_rows = http_nomis_count_rows;
+	o.count_rows = feed_nomis_count;
 	feed_init(&f, "claimants", "/nomis?geography=E08000025", 1);
 	f.format = FEED_NOMIS_CSV;
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
@@ -575,7 +576,7 @@ static void test_nomis_truncation_unrecoverable(void **state)
 	(void)state;
 	eim_error_init(&err);
 	opts_init(&o, dir, 0);
-	o.count_rows = http_nomis_count_rows;
+	o.count_rows = feed_nomis_count;
 	feed_init(&f[0], "bad", "/nomisbad?x=1", 1);
 	feed_init(&f[1], "short", "/nomisshort?x=1", 1);
 	f[0].format = f[1].format = FEED_NOMIS_CSV;

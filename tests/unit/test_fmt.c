@@ -171,6 +171,39 @@ static void test_round(void **state)
 	assert_true(fmt_round(131560.4, 0) == 131560.0);
 }
 
+/* Values compared as displayed: equal when they print the same. */
+static void test_value_cmp(void **state)
+{
+	static const struct {
+		double a, b;
+		int unit, dec, want;
+	} c[] = {
+		{ 6.84, 6.81, UNIT_PERCENT, 1, 0 },   /* 6.8% and 6.8% */
+		{ 6.86, 6.84, UNIT_PERCENT, 1, 1 },   /* 6.9% and 6.8% */
+		{ 8.62, 8.58, UNIT_RATE, 1, 0 },
+		{ 100.4, 100, UNIT_COUNT, 0, 0 },
+		{ 100.5, 100, UNIT_COUNT, 0, 1 },     /* half away from zero */
+		{ -2.5, -2.4, UNIT_INDEX, 0, -1 },    /* -3 and -2 */
+		{ 3449000, 3351000, UNIT_GBP, 0, 0 }, /* £3.4m and £3.4m */
+		{ 3449000, 3451000, UNIT_GBP, 0, -1 },/* £3.4m and £3.5m */
+		{ 1.04e9, 1.01e9, UNIT_GBP, 0, 0 },   /* £1.0bn twice */
+		{ 999999.7, 1e6, UNIT_GBP, 0, 0 },    /* £1.0m twice */
+		{ 12300, 12301, UNIT_GBP, 0, -1 },    /* £12,300, £12,301 */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		int got = fmt_value_cmp(c[i].a, c[i].b, c[i].unit, c[i].dec);
+
+		if (got != c[i].want)
+			fail_msg("case %zu: %g vs %g: %d, want %d", i, c[i].a,
+				 c[i].b, got, c[i].want);
+	}
+	assert_true(fmt_value_shown(3449000, UNIT_GBP, 0) == 3400000.0);
+	assert_true(fmt_value_shown(6.84, UNIT_PERCENT, 1) == 6.8);
+}
+
 static void test_ordinal(void **state)
 {
 	static const struct {
@@ -265,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_round),
+		cmocka_unit_test(test_value_cmp),
 		cmocka_unit_test(test_ordinal),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_small_buffer),

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "feed.h"
 #include "http.h"
-#include "../../src/http_curl.h"
+#include "../../src/fetch/http_curl.h"
 #include "helpers/test_server.h"
 
 static struct test_server srv;
@@ -516,20 +517,20 @@ static void test_nomis_count_rows(void **state)
 
 	(void)state;
 	b = slurp(cc, &len);
-	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 4);
 	assert_int_equal(total, 4);
 	free(b);
 
 	b = slurp(aps, &len);
-	assert_int_equal(http_nomis_count_rows(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
 	/* header + 2 records: what a truncated answer looks like */
 	for (i = 0; i < len && lines < 3; i++)
 		if (b[i] == '\n' && ++lines == 3)
 			cut = i + 1;
-	assert_int_equal(http_nomis_count_rows(b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(b, cut, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 6);
 	/* BOM and CRLF */
@@ -539,7 +540,7 @@ static void test_nomis_count_rows(void **state)
 			strbuf_addch(&sb, '\r');
 		strbuf_addch(&sb, b[i]);
 	}
-	assert_int_equal(http_nomis_count_rows(sb.buf, sb.len, &rows, &total,
+	assert_int_equal(feed_nomis_count(sb.buf, sb.len, &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
@@ -548,22 +549,26 @@ static void test_nomis_count_rows(void **state)
 
 	/* header only: nothing matched */
 	t = "\"A\",\"RECORD_COUNT\"\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 0);
 	assert_int_equal(total, 0);
 	/* quoted comma before the column, blank line ignored */
 	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
-	/* no RECORD_COUNT column, or not a number */
+	/* no RECORD_COUNT column, or not a whole number (never read as 0,
+	 * which would switch the truncation check off) */
 	t = "\"A\"\n1\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
 					       NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
-	assert_int_equal(http_nomis_count_rows(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+					       NULL), -1);
+	t = "\"A\",\"RECORD_COUNT\"\n1,-5\n";
+	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
 					       NULL), -1);
 }
 

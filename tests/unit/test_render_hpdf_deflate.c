@@ -1,4 +1,4 @@
-/* test_render_hpdf_deflate.c - render_hpdf_deflate.c's replacement of
+/* test_hpdf_deflate.c - hpdf_deflate.c's replacement of
  * libharu's HPDF_Stream_WriteToStreamWithDeflate (libdeflate instead of
  * zlib). What libharu's version guarantees, checked here:
  *  - the output is a zlib stream that inflates (with zlib, as a PDF
@@ -27,9 +27,9 @@
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
 
-/* src/render_int.h (private to the renderer) */
-void render_hpdf_deflate_release(void);
-/* libharu 2.3.0's internal, replaced by render_hpdf_deflate.c */
+/* src/backend_pdf_int.h (private to the PDF back end) */
+void backend_pdf_deflate_release(void);
+/* libharu 2.3.0's internal, replaced by hpdf_deflate.c */
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src,
 						 HPDF_Stream dst,
 						 HPDF_Encrypt e);
@@ -120,7 +120,7 @@ static void test_round_trips(void **state)
 		big[i] = text[i % (sizeof(text) - 1)];
 	round_trip(big, n, 4096);
 	free(big);
-	render_hpdf_deflate_release();
+	backend_pdf_deflate_release();
 }
 
 /* A small document: text in a base-14 font, lines, a second page. */
@@ -225,7 +225,7 @@ static void test_pdf_streams(void **state)
 	free(zip);
 	HPDF_Free(plain_doc);
 	HPDF_Free(zip_doc);
-	render_hpdf_deflate_release();
+	backend_pdf_deflate_release();
 }
 
 static int run(const char *cmd)
@@ -255,7 +255,7 @@ static void test_encrypted(void **state)
 			 HPDF_OK);
 	assert_int_equal(HPDF_SaveToFile(pdf, path), HPDF_OK);
 	HPDF_Free(pdf);
-	render_hpdf_deflate_release();
+	backend_pdf_deflate_release();
 	snprintf(cmd, sizeof(cmd), "qpdf --password=user --check %s "
 		 ">/dev/null 2>&1", path);
 	assert_int_equal(run(cmd), 0);

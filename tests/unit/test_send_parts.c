@@ -13,7 +13,7 @@
 #include "manifest.h"
 #include "sha256.h"
 #include "summary.h"
-#include "../../src/send_int.h"
+#include "../../src/deliver/send_int.h"
 #include "helpers/tdir.h"
 
 /* ---- recipient lists ---------------------------------------------------- */

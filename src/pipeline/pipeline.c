@@ -1,0 +1,540 @@
+/* pipeline.c - eimon build / check: the stages in order, timing each,
+ * with one exit path that releases everything. */
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "compose.h"
+#include "config.h"
+#include "doc.h"
+#include "figures.h"
+#include "notes.h"
+#include "notes_summary.h"
+#include "pipeline_int.h"
+#include "backend.h"
+#include "layout.h"
+#include "strbuf.h"
+#include "summary.h"
+#include "template.h"
+#include "xalloc.h"
+#include "yamldoc.h"
+#include "banned.h"
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void pipeline_stage(struct pipeline_run *r, const char *name)
+{
+	long t = now_ms();
+
+	if (r->nstages && r->nstages <= PIPELINE_MAX_STAGES)
+		r->stages[r->nstages - 1].ms = t - r->stage_start;
+	if (r->nstages < PIPELINE_MAX_STAGES && name) {
+		r->stages[r->nstages].name = name;
+		r->stages[r->nstages].ms = 0;
+		r->nstages++;
+	}
+	r->stage_start = t;
+}
+
+/* The issue number: the edition file's, else counted from the config's
+ * first issue (one per window). */
+static long issue_number(const struct config *c, const struct edition *ed,
+			 const struct period *week)
+{
+	struct period first;
+	long weeks;
+
+	if (ed && ed->issue > 0)
+		return ed->issue;
+	if (!c->first_issue_week ||
+	    period_parse(c->first_issue_week, strlen(c->first_issue_week),
+			 &first))
+		return c->first_issue;
+	weeks = period_diff(&first, week);
+	if (c->window && strcmp(c->window, "fortnight") == 0)
+		weeks /= 2;
+	return c->first_issue + (weeks > 0 ? weeks : 0);
+}
+
+void pipeline_window(const struct config *c, const struct period *week,
+		     long *first, long *last)
+{
+	if (notes_window(week, c->window, first, last)) {
+		*first = period_start_day(week);
+		*last = period_end_day(week);
+	}
+}
+
+#ifndef EIMON_DATADIR
+#define EIMON_DATADIR "/usr/local/share/eimon"
+#endif
+
+/* A template named in monitor.yaml that is not next to it (`template:
+ * weekly`, or the default report_templates/weekly.yaml) is looked up
+ * among the templates `make install` put in DATADIR/report_templates. */
+static const char *installed_template(const char *path, char *buf,
+				      size_t size)
+{
+	struct stat st;
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	if (stat(path, &st) == 0)
+		return path;
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	snprintf(buf, size, "%s/report_templates/%s%s", EIMON_DATADIR, base,
+		 n > 5 && strcmp(base + n - 5, ".yaml") == 0 ? "" : ".yaml");
+	return stat(buf, &st) == 0 ? buf : path;
+}
+
+/* Load config, template, notes and the edition file. All problems of
+ * notes and editions go to problems (when given). */
+int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
+			 struct eim_warnings *problems, struct eim_error *err)
+{
+	int ret = -1, bad;
+	char tpl[EIM_PATH_MAX];
+
+	if (config_load(o->config, &r->cfg, err))
+		goto out;
+	if (template_load(installed_template(r->cfg->template_path, tpl,
+					     sizeof(tpl)),
+			  &r->tpl, err))
+		goto out;
+	if (template_check_config(r->tpl, r->cfg, problems, err))
+		goto out;
+	/* Notes and the edition file are both read even when one fails, so
+	 * that `eimon check` lists every problem in one run. */
+	bad = notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
+			 r->tpl->nthemes, &r->notes, problems, err);
+	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
+			 err) || bad)
+		goto out;
+	r->issue = issue_number(r->cfg, &r->ed, &o->week);
+	ret = 0;
+out:
+	return ret;
+}
+
+void pipeline_run_release(struct pipeline_run *r)
+{
+	size_t i;
+
+	for (i = 0; r->feeds && r->cfg && i < r->cfg->nfeeds; i++)
+		pipeline_feed_release(&r->feeds[i]);
+	free(r->feeds);
+	free(r->cfeeds);
+	figures_release(&r->figs);
+	compose_prev_release(&r->prev);
+	notes_release(&r->notes);
+	edition_release(&r->ed);
+	template_free(r->tpl);
+	config_free(r->cfg);
+	memset(r, 0, sizeof(*r));
+}
+
+static int compute_figures(const struct pipeline_opts *o,
+			   struct pipeline_run *r, struct eim_error *err)
+{
+	const struct config *c = r->cfg;
+	size_t i;
+
+	figures_init(&r->figs);
+	for (i = 0; i < c->nindicators; i++) {
+		const struct config_indicator *ind = &c->indicators[i];
+		const struct series_table *t, *tn, *td;
+		const struct config_indicator *num, *den;
+		if (ind->combine == COMBINE_RATIO) {
+			num = config_find_indicator(c, ind->numerator);
+			den = config_find_indicator(c, ind->denominator);
+			tn = pipeline_table_of(r, num->feed);
+			td = pipeline_table_of(r, den->feed);
+			if (!tn || !td)
+				continue;
+			if (figures_compute_ratio(c, ind, num, tn, den, td,
+						  &o->week, &r->figs, err))
+				return -1;
+			continue;
+		}
+		t = pipeline_table_of(r, ind->feed);
+		if (!t)
+			continue; /* feed dropped: the sources say so */
+		if (figures_compute(c, ind, t, &o->week, &r->figs, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* Draft notes (still holding the TODO text of `eimon notes new`) are
+ * never printed; warn_drafts says so. */
+static size_t drop_drafts(const struct note **sel, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!notes_is_draft(sel[i]))
+			sel[k++] = sel[i];
+	return k;
+}
+
+/* dir/name: the text of a doc or scene dump (build --dump). */
+static int write_dump(const char *dir, const char *name,
+		      const struct strbuf *sb, struct eim_error *err)
+{
+	char path[EIM_PATH_MAX];
+	FILE *f;
+	int ok;
+
+	if (sb->failed)
+		return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0, "the %s "
+				     "dump is too large", name);
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path))
+		return eim_error_set(err, EIM_CANTCREAT, dir, 0, 0,
+				     "dump folder path too long");
+	f = fopen(path, "wb");
+	if (!f)
+		return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				     "cannot create the dump");
+	ok = fwrite(sb->buf, 1, sb->len, f) == sb->len;
+	ok = (fclose(f) == 0) && ok;
+	return ok ? 0 : eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				      "cannot write the dump");
+}
+
+/* The document and scene of an edition as text into r->dump_dir. */
+static int dump_edition(const struct pipeline_run *r, int partners,
+			const struct doc *d, const struct scene *sc,
+			struct eim_error *err)
+{
+	const char *base = partners ? "monitor-partners" : "monitor";
+	struct strbuf sb = STRBUF_INIT;
+	char name[64];
+	int ret = -1;
+
+	doc_dump(d, &sb);
+	snprintf(name, sizeof(name), "%s.doc.txt", base);
+	if (write_dump(r->dump_dir, name, &sb, err))
+		goto out;
+	if (sc) {
+		strbuf_reset(&sb);
+		scene_dump(sc, &sb);
+		snprintf(name, sizeof(name), "%s.scene.txt", base);
+		if (write_dump(r->dump_dir, name, &sb, err))
+			goto out;
+	}
+	ret = 0;
+out:
+	strbuf_release(&sb);
+	return ret;
+}
+
+/* summary (public edition only; NULL otherwise) receives summary.json. */
+static int render_edition(const struct pipeline_run *r,
+			  const struct period *week,
+			  int partners, unsigned char **pdf, size_t *len,
+			  struct pipeline_files *web, struct strbuf *summary,
+			  struct eim_error *err)
+{
+	struct compose_input in;
+	struct backend_input bin;
+	const struct note **sel = NULL;
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary intel;
+	struct nsum_params ip;
+	struct doc d;
+	struct scene sc;
+	long first, last;
+	int ret = -1;
+
+	memset(&in, 0, sizeof(in));
+	memset(&intel, 0, sizeof(intel));
+	doc_init(&d);
+	scene_init(&sc);
+	if (ib) { /* counted apart for each edition: see notes_summary.h */
+		notes_summary_params(ib, &ip);
+		notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &ip,
+				      partners, &intel);
+		in.intel = &intel;
+	}
+	pipeline_window(r->cfg, week, &first, &last);
+	in.cfg = r->cfg;
+	in.tpl = r->tpl;
+	in.ed = &r->ed;
+	in.nnotes = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+				 r->tpl->nthemes, partners, &sel);
+	in.nnotes = drop_drafts(sel, in.nnotes);
+	in.notes = sel;
+	in.week = *week;
+	in.issue = r->issue;
+	in.partners = partners;
+	in.revised = r->revised;
+	in.feeds = r->cfeeds;
+	in.figs = &r->figs;
+	in.prev = &r->prev;
+	if (compose_doc(&in, &d, err))
+		goto out;
+	if (summary && summary_write(&in, &d, summary, err))
+		goto out;
+	/* the document is dumped also when it cannot be laid out */
+	if (layout_doc(&d, &sc, err)) {
+		if (r->dump_dir)
+			dump_edition(r, partners, &d, NULL, err);
+		goto out;
+	}
+	if (r->dump_dir && dump_edition(r, partners, &d, &sc, err))
+		goto out;
+	bin.doc = &d;
+	bin.scene = &sc;
+	if (backend_pdf.render(&bin, pdf, len, err))
+		goto out;
+	if (web && pipeline_html(&d, &sc, partners, web, err))
+		goto out;
+	ret = 0;
+out:
+	backend_pdf.thread_cleanup();
+	free(sel);
+	scene_free(&sc);
+	doc_free(&d);
+	notes_summary_release(&intel);
+	return ret;
+}
+
+static int has_partners_notes(const struct pipeline_run *r,
+			      const struct period *week)
+{
+	const struct note **sel = NULL;
+	long first, last;
+	size_t n, i;
+	int any = 0;
+
+	pipeline_window(r->cfg, week, &first, &last);
+	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+			 r->tpl->nthemes, 1, &sel);
+	for (i = 0; i < n; i++)
+		if (sel[i]->partners)
+			any = 1;
+	free(sel);
+	return any;
+}
+
+#define EDITION_STACK ((size_t)8 << 20)
+
+/* One edition rendered on its own thread. */
+struct edition_job {
+	struct pipeline_run *r;
+	const struct period *week;
+	int partners, ret;
+	unsigned char *pdf;
+	size_t len;
+	struct pipeline_files *web;
+	struct eim_error err;
+};
+
+static void *edition_thread(void *arg)
+{
+	struct edition_job *j = arg;
+
+	j->ret = render_edition(j->r, j->week, j->partners, &j->pdf, &j->len,
+				j->web, NULL, &j->err);
+	return NULL;
+}
+
+/* The public edition, and the partners edition when one is due. The two
+ * are independent (each composes its own doc from inputs that are only
+ * read, libharu keeps no global state), so on a machine with two cores
+ * the partners edition renders on a second thread at the same time: it
+ * roughly halves the render stage, which is most of a build. Where a
+ * thread cannot be made they render one after the other. The public
+ * edition's error comes first, as when rendered in order. */
+static int render_editions(struct pipeline_run *r, const struct period *week,
+			   struct pipeline_outputs *out, struct eim_error *err)
+{
+	struct edition_job pj;
+	pthread_attr_t attr;
+	pthread_t tid;
+	int threaded, ret, html = pipeline_wants_html(r);
+
+	if (!has_partners_notes(r, week))
+		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,
+				      html ? &out->web : NULL,
+				      &out->summary, err);
+	memset(&pj, 0, sizeof(pj));
+	pj.web = html ? &out->partners_web : NULL;
+	pj.r = r;
+	pj.week = week;
+	pj.partners = 1;
+	eim_error_init(&pj.err);
+	figures_index(&r->figs); /* from here on the threads only read */
+	/* the stack of a main thread: libharu keeps a 128 KiB array on it
+	 * while it builds a font, more than some C libraries give a thread */
+	threaded = pthread_attr_init(&attr) == 0;
+	if (threaded) {
+		pthread_attr_setstacksize(&attr, EDITION_STACK);
+		threaded = pthread_create(&tid, &attr, edition_thread,
+					  &pj) == 0;
+		pthread_attr_destroy(&attr);
+	}
+	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len,
+			     html ? &out->web : NULL,
+			     &out->summary, err);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else if (ret == 0)
+		edition_thread(&pj);
+	if (ret == 0 && pj.ret != 0) {
+		*err = pj.err;
+		ret = -1;
+	}
+	out->partners_pdf = pj.pdf;
+	out->partners_len = pj.len;
+	return ret;
+}
+
+/* A note written by `eimon notes new` and never edited still says TODO:
+ * valid, but not for print. */
+static void warn_drafts(const struct pipeline_opts *o, struct pipeline_run *r,
+			struct eim_warnings *w)
+{
+	const struct note **sel = NULL;
+	long first, last;
+	size_t i, n;
+
+	pipeline_window(r->cfg, &o->week, &first, &last);
+	n = notes_select(&r->notes, first, last, r->tpl->theme_ids,
+			 r->tpl->nthemes, 1, &sel);
+	for (i = 0; i < n; i++)
+		if (notes_is_draft(sel[i]))
+			eim_warn(w, "%s:%d:%d: this note is still a draft "
+				 "(it has the TODO text of 'eimon notes new') "
+				 "and is left out of the bulletin",
+				 sel[i]->file, sel[i]->line, sel[i]->col);
+	free(sel);
+}
+
+/* The counts of partners' intelligence as rows of figures.csv, with the
+ * intelligence block's window (the default one when the template has
+ * none, so that figures.csv does not depend on the layout). Public notes
+ * only: figures.csv is published with the public edition. */
+static int notes_figures_csv(const struct pipeline_run *r,
+			     const struct period *week, struct strbuf *csv)
+{
+	const struct tpl_block *ib =
+		template_find_block(r->tpl, TPL_INTELLIGENCE);
+	struct notes_summary s;
+	struct nsum_params p;
+	int ret;
+
+	notes_summary_params(ib, &p);
+	notes_summary_compute(&r->notes, r->tpl, r->cfg, week, &p, 0, &s);
+	ret = notes_summary_csv(&s, r->cfg->area.code, csv);
+	notes_summary_release(&s);
+	return ret;
+}
+
+int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
+		   struct eim_warnings *w, struct eim_error *err)
+{
+	struct pipeline_run r;
+	struct pipeline_outputs out;
+	struct strbuf csv = STRBUF_INIT;
+	int ret = -1;
+
+	memset(&r, 0, sizeof(r));
+	memset(&out, 0, sizeof(out));
+	r.dump_dir = o->dump_dir;
+	strbuf_init(&out.summary, 0);
+	if (out_pdf)
+		*out_pdf = NULL;
+	pipeline_stage(&r, "load");
+	if (pipeline_load_inputs(o, &r, NULL, err))
+		goto out;
+	/* The lock first: a second build exits at once, fetching nothing. */
+	if (pipeline_publish_begin(o, &r, w, err))
+		goto out;
+	warn_drafts(o, &r, w);
+	pipeline_stage(&r, "feeds");
+	if (pipeline_load_feeds(o, &r, w, err))
+		goto out;
+	pipeline_stage(&r, "figures");
+	if (compute_figures(o, &r, err))
+		goto out;
+	if (figures_write_csv(&r.figs, &csv) ||
+	    notes_figures_csv(&r, &o->week, &csv)) {
+		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+			      "figures.csv is too large");
+		goto out;
+	}
+	out.csv = (const unsigned char *)csv.buf;
+	out.csv_len = csv.len;
+	pipeline_describe_inputs(o, &r);
+	pipeline_stage(&r, "render");
+	if (render_editions(&r, &o->week, &out, err))
+		goto out;
+	pipeline_stage(&r, "publish");
+	if (pipeline_publish(o, &r, &out, out_pdf, w, err))
+		goto out;
+	ret = 0;
+out:
+	pipeline_publish_end(&r);
+	free(out.pdf);
+	free(out.partners_pdf);
+	pipeline_files_release(&out.web);
+	pipeline_files_release(&out.partners_web);
+	strbuf_release(&out.summary);
+	strbuf_release(&csv);
+	pipeline_run_release(&r);
+	return ret;
+}
+
+int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
+		   struct eim_warnings *w, struct eim_error *err)
+{
+	struct pipeline_run r;
+	int ret = -1;
+
+	memset(&r, 0, sizeof(r));
+	if (pipeline_load_inputs(o, &r, problems, err)) {
+		if (!problems->n) {
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "%s", buf);
+		}
+		goto out;
+	}
+	/* the mailing rules too, when the monitor is mailed (eimon send) */
+	if (r.cfg->yaml->root &&
+	    ydoc_get(r.cfg->yaml->root, "distribution") &&
+	    distribution_check(r.cfg, err)) {
+		char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(err, buf, sizeof(buf));
+		eim_warn(problems, "%s", buf);
+		goto out;
+	}
+	warn_drafts(o, &r, w);
+	pipeline_check_coverage(o, &r, w);
+	if (!r.ed.file) {
+		char wk[PERIOD_TEXT_MAX];
+		period_format(&o->week, wk, sizeof(wk));
+		eim_warn(w, "no edition file for %s (%s/%s.yaml): the "
+			 "bulletin will have no lead or key issues", wk,
+			 r.cfg->editions_dir, wk);
+	}
+	ret = 0;
+out:
+	pipeline_run_release(&r);
+	return ret;
+}

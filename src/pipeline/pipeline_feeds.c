@@ -1,0 +1,266 @@
+/* pipeline_feeds.c - every feed of the monitor into a series table, by
+ * the failure rules of SPEC §5.2: an optional feed that fails is dropped
+ * with a warning; a required feed falls back to its last good copy; a
+ * required feed with no usable copy fails the build (EIM_UNAVAILABLE). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "feed.h"
+#include "fetch.h"
+#include "http.h"
+#include "pipeline_int.h"
+#include "sha256.h"
+#include "xalloc.h"
+#include "banned.h"
+
+void pipeline_feed_release(struct pipeline_feed *f)
+{
+	series_table_release(&f->table);
+	free(f->body_path);
+	free(f->url);
+	free(f->failure);
+}
+
+const struct series_table *pipeline_table_of(const struct pipeline_run *r,
+					     const char *feed_id)
+{
+	size_t i;
+
+	for (i = 0; feed_id && i < r->cfg->nfeeds; i++)
+		if (strcmp(r->cfg->feeds[i].id, feed_id) == 0)
+			return r->feeds[i].loaded ? &r->feeds[i].table : NULL;
+	return NULL;
+}
+
+int pipeline_file_sha256(const char *path, char hex[SHA256_HEX_LEN])
+{
+	FILE *f = fopen(path, "rb");
+	struct sha256_ctx c;
+	unsigned char buf[65536], d[SHA256_DIGEST_LEN];
+	size_t n;
+
+	if (!f)
+		return -1;
+	sha256_init(&c);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sha256_update(&c, buf, n);
+	fclose(f);
+	sha256_final(&c, d);
+	sha256_to_hex(d, hex);
+	return 0;
+}
+
+/* Latest period with a value within the edition (ending by limit_day,
+ * the cut-off the figures use), and whether that value is provisional. */
+static void latest_of(const struct series_table *t, long limit_day,
+		      struct period *p, int *prov)
+{
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	*prov = 0;
+	for (i = 0; i < t->n; i++) {
+		const struct series_obs *o = &t->obs[i];
+		int c;
+		if (!o->has_value ||
+		    !series_in_edition(t, &o->period, limit_day))
+			continue;
+		c = p->freq ? period_cmp(&o->period, p) : 1;
+		if (c > 0) {
+			*p = o->period;
+			*prov = 0;
+		}
+		if (c >= 0 && (o->status[0] == 'p' || o->status[0] == 'P'))
+			*prov = 1;
+	}
+}
+
+static void iso_time(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (t > 0 && gmtime_r(&t, &tm))
+		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static struct config_mapping mapping_of(const struct config_feed *cf)
+{
+	struct config_mapping m = cf->mapping;
+
+	if (!m.geography_fixed && cf->geography)
+		m.geography_fixed = cf->geography;
+	return m;
+}
+
+/* Parse a body (fetched, cached or read) into f->table. */
+static int parse_body(const struct config_feed *cf, const char *body,
+		      size_t len, const char *display, struct pipeline_feed *f,
+		      struct eim_error *err)
+{
+	struct config_mapping m = mapping_of(cf);
+
+	series_table_init(&f->table);
+	if (feed_read_buffer(cf->format, body, len, display, &m, NULL, 0,
+			     &f->table, err)) {
+		series_table_release(&f->table);
+		return -1;
+	}
+	/* complete: figures and charts extract one geography at a time, on
+	 * two threads when there is a partners edition */
+	series_table_index(&f->table);
+	f->loaded = 1;
+	return 0;
+}
+
+/* Fill the model's view of a loaded feed: latest period, staleness,
+ * provisional latest value. */
+static void describe(const struct config_feed *cf, struct pipeline_feed *f,
+		     struct compose_feed *out, long week_end,
+		     struct eim_warnings *w)
+{
+	struct period latest;
+
+	out->table = &f->table;
+	latest_of(&f->table, week_end, &latest, &out->provisional);
+	if (!latest.freq)
+		return;
+	period_format(&latest, out->latest, sizeof(out->latest));
+	if (period_end_day(&latest) + cf->max_age_days < week_end) {
+		out->stale = 1;
+		eim_warn(w, "feed '%s' is stale: its latest period is %s",
+			 cf->id, out->latest);
+	}
+}
+
+/* How a build fetches: parsed-body validation, two retries, Nomis
+ * paging, the clock only for fetched_at. */
+static void fetch_options(const struct config *c, int offline,
+			  struct fetch_opts *fo)
+{
+	memset(fo, 0, sizeof(*fo));
+	fo->cache_dir = c->cache_dir;
+	fo->offline = offline;
+	fo->now = time(NULL);
+	fo->validate = fetch_validate_feed;
+	fo->retries = 2;
+	fo->count_rows = feed_nomis_count;
+}
+
+/* fetch applies the failure rules (fetch.h); what comes back with a body
+ * is parsed here, and content that does not parse is a data error for a
+ * required feed and a dropped feed otherwise. */
+int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
+			struct eim_warnings *w, struct eim_error *err)
+{
+	const struct config *c = r->cfg;
+	struct fetch_result *res = NULL;
+	struct fetch_opts fo;
+	long week_end = period_end_day(&o->week);
+	size_t i;
+	int ret = -1;
+
+	r->feeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->feeds));
+	r->cfeeds = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*r->cfeeds));
+	for (i = 0; i < c->nfeeds; i++) {
+		r->cfeeds[i].feed = &c->feeds[i];
+	}
+	fetch_options(c, o->offline, &fo);
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+		goto out;
+	for (i = 0; i < c->nfeeds; i++) {
+		const struct config_feed *cf = &c->feeds[i];
+		struct pipeline_feed *f = &r->feeds[i];
+		struct compose_feed *cfo = &r->cfeeds[i];
+		struct fetch_result *fr = &res[i];
+		struct eim_error ferr;
+		char where[EIM_PATH_MAX + 32];
+
+		eim_error_init(&ferr);
+		if (fr->body) {
+			snprintf(where, sizeof(where), "%s",
+				 fr->path ? fr->path
+				 : fr->url ? fr->url : cf->id);
+			if (parse_body(cf, fr->body, fr->len, where, f,
+				       &ferr) == 0) {
+				memcpy(f->sha256, fr->sha256,
+				       sizeof(f->sha256));
+				iso_time(fr->fetched_at, f->fetched_at,
+					 sizeof(f->fetched_at));
+				f->body_path = fr->path ? xstrdup(fr->path)
+							: NULL;
+				cfo->from_cache =
+					fr->source == FETCH_CACHE_FALLBACK;
+				if (fr->fetched_at > 0)
+					iso_time(fr->fetched_at, cfo->retrieved,
+						 11);
+				/* the source's own date wins; else a copy
+				 * holds what was published when fetched */
+				if (!f->table.published[0])
+					snprintf(f->table.published,
+						 sizeof(f->table.published),
+						 "%.10s", cfo->retrieved);
+			}
+		}
+		if (f->loaded) {
+			describe(cf, f, cfo, week_end, w);
+			continue;
+		}
+		/* Nothing usable. Bad content is a data error (65). */
+		if (ferr.kind != EIM_OK && cf->required) {
+			*err = ferr;
+			goto out;
+		}
+		if (cf->required) {
+			eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
+				      "required feed '%s' (%s) unavailable: "
+				      "%s", cf->id,
+				      fr->url ? fr->url
+				      : cf->path ? cf->path : "no source",
+				      fr->reason[0] ? fr->reason
+				      : cf->path ? "file not found"
+						 : "no cached copy");
+			goto out;
+		}
+		if (ferr.kind != EIM_OK) {
+			char msg[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(&ferr, msg, sizeof(msg));
+			f->failure = xstrdup(msg);
+		} else {
+			f->failure = xstrdup(fr->reason[0] ? fr->reason
+					     : "no data");
+		}
+		eim_warn(w, "feed '%s' dropped from this edition: %s", cf->id,
+			 f->failure);
+		cfo->failure = f->failure;
+	}
+	ret = 0;
+out:
+	fetch_results_free(res, c->nfeeds);
+	return ret;
+}
+
+int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
+		   struct eim_error *err)
+{
+	struct config *c = NULL;
+	struct fetch_result *res = NULL;
+	struct fetch_opts fo;
+	int ret = -1;
+
+	if (config_load(o->config, &c, err))
+		goto out;
+	fetch_options(c, 0, &fo);
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+		goto out;
+	ret = 0;
+out:
+	if (c)
+		fetch_results_free(res, c->nfeeds);
+	config_free(c);
+	return ret;
+}

@@ -1,0 +1,128 @@
+/* pipeline_int.h - state shared by the pipeline's files (pipeline.c,
+ * pipeline_feeds.c, pipeline_publish.c); not a public interface. */
+#ifndef EIMON_PIPELINE_INT_H
+#define EIMON_PIPELINE_INT_H
+
+#include <stddef.h>
+
+#include "compose.h"
+#include "config.h"
+#include "figures.h"
+#include "notes.h"
+#include "pipeline.h"
+#include "series.h"
+#include "strbuf.h"
+#include "template.h"
+
+#define PIPELINE_MAX_STAGES 12
+
+struct pipeline_feed {
+	struct series_table table;
+	int loaded;          /* table holds the feed's data */
+	char *body_path;     /* where the bytes were read from */
+	char *url;           /* NULL for local feeds */
+	char sha256[65];
+	char fetched_at[32]; /* ISO 8601 or "" */
+	char *failure;
+};
+
+struct pipeline_stage_time {
+	const char *name;
+	long ms;
+};
+
+struct pipeline_run {
+	struct config *cfg;
+	struct template_def *tpl;
+	struct notes notes;
+	struct edition ed;
+	long issue;
+	int revised;
+	struct pipeline_feed *feeds;   /* [cfg->nfeeds] */
+	struct compose_feed *cfeeds;   /* [cfg->nfeeds], for compose */
+	struct figure_set figs;
+	struct compose_prev prev;      /* the previous edition's figures */
+	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
+	size_t nstages;
+	long stage_start;
+	void *pub;                     /* publish state (pipeline_publish.c) */
+	const char *dump_dir;          /* pipeline_opts.dump_dir */
+};
+
+/* Files of an edition beside its PDF: the web page and its charts'
+ * data (pipeline_html.c). */
+struct pipeline_file {
+	char name[96];
+	unsigned char *data;
+	size_t len;
+};
+
+struct pipeline_files {
+	struct pipeline_file *f;
+	size_t n;
+};
+
+struct pipeline_outputs {
+	unsigned char *pdf, *partners_pdf;
+	size_t pdf_len, partners_len;
+	const unsigned char *csv;
+	size_t csv_len;
+	struct pipeline_files web, partners_web; /* none: html not wanted */
+	struct strbuf summary;  /* summary.json (summary.h) */
+};
+
+/* pipeline_html.c: 1 when the monitor wants the web page (its own
+ * `outputs`, else its template's). */
+int pipeline_wants_html(const struct pipeline_run *r);
+/* The edition's web page (index.html, index-partners.html) and a CSV of
+ * each chart's data, from the doc and the scene its PDF was painted
+ * from, appended to out. */
+struct doc;
+struct scene;
+int pipeline_html(const struct doc *d, const struct scene *sc, int partners,
+		  struct pipeline_files *out, struct eim_error *err);
+void pipeline_files_release(struct pipeline_files *fs);
+
+/* End the running stage and start the one named (NULL: just end). */
+void pipeline_stage(struct pipeline_run *r, const char *name);
+void pipeline_window(const struct config *c, const struct period *week,
+		     long *first, long *last);
+int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
+			 struct eim_warnings *problems, struct eim_error *err);
+void pipeline_run_release(struct pipeline_run *r);
+
+/* pipeline_notes.c: a warning for each place named in no note this
+ * edition (every place when verbose), with the earlier editions' count. */
+void pipeline_check_coverage(const struct pipeline_opts *o,
+			     const struct pipeline_run *r,
+			     struct eim_warnings *w);
+
+/* The first day of the oldest edition whose notes the intelligence
+ * summary counts (first, if it is earlier). */
+long pipeline_notes_first_day(const struct pipeline_opts *o,
+			      const struct pipeline_run *r, long first);
+
+/* pipeline_feeds.c */
+int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
+			struct eim_warnings *w, struct eim_error *err);
+const struct series_table *pipeline_table_of(const struct pipeline_run *r,
+					     const char *feed_id);
+void pipeline_feed_release(struct pipeline_feed *f);
+
+/* pipeline_publish.c */
+int pipeline_publish_begin(const struct pipeline_opts *o,
+			   struct pipeline_run *r, struct eim_warnings *w,
+			   struct eim_error *err);
+int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
+		     const struct pipeline_outputs *out, char **out_pdf,
+		     struct eim_warnings *w, struct eim_error *err);
+void pipeline_publish_end(struct pipeline_run *r);
+/* Fill the manifest's inputs and decide whether this is a revision. */
+int pipeline_describe_inputs(const struct pipeline_opts *o,
+			     struct pipeline_run *r);
+void pipeline_load_previous(const struct pipeline_opts *o,
+			    struct pipeline_run *r);
+/* sha256 of a file as hex; -1 if it cannot be read. */
+int pipeline_file_sha256(const char *path, char hex[65]);
+
+#endif
