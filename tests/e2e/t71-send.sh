@@ -1,5 +1,5 @@
 #!/bin/sh
-# t70-send: `eimon send` and `eimon build --send` (issue 19) against the
+# t71-send: `eimon send` and `eimon build --send` (issue 19) against the
 # SMTP server tests/smtp_server.py starts on 127.0.0.1 (plain, STARTTLS,
 # implicit TLS; test-only certificate for IP 127.0.0.1): messages parsed
 # back (headers, parts, attachment bytes equal to the published PDF), the
