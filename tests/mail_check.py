@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Parse back the messages tests/smtp_server.py saved and check them
-against the edition they were sent from (t70-send). Prints TAP lines.
+against the edition they were sent from (t71-send). Prints TAP lines.
 
     mail_check.py list MAILDIR
         one line per message: "RCPT EDITION ATTACHMENT" where EDITION is
