@@ -63,6 +63,10 @@ struct compose_input {
 
 int compose_doc(const struct compose_input *in, struct doc *out,
 		struct eim_error *err);
+/* Append one template block as compose_doc would (summary.c takes the
+ * lead, key issues and headlines of an edition this way). */
+int compose_block(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err);
 
 /* Internal to compose (compose_*.c); declared here to keep one header. */
 const struct compose_feed *compose_feed_of(const struct compose_input *in,

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "distribution.h"
 #include "error.h"
 #include "schema.h"
 
@@ -167,6 +168,7 @@ struct config {
 	size_t nindicators;
 	char **outputs;         /* "pdf", "html"; 0: the template's */
 	size_t noutputs;
+	struct config_distribution distribution; /* eimon send */
 	struct ydoc *yaml;      /* kept: nodes give positions for messages */
 };
 

@@ -30,6 +30,9 @@
  * publish_begin removes what it left behind. A rebuild whose outputs and
  * inputs are identical changes nothing at all (no file is rewritten, so
  * mtimes stay). See the comment at the top of publish.c for the scheme.
+ * One file of a published folder is rewritten in place, under the lock:
+ * send-log.json (and with it manifest.json), by `eimon send` (send.h);
+ * publish_carry keeps it across rebuilds.
  *
  * Ownership: struct publish is opaque and owned by the caller from
  * publish_begin to publish_free. The struct manifest passed to
@@ -81,6 +84,11 @@ int publish_is_revision(const struct publish *pub, const struct manifest *m);
  * error. */
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err);
+
+/* Stage the live edition's file name unchanged, when it has one (a file
+ * that outlives rebuilds: the send log). Not there: nothing, 0. */
+int publish_carry(struct publish *pub, const char *name,
+		  struct eim_error *err);
 
 /* Publish what was staged, with m's inputs, issue, status and stages.
  * res (may be NULL) says what happened. On failure the published edition

@@ -15,6 +15,7 @@
 #include "period.h"
 #include "pipeline.h"
 #include "publish.h"
+#include "send.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -23,7 +24,9 @@
 #endif
 
 static const char usage_text[] =
-	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR] [-v|-q]\n"
+	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR]\n"
+	"                    [--send] [-v|-q]\n"
+	"       eimon send   [-c monitor.yaml] [--week YYYY-Www] [--out DIR] [--dry-run] [--resend]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
@@ -40,6 +43,7 @@ static const char help_text[] =
 	"\n"
 	"commands:\n"
 	"  build   fetch feeds, compute figures, render and publish the edition\n"
+	"  send    email the published edition to the distribution lists, once\n"
 	"  check   validate config, template, notes and edition; build nothing\n"
 	"  fetch   refresh the feed cache only\n"
 	"  read    print a feed file's observations as tidy CSV\n"
@@ -50,6 +54,9 @@ static const char help_text[] =
 	"  -c, --config FILE   monitor.yaml (default ./monitor.yaml)\n"
 	"  -w, --week YYYY-Www edition week (default: this ISO week, UTC)\n"
 	"      --offline       use the feed cache only\n"
+	"      --send          build: then send the edition (as eimon send)\n"
+	"      --dry-run       send: list who would be sent what; send nothing\n"
+	"      --resend        send: ignore the send log (send to everyone)\n"
 	"  -o, --out DIR       output folder (default: the config's out_dir)\n"
 	"      --dump DIR      build: also write each edition's document and\n"
 	"                      laid-out scene as text into DIR (for developers)\n"
@@ -68,15 +75,20 @@ static const char help_text[] =
 	"  -V, --version       the version\n"
 	"\n"
 	"exit codes: 0 ok, 64 usage, 65 bad data, 66 input missing, 69 feed\n"
-	"unavailable, 70 internal error, 73 cannot create output, 75 locked.\n";
+	"unavailable, 70 internal error, 73 cannot create output, 75 locked or\n"
+	"temporary failure (send: rerun later; only the rest is sent).\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP };
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP,
+       OPT_SEND, OPT_DRY_RUN, OPT_RESEND };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "week", required_argument, NULL, 'w' },
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
 	{ "dump", required_argument, NULL, OPT_DUMP },
+	{ "send", no_argument, NULL, OPT_SEND },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "resend", no_argument, NULL, OPT_RESEND },
 	{ "out", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "select", required_argument, NULL, 's' },
@@ -106,6 +118,9 @@ struct cli {
 	int week_given;
 	int sub_new;  /* "notes new" given before the options */
 	int sub_list; /* "notes list" likewise */
+	int send;     /* build --send */
+	int dry_run;
+	int resend;
 };
 
 static int usage_error(const char *msg, const char *arg)
@@ -161,6 +176,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case OPT_OFFLINE: c->po.offline = 1; break;
 		case OPT_DUMP: c->po.dump_dir = optarg; break;
+		case OPT_SEND: c->send = 1; break;
+		case OPT_DRY_RUN: c->dry_run = 1; break;
+		case OPT_RESEND: c->resend = 1; break;
 		case 'o': c->po.out_dir = optarg; break;
 		case 'f': c->format = optarg; break;
 		case 's':
@@ -207,6 +225,26 @@ struct ctx {
 	struct eim_error err;
 };
 
+static int do_send(struct ctx *x)
+{
+	struct send_opts so;
+	struct send_stats st;
+
+	memset(&so, 0, sizeof(so));
+	so.config = x->c->po.config;
+	so.week = x->c->po.week;
+	so.out_dir = x->c->po.out_dir;
+	so.dry_run = x->c->dry_run;
+	so.resend = x->c->resend;
+	so.plan = stdout;
+	if (send_edition(&so, &st, &x->w, &x->err))
+		return report(&x->err);
+	if (x->c->po.verbose)
+		fprintf(stderr, "eimon: sent %u message(s), %u already sent\n",
+			st.sent, st.skipped);
+	return EX_OK;
+}
+
 static int cmd_build(struct ctx *x)
 {
 	char *pdf = NULL;
@@ -214,12 +252,27 @@ static int cmd_build(struct ctx *x)
 
 	if (x->nargs)
 		return usage_error("unexpected argument", x->args[0]);
+	if (x->c->dry_run || x->c->resend)
+		return usage_error("--dry-run and --resend are options of "
+				   "send", NULL);
 	if (pipeline_build(&x->c->po, &pdf, &x->w, &x->err))
 		rc = report(&x->err);
 	else if (x->c->po.verbose)
 		fprintf(stderr, "eimon: wrote %s\n", pdf);
 	free(pdf);
+	/* the edition is published (or unchanged): now its readers */
+	if (rc == EX_OK && x->c->send)
+		rc = do_send(x);
 	return rc;
+}
+
+static int cmd_send(struct ctx *x)
+{
+	if (x->nargs)
+		return usage_error("unexpected argument", x->args[0]);
+	if (x->c->po.offline)
+		return usage_error("--offline is an option of build", NULL);
+	return do_send(x);
 }
 
 static int cmd_check(struct ctx *x)
@@ -315,6 +368,7 @@ static const struct command {
 	{ "fetch", cmd_fetch },
 	{ "notes", cmd_notes },
 	{ "read", cmd_read },
+	{ "send", cmd_send },
 };
 
 /* The command word comes first ("notes new" is one); getopt permutes, so

@@ -304,8 +304,8 @@ static void sources(const struct compose_input *in, struct doc *d)
 	strbuf_release(&sb);
 }
 
-static int block(const struct compose_input *in, const struct tpl_block *b,
-		 struct doc *d, struct eim_error *err)
+int compose_block(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err)
 {
 	switch (b->type) {
 	case TPL_LEAD: lead(in, d); return 0;
@@ -347,7 +347,7 @@ int compose_doc(const struct compose_input *in, struct doc *d,
 		for (b = 0; b < sec->nblocks; b++) {
 			size_t first = d->nblocks, k;
 
-			if (block(in, &sec->blocks[b], d, err))
+			if (compose_block(in, &sec->blocks[b], d, err))
 				return -1;
 			/* layout errors point at the template block */
 			for (k = first; k < d->nblocks; k++) {

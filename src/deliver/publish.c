@@ -326,6 +326,26 @@ int publish_add(struct publish *pub, const char *name, const void *data,
 	return 0;
 }
 
+int publish_carry(struct publish *pub, const char *name,
+		  struct eim_error *err)
+{
+	char path[EIM_PATH_MAX];
+	char *data;
+	size_t len;
+	int ret;
+
+	if (!pub->live_exists || !name_ok(name) ||
+	    atomic_path(path, pub->live, name))
+		return 0;
+	if (atomic_read_file(path, &data, &len))
+		return errno == ENOENT ? 0
+		       : eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				       "cannot read: %s", strerror(errno));
+	ret = publish_add(pub, name, data, len, err);
+	free(data);
+	return ret;
+}
+
 /* --- folder listings --------------------------------------------------- */
 
 struct names {

@@ -18,6 +18,7 @@ static const struct {
 	FN(easy_init, "curl_easy_init"),
 	FN(easy_setopt, "curl_easy_setopt"),
 	FN(easy_getinfo, "curl_easy_getinfo"),
+	FN(easy_perform, "curl_easy_perform"),
 	FN(easy_strerror, "curl_easy_strerror"),
 	FN(easy_cleanup, "curl_easy_cleanup"),
 	FN(slist_append, "curl_slist_append"),

@@ -1,5 +1,5 @@
 /* http_curl.h - libcurl, opened when the first transfer needs it (private
- * to http.c).
+ * to http.c and send_smtp.c).
  *
  * eimon does not link libcurl at start: libcurl brings about thirty
  * shared libraries (TLS, Kerberos, LDAP, SSH, IDN...) whose loading and
@@ -25,6 +25,7 @@ struct http_curl {
 	CURL *(*easy_init)(void);
 	CURLcode (*easy_setopt)(CURL *h, CURLoption opt, ...);
 	CURLcode (*easy_getinfo)(CURL *h, CURLINFO info, ...);
+	CURLcode (*easy_perform)(CURL *h); /* send_smtp.c */
 	const char *(*easy_strerror)(CURLcode c);
 	void (*easy_cleanup)(CURL *h);
 	struct curl_slist *(*slist_append)(struct curl_slist *l,

@@ -417,6 +417,8 @@ static const struct schema_field config_fields[] = {
 	   &feed_schema, NULL, NULL, 0),
 	FN(config, "indicators", SCHEMA_LIST, indicators, nindicators, 0,
 	   NULL, &indicator_schema, NULL, NULL, 0),
+	F(config, "distribution", SCHEMA_MAP, distribution, 0, NULL,
+	  &distribution_schema, NULL, NULL, 0),
 };
 static const struct schema config_schema = SCHEMA_OF(config, config_fields);
 

@@ -18,8 +18,10 @@
 #include "backend.h"
 #include "layout.h"
 #include "strbuf.h"
+#include "summary.h"
 #include "template.h"
 #include "xalloc.h"
+#include "yamldoc.h"
 #include "banned.h"
 
 static long now_ms(void)
@@ -242,10 +244,12 @@ out:
 	return ret;
 }
 
+/* summary (public edition only; NULL otherwise) receives summary.json. */
 static int render_edition(const struct pipeline_run *r,
 			  const struct period *week,
 			  int partners, unsigned char **pdf, size_t *len,
-			  struct pipeline_files *web, struct eim_error *err)
+			  struct pipeline_files *web, struct strbuf *summary,
+			  struct eim_error *err)
 {
 	struct compose_input in;
 	struct backend_input bin;
@@ -285,6 +289,8 @@ static int render_edition(const struct pipeline_run *r,
 	in.figs = &r->figs;
 	in.prev = &r->prev;
 	if (compose_doc(&in, &d, err))
+		goto out;
+	if (summary && summary_write(&in, &d, summary, err))
 		goto out;
 	/* the document is dumped also when it cannot be laid out */
 	if (layout_doc(&d, &sc, err)) {
@@ -346,7 +352,7 @@ static void *edition_thread(void *arg)
 	struct edition_job *j = arg;
 
 	j->ret = render_edition(j->r, j->week, j->partners, &j->pdf, &j->len,
-				j->web, &j->err);
+				j->web, NULL, &j->err);
 	return NULL;
 }
 
@@ -367,7 +373,8 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 
 	if (!has_partners_notes(r, week))
 		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,
-				      html ? &out->web : NULL, err);
+				      html ? &out->web : NULL,
+				      &out->summary, err);
 	memset(&pj, 0, sizeof(pj));
 	pj.web = html ? &out->partners_web : NULL;
 	pj.r = r;
@@ -385,7 +392,8 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 		pthread_attr_destroy(&attr);
 	}
 	ret = render_edition(r, week, 0, &out->pdf, &out->pdf_len,
-			     html ? &out->web : NULL, err);
+			     html ? &out->web : NULL,
+			     &out->summary, err);
 	if (threaded)
 		pthread_join(tid, NULL);
 	else if (ret == 0)
@@ -452,6 +460,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	memset(&r, 0, sizeof(r));
 	memset(&out, 0, sizeof(out));
 	r.dump_dir = o->dump_dir;
+	strbuf_init(&out.summary, 0);
 	if (out_pdf)
 		*out_pdf = NULL;
 	pipeline_stage(&r, "load");
@@ -503,6 +512,7 @@ out:
 	free(out.partners_pdf);
 	pipeline_files_release(&out.web);
 	pipeline_files_release(&out.partners_web);
+	strbuf_release(&out.summary);
 	strbuf_release(&csv);
 	eim_warnings_release(&fatal);
 	pipeline_run_release(&r);
@@ -537,6 +547,15 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			eim_error_format(err, buf, sizeof(buf));
 			eim_warn(problems, "%s", buf);
 		}
+		goto out;
+	}
+	/* the mailing rules too, when the monitor is mailed (eimon send) */
+	if (r.cfg->yaml->root &&
+	    ydoc_get(r.cfg->yaml->root, "distribution") &&
+	    distribution_check(r.cfg, err)) {
+		char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(err, buf, sizeof(buf));
+		eim_warn(problems, "%s", buf);
 		goto out;
 	}
 	warn_drafts(o, &r, w);

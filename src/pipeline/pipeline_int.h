@@ -11,6 +11,7 @@
 #include "notes.h"
 #include "pipeline.h"
 #include "series.h"
+#include "strbuf.h"
 #include "template.h"
 
 #define PIPELINE_MAX_STAGES 12
@@ -76,6 +77,7 @@ struct pipeline_outputs {
 	const unsigned char *csv;
 	size_t csv_len;
 	struct pipeline_files web, partners_web; /* none: html not wanted */
+	struct strbuf summary;  /* summary.json (summary.h) */
 };
 
 /* pipeline_html.c: 1 when the monitor wants the web page (its own

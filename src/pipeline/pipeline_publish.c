@@ -9,6 +9,8 @@
 #include "pipeline_int.h"
 #include "publish.h"
 #include "fsafe.h"
+#include "send.h"
+#include "summary.h"
 #include "sha256.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -218,6 +220,12 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 				out->partners_web.f[i].data,
 				out->partners_web.f[i].len, err))
 			return -1;
+	/* the email summary, and the record of who was sent the edition
+	 * (eimon send), which a rebuild keeps */
+	if (publish_add(pp->pub, SUMMARY_NAME, out->summary.buf,
+			out->summary.len, err) ||
+	    publish_carry(pp->pub, SEND_LOG_NAME, err))
+		return -1;
 	manifest_set(&pp->m.eimon_version, EIMON_VERSION);
 	manifest_set(&pp->m.status, w->n ? "warnings" : "ok");
 	pipeline_stage(r, NULL);
