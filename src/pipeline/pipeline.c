@@ -529,7 +529,7 @@ static int dry_render(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	if (compute_figures(o, r, err))
 		return -1;
-	ret = render_edition(r, &o->week, 0, &pdf, &len, NULL, err);
+	ret = render_edition(r, &o->week, 0, &pdf, &len, NULL, NULL, err);
 	free(pdf);
 	return ret;
 }
