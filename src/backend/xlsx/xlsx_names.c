@@ -42,6 +42,15 @@ void xlsx_sheet_name(char *buf, size_t size, const char *prefix,
 		i += n;
 		chars += n == 4 ? 2 : 1;
 	}
+	/* cut short: end at a word, if that leaves more than the prefix */
+	if (tmp[i] && tmp[i] != ' ') {
+		size_t w = o, pl = prefix ? strlen(prefix) : 0;
+
+		while (w > pl && buf[w - 1] != ' ')
+			w--;
+		if (w > pl + 1)
+			o = w;
+	}
 	while (o && (buf[o - 1] == ' ' || buf[o - 1] == '\''))
 		o--;
 	buf[o] = '\0';

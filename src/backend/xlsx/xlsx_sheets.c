@@ -167,6 +167,20 @@ static int is_mark(const char *s)
 	       strcmp(s, "[c]") == 0;
 }
 
+/* How a bulletin writes a missing figure. */
+static int is_missing(const char *s)
+{
+	static const char *const m[] = {
+		"", "n/a", "not available", "-", "\xe2\x80\x93", "..",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (strcmp(s, m[i]) == 0)
+			return 1;
+	return is_mark(s);
+}
+
 /* The columns of the sheet and their headers; *nout of them. */
 static struct col *plan(const struct doc_table *t, char ***hout,
 			size_t *nout)
@@ -179,7 +193,7 @@ static struct col *plan(const struct doc_table *t, char ***hout,
 	for (j = 0; j < t->ncols; j++) {
 		const char *hd = t->header && t->header[j] && *t->header[j]
 				 ? t->header[j] : NULL;
-		size_t nums = 0, spark = 0;
+		size_t nums = 0, spark = 0, words = 0;
 		int two = 0, pct2 = 1;
 		char buf[64];
 
@@ -192,10 +206,13 @@ static struct col *plan(const struct doc_table *t, char ***hout,
 				spark++;
 				continue;
 			}
-			if (c->kind != DOC_CELL_TEXT ||
-			    xlsx_parse_cell(cell_text(t, r, j), &a, &b, &h2,
-					    &prov))
+			if (c->kind != DOC_CELL_TEXT)
 				continue;
+			if (xlsx_parse_cell(cell_text(t, r, j), &a, &b, &h2,
+					    &prov)) {
+				words += !is_missing(cell_text(t, r, j));
+				continue;
+			}
 			nums++;
 			anyprov |= prov;
 			if (h2) {
@@ -205,6 +222,8 @@ static struct col *plan(const struct doc_table *t, char ***hout,
 		}
 		if (spark) /* a trend line: its numbers are in the charts */
 			continue;
+		if (words) /* a column of text with a number in it ("2026") */
+			nums = 0;
 		snprintf(buf, sizeof(buf), "Column %zu", j + 1);
 		cols[n].src = j;
 		cols[n].part = nums ? PART_NUM : PART_TEXT;
@@ -258,7 +277,8 @@ static void write_cell(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
 	int h2, prov;
 
 	if (c->part == PART_TEXT) {
-		xlsx_str(b, ws, row, col, *s ? s : "[x]", NULL);
+		xlsx_str(b, ws, row, col, is_missing(s) && !is_mark(s)
+					  ? "[x]" : s, NULL);
 		return;
 	}
 	if (xlsx_parse_cell(s, &a, &bn, &h2, &prov) != 0) {
