@@ -43,8 +43,24 @@ lxw_format *xlsx_format(struct xlsx_book *b, const char *numfmt)
 void xlsx_str(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
 	      lxw_col_t col, const char *s, lxw_format *f)
 {
-	if (worksheet_write_string(ws, row, col, s, f) != LXW_NO_ERROR)
+	size_t n = strlen(s);
+	char *cut;
+
+	if (n <= XLSX_CELL_MAX) {
+		if (worksheet_write_string(ws, row, col, s, f) != LXW_NO_ERROR)
+			b->failed = 1;
+		return;
+	}
+	/* Excel's limit on a cell: a long note is cut, not the build */
+	n = XLSX_CELL_MAX;
+	while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	cut = xmalloc(n + 1);
+	memcpy(cut, s, n);
+	cut[n] = '\0';
+	if (worksheet_write_string(ws, row, col, cut, f) != LXW_NO_ERROR)
 		b->failed = 1;
+	free(cut);
 }
 
 void xlsx_num(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,

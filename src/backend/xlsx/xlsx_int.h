@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 
+/* Excel's limit on a cell's text, in bytes here (cut below it, at a
+ * character). */
+#define XLSX_CELL_MAX 32000
 /* Excel's limit on a sheet name, in characters. */
 #define XLSX_SHEET_MAX 31
 
