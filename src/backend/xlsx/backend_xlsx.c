@@ -14,6 +14,7 @@
  * every zip member 1 January 1980. */
 #include "backend.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +380,8 @@ static void book(struct xlsx_book *b, const struct doc *d,
 	free(s);
 }
 
+static pthread_mutex_t lxw_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static int render_xlsx(const struct backend_input *in, unsigned char **out,
 		       size_t *len, struct eim_error *err)
 {
@@ -401,14 +404,12 @@ static int render_xlsx(const struct backend_input *in, unsigned char **out,
 	snprintf(path, sizeof(path), "%s/book.xlsx", dir);
 	memset(&opt, 0, sizeof(opt));
 	opt.tmpdir = dir;
+	pthread_mutex_lock(&lxw_lock);
 	b.wb = workbook_new_opt(path, &opt);
-	if (!b.wb) {
-		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
-			      "cannot start the workbook");
-		goto out;
-	}
-	book(&b, in->doc, in);
-	le = workbook_close(b.wb);
+	if (b.wb)
+		book(&b, in->doc, in);
+	le = b.wb ? workbook_close(b.wb) : LXW_ERROR_CREATING_XLSX_FILE;
+	pthread_mutex_unlock(&lxw_lock);
 	if (b.failed || le != LXW_NO_ERROR) {
 		eim_error_set(err, EIM_SOFTWARE, path, 0, 0,
 			      "cannot write the workbook: %s",
