@@ -8,11 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "../../src/backend/xlsx/xlsx_int.h"
+#include "backend.h"
+#include "doc.h"
 
 /* Characters as Excel counts them (UTF-16 units). */
 static size_t units(const char *s)
@@ -41,6 +44,8 @@ static void test_sheet_name(void **state)
 	assert_true(units(b) <= XLSX_SHEET_MAX);
 	xlsx_sheet_name(b, sizeof(b), "Table 2", "Q1/Q2: [rates]* a\\b?");
 	assert_string_equal(b, "Table 2 Q1Q2 rates ab");
+	xlsx_sheet_name(b, sizeof(b), "Chart 1", "'Quoted' / bars?");
+	assert_string_equal(b, "Chart 1 'Quoted' bars");
 	xlsx_sheet_name(b, sizeof(b), "Table 3", "'quoted'");
 	assert_string_equal(b, "Table 3 'quoted");
 	xlsx_sheet_name(b, sizeof(b), NULL, "'x'");
@@ -132,6 +137,69 @@ static void test_format(void **state)
 	assert_string_equal(f, "#,##0");
 }
 
+/* A document of awkward blocks renders: an empty table, a table of only
+ * a trend line, headers twice the same, a bar without a value, a series
+ * with a gap, titles with an apostrophe and Excel's refused characters,
+ * the same title twice; the bytes are a zip and the same twice. */
+static void test_render_awkward(void **state)
+{
+	struct doc d;
+	struct doc_table *t;
+	struct doc_chart *c;
+	struct doc_chart_series *s;
+	struct doc_cell *row;
+	struct eim_error err;
+	unsigned char *a = NULL, *b = NULL;
+	size_t la = 0, lb = 0, i;
+	const double v[3] = { 1, 2, 3 };
+
+	(void)state;
+	doc_init(&d);
+	d.title = strdup("A 'monitor'");
+	d.year = 2026;
+	d.month = 11;
+	d.day = 20;
+	d.issue = 3;
+	doc_add_heading(&d, 1, "Places: [all]*", "h1");
+	doc_add_table(&d, doc_table_new(2));            /* empty */
+	t = doc_table_new(1);                           /* only a trend */
+	row = doc_table_add_row(t);
+	doc_cell_set_spark(&row[0], v, NULL, 3);
+	doc_add_table(&d, t);
+	t = doc_table_new(3);                           /* same headers */
+	for (i = 0; i < 3; i++)
+		doc_table_set_header(t, i, "Rate", DOC_LEFT, 1);
+	row = doc_table_add_row(t);
+	doc_cell_set_text(&row[0], "x");
+	doc_cell_set_text(&row[1], "1.5% (p)");
+	doc_cell_set_text(&row[2], "n/a");
+	doc_add_table(&d, t);
+	c = doc_chart_new(DOC_CHART_BAR);
+	c->title = strdup("'Quoted' / bars?");
+	doc_chart_add_bar(c, "A", 1.25, "1.3");
+	c->bars[0].has = 0;
+	doc_add_chart(&d, c);
+	for (i = 0; i < 2; i++) {
+		c = doc_chart_new(DOC_CHART_LINE);
+		c->title = strdup("The same title, long enough to be cut");
+		s = doc_chart_add_series(c, "S", 2);
+		period_parse("2026-01", 7, &s->x[0]);
+		period_parse("2026-02", 7, &s->x[1]);
+		s->y[0] = 0.1;
+		s->has[0] = 1;
+		doc_add_chart(&d, c);
+	}
+	eim_error_init(&err);
+	assert_int_equal(backend_render(&backend_xlsx, &d, &a, &la, &err), 0);
+	assert_int_equal(backend_render(&backend_xlsx, &d, &b, &lb, &err), 0);
+	assert_true(la > 4 && memcmp(a, "PK\x03\x04", 4) == 0);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(a);
+	free(b);
+	doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_table_name),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_render_awkward),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,8 +25,9 @@ void xlsx_sheet_name(char *buf, size_t size, const char *prefix,
 		size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
 		size_t k;
 
-		if (c < 0x20 || strchr("[]:*?/\\", c)) {
-			i++;
+		if (c < 0x20 || strchr("[]:*?/\\", c) ||
+		    (c == ' ' && o && buf[o - 1] == ' ')) {
+			i++; /* refused, or a space left doubled */
 			continue;
 		}
 		for (k = 1; k < n; k++) /* a cut or bad sequence ends here */
