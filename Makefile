@@ -90,6 +90,7 @@ demo: deps
 	@$(BIN) build -c samples/wmca/monitor.yaml --week $(DEMO_WEEK) \
 		--offline --out out
 	@echo "out/$(DEMO_WEEK)/monitor.pdf"
+	@echo "(a second sample, Greater Manchester: $(BIN) build -c samples/gmca/monitor.yaml --week $(DEMO_WEEK) --offline --out out/gmca)" >&2
 
 test: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)
@@ -163,8 +164,10 @@ lint:
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/eimon
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/eimon
+	install -m 644 docs/configuration.md docs/editors.md docs/operators.md \
+		$(DESTDIR)$(PREFIX)/share/doc/eimon/
 	install -m 644 report_templates/*.yaml $(DESTDIR)$(PREFIX)/share/eimon/report_templates/
 	if [ -f docs/eimon.1 ]; then install -m 644 docs/eimon.1 $(DESTDIR)$(PREFIX)/share/man/man1/eimon.1; fi
 

@@ -70,6 +70,11 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 /* Format a value of ind for display (compose_figures.c). */
 void compose_format_value(const struct config_indicator *ind, double v,
 			  char *buf, size_t size);
+/* Whether a value of ind for period p is stale: older than its feed's
+ * max_age_days at the end of the edition's week (compose_figures.c). */
+int compose_is_stale(const struct compose_input *in,
+		     const struct config_indicator *ind,
+		     const struct period *p);
 /* The series of ind at geo exactly as its figures see it
  * (figures_series: edition cut-off, scale, combine); -1 when there is
  * none. The caller releases s. */
@@ -79,6 +84,10 @@ int compose_series(const struct compose_input *in,
 /* The geography an indicator is reported for (area, else a comparator). */
 const char *compose_main_geo(const struct compose_input *in,
 			     const struct config_indicator *ind);
+/* The GSS codes a chart or table block shows, in order (compose_chart.c);
+ * the caller frees the array, not the strings. */
+size_t compose_block_geos(const struct config *c, const struct tpl_block *b,
+			  const char ***out);
 int compose_chart(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 int compose_dashboard(const struct compose_input *in,

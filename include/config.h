@@ -1,5 +1,6 @@
-/* config.h - monitor.yaml (SPEC §5.1), loaded through the declarative
- * schema in config.c.
+/* config.h - monitor.yaml, loaded through the declarative schema in
+ * config.c; every key is documented in docs/configuration.md (a unit
+ * test keeps the two in step).
  *
  * Ownership: config_load returns a struct config the caller frees with
  * config_free; all strings and arrays in it belong to it. Paths in it are
@@ -12,10 +13,15 @@
 #include "error.h"
 #include "schema.h"
 
+/* A comparator's role: which one templates mean by "region" and
+ * "country" (default: the first and the last comparator). */
+enum config_role { ROLE_NONE, ROLE_REGION, ROLE_COUNTRY };
+
 struct config_place {
 	char *code;   /* GSS code */
 	char *name;
 	char *short_name;
+	int role;     /* enum config_role; comparators only */
 };
 
 enum feed_format {
@@ -75,6 +81,26 @@ struct config_feed {
 enum config_unit { UNIT_COUNT, UNIT_PERCENT, UNIT_GBP, UNIT_INDEX, UNIT_RATE };
 enum config_polarity { POL_UP_GOOD, POL_DOWN_GOOD, POL_NEUTRAL };
 enum config_combine { COMBINE_NONE, COMBINE_SUM, COMBINE_RATIO };
+/* How an indicator is drawn over time by a template block that charts
+ * each indicator (`each_indicator`): AUTO keeps the block's kind. */
+enum config_chart_kind { CHART_AUTO, CHART_LINE, CHART_COLUMN, CHART_NONE };
+
+struct config_refline {
+	double value;
+	char *label;
+};
+
+/* An indicator's own chart settings; they override a template block's
+ * when the block charts each indicator. */
+struct config_chart {
+	int kind;              /* enum config_chart_kind */
+	char *since;           /* period text */
+	char *index_to;        /* period text: rebase to 100 */
+	struct config_refline *refs;
+	size_t nrefs;
+	char **places;         /* geography words or GSS codes */
+	size_t nplaces;
+};
 
 struct config_indicator {
 	char *id;
@@ -95,6 +121,14 @@ struct config_indicator {
 	char *numerator;       /* indicator ids for COMBINE_RATIO */
 	char *denominator;
 	double scale;          /* multiply source values (default 1) */
+	char *theme;           /* a template theme id, or NULL */
+	char **tags;           /* free words templates select by */
+	size_t ntags;
+	struct config_chart chart;
+	/* geographies (words or codes) this indicator is not published
+	 * for: blocks leave them out instead of failing the build */
+	char **allow_missing;
+	size_t nallow_missing;
 	const struct ydoc_node *node;
 };
 
@@ -118,6 +152,8 @@ struct config {
 	char *window;           /* "week" or "fortnight" */
 	long max_weeks_ahead;   /* --week at most this many weeks after the
 				   current one */
+	long published_within_days; /* an edition's `published` at most
+				       this long after its week */
 	char *font_regular;     /* optional overrides */
 	char *font_bold;
 	struct config_place area;
@@ -147,5 +183,23 @@ const struct config_indicator *config_find_indicator(const struct config *c,
  * NULL if unknown. */
 const char *config_place_name(const struct config *c, const char *code);
 const char *feed_format_name(int fmt);
+/* The schema of monitor.yaml (for the configuration reference test). */
+const struct schema *config_schema_root(void);
+
+/* The comparator templates call "region" (ROLE_REGION: the one declared
+ * with that role, else the first) or "country" (else the last); NULL
+ * when the monitor has no comparators. */
+const struct config_place *config_role_place(const struct config *c,
+					     int role);
+/* Expand geography words (area, places, comparators, region, country)
+ * and GSS codes into codes, in order, without repeats; at most cap.
+ * Codes point into the config or into words. Unknown words are kept as
+ * written (the template checks name them). Returns the count. */
+size_t config_resolve_geos(const struct config *c, char *const *words,
+			   size_t nwords, const char **out, size_t cap);
+/* Whether word is one of the geography words above. */
+int config_geo_word(const char *word);
+/* Whether ind has tag. */
+int config_has_tag(const struct config_indicator *ind, const char *tag);
 
 #endif

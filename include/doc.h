@@ -90,6 +90,13 @@ struct doc_refline {
 	char *label;              /* e.g. "50 = no change" */
 };
 
+/* Most series a line or column chart draws: each has its own colour and
+ * a direct label at its end; more would not be told apart. Templates are
+ * checked against it (datacheck.c) and compose refuses more. */
+#define DOC_CHART_MAX_SERIES 4
+/* Most indicators side by side in a table. */
+#define DOC_TABLE_MAX_INDICATORS 4
+
 struct doc_chart {
 	enum doc_chart_kind kind;
 	char *title;              /* states the finding */

@@ -1,4 +1,5 @@
-/* notes.h - editors' notes (SPEC §5.5) and edition files (SPEC §5.6).
+/* notes.h - editors' notes and edition files (keys:
+ * docs/configuration.md; the editors' guide: docs/editors.md).
  *
  * Notes are bound through the declarative schema (schema.h) and then
  * checked against the monitor (GSS codes) and the template (themes).
@@ -71,6 +72,10 @@ int notes_load_file(const char *path, const char *display,
 		    size_t nthemes, struct notes *out,
 		    struct eim_warnings *problems, struct eim_error *err);
 void notes_release(struct notes *n);
+/* The schemas of a note and of an edition file (for the configuration
+ * reference test). */
+const struct schema *notes_schema_note(void);
+const struct schema *notes_schema_edition(void);
 /* Select notes whose date falls in [first_day, last_day] and whose theme
  * is one of themes[0..nthemes), sorted by theme order, then priority high
  * first, then newest first, then file order (the order of all). Include
@@ -115,7 +120,16 @@ struct edition {
 	char **key_issues;
 	size_t nkey_issues;
 	char *caveat;
+	int published_line, published_col; /* where, for messages */
 };
+
+/* `published` must fall in the edition's week or at most max_days_after
+ * days after it: an error at its position otherwise (appended to
+ * problems when given; the first in err). 0 when fine or no file. */
+int edition_check_published(const struct edition *e,
+			    const struct period *week, long max_days_after,
+			    struct eim_warnings *problems,
+			    struct eim_error *err);
 
 /* Load DIR/YYYY-Www.yaml for week. A missing file is not an error: the
  * edition comes back with file == NULL (and every other field empty).
@@ -149,11 +163,15 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 	      struct eim_error *err);
 /* The part of notes_new that needs no config: write into notes_dir for
  * week (or the week of today), today being a day since 1970-01-01. theme
- * is checked against themes[0..nthemes) unless themes is NULL. */
+ * is checked against themes[0..nthemes) unless themes is NULL; an unknown
+ * one is named with the list of themes. place (may be NULL: none) is the
+ * example in the commented `places:` line: notes_new gives the monitor's
+ * first place (or its area when it has none). */
 int notes_write_new(const char *notes_dir, const char *source,
 		    const char *theme, const char *const *themes,
-		    size_t nthemes, const struct period *week, long today,
-		    char **out_path, struct eim_error *err);
+		    size_t nthemes, const struct config_place *place,
+		    const struct period *week, long today, char **out_path,
+		    struct eim_error *err);
 
 struct strbuf; /* strbuf.h */
 /* `eimon notes list`: the notes dated in the weeks from..to (inclusive),

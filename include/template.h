@@ -1,5 +1,6 @@
-/* template.h - report templates (SPEC §5.4): the house style, the
- * themes of editors' notes and the ordered sections of blocks.
+/* template.h - report templates (keys: docs/configuration.md): the
+ * house style, the themes of editors' notes and the ordered sections of
+ * blocks.
  *
  * Ownership: template_load returns a struct template_def freed with
  * template_free; everything in it belongs to it. */
@@ -24,6 +25,16 @@ struct tpl_refline {
 	char *label;
 };
 
+/* indicators_with: the monitor's indicators that have one of the themes,
+ * the tag and not except_tag (all of them when the mapping is empty), in
+ * the order of monitor.yaml. */
+struct tpl_pick {
+	char **theme;
+	size_t ntheme;
+	char *tag;
+	char *except_tag;
+};
+
 struct tpl_block {
 	int type;             /* enum tpl_block_type */
 	char *title;          /* optional heading / chart title override */
@@ -31,8 +42,14 @@ struct tpl_block {
 	int chart;            /* enum tpl_chart_kind */
 	char **indicators;    /* CHART, TABLE, HEADLINES, DASHBOARD */
 	size_t nindicators;
-	char **places;        /* GSS codes or "area", "places", "comparators" */
+	char **places;        /* GSS codes or the words area, places,
+				 comparators, region, country */
 	size_t nplaces;
+	struct tpl_pick pick; /* indicators_with */
+	int has_pick;         /* indicators_with was given */
+	int each_indicator;   /* one block per indicator (template_resolve) */
+	char **allow_missing; /* geographies the block may lack */
+	size_t nallow_missing;
 	char *since;          /* period text */
 	char *index_to;       /* period text: rebase to 100 */
 	struct tpl_refline *refs;
@@ -83,6 +100,16 @@ struct template_def {
 	size_t noutputs;        /* 0: the PDF only */
 };
 
+/* The template file to load for path, the monitor's `template:`: path
+ * itself when it exists; else (`template: weekly`, or the default
+ * report_templates/weekly.yaml not next to monitor.yaml) the template of
+ * that name among those `make install` put in DATADIR/report_templates,
+ * written into buf; else path (for the error). */
+const char *template_locate(const char *path, char *buf, size_t size);
+
+/* The schema of a template (for the configuration reference test). */
+const struct schema *template_schema_root(void);
+
 int template_load(const char *path, struct template_def **out,
 		  struct eim_error *err);
 void template_free(struct template_def *t);
@@ -92,7 +119,29 @@ const char *template_theme_title(const struct template_def *t,
 const struct tpl_block *template_find_block(const struct template_def *t,
 					    int type);
 
+/* The block schema (for template_resolve's copies). */
+const struct schema *template_block_schema(void);
+/* "chart" for TPL_CHART... */
+const char *template_block_type_name(int type);
+
 struct config;
+struct eim_warnings;
+/* Fit a loaded template to a monitor, in place: `indicators_with`
+ * becomes the list of the monitor's indicators it selects, a block with
+ * `each_indicator` becomes one block per indicator (taking the
+ * indicator's own `chart` settings), the words region and country become
+ * the comparators' codes. A block left with no indicator or no geography
+ * is left out, and so is a section left with no block; each is noted in
+ * notes (not an error: the template is for any monitor). An indicator
+ * that no chart or table shows (a monitor written before themes, say)
+ * is a warning in warn. */
+void template_resolve(struct template_def *t, const struct config *c,
+		      struct eim_warnings *notes, struct eim_warnings *warn);
+
+/* Whether a block of t shows indicator id (a headlines or dashboard
+ * block without a list shows every indicator). */
+int template_shows_indicator(const struct template_def *t, const char *id);
+
 /* Check the template against a monitor: indicator ids and GSS codes named
  * in blocks must exist. Every problem goes to problems (if not NULL);
  * the first is in err. */

@@ -27,7 +27,7 @@ static const char usage_text[] =
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
-	"       eimon notes new [-c monitor.yaml] --source ORG --theme THEME\n"
+	"       eimon notes new [-c monitor.yaml] [--week YYYY-Www] --source ORG --theme THEME\n"
 	"       eimon notes list [-c monitor.yaml] [--since YYYY-Www] [--week YYYY-Www]\n"
 	"                        [--theme THEME] [--place CODE]\n"
 	"       eimon --help | --version\n";
@@ -43,7 +43,7 @@ static const char help_text[] =
 	"  check   validate config, template, notes and edition; build nothing\n"
 	"  fetch   refresh the feed cache only\n"
 	"  read    print a feed file's observations as tidy CSV\n"
-	"  notes new  write a pre-filled note for the current week\n"
+	"  notes new  write a pre-filled note for this week (or --week)\n"
 	"  notes list print the notes of a range of weeks as a table\n"
 	"\n"
 	"options:\n"
@@ -293,9 +293,10 @@ static int cmd_notes(struct ctx *x)
 	if (x->c->sub_list)
 		return cmd_notes_list(x);
 	if (!x->c->sub_new || x->nargs || !x->c->source || !x->c->theme)
-		return usage_error("notes wants: new --source ORG --theme "
-				   "THEME, or list [--since YYYY-Www] "
-				   "[--theme T] [--place CODE]", NULL);
+		return usage_error("notes wants: new [--week YYYY-Www] "
+				   "--source ORG --theme THEME, or list "
+				   "[--since YYYY-Www] [--theme T] "
+				   "[--place CODE]", NULL);
 	if (notes_new(x->c->po.config, x->c->source, x->c->theme,
 		      &x->c->po.week, &path, &x->err))
 		rc = report(&x->err);

@@ -14,7 +14,6 @@
 #include "xalloc.h"
 #include "banned.h"
 
-#define MAX_SERIES 4
 
 static void fmt_period_lbl(const struct period *p, char *buf, size_t size)
 {
@@ -31,32 +30,19 @@ static const char *bare_measure(const struct config_indicator *ind)
 	return strncmp(m, "the ", 4) == 0 ? m + 4 : m;
 }
 
-/* Resolve the block's place words into GSS codes. Caller frees the array
- * (not the strings, which belong to the config or template). */
-static size_t resolve_places(const struct config *c,
-			     const struct tpl_block *b, const char ***out)
+/* Resolve the block's place words into GSS codes (the area when the
+ * block names none). Caller frees the array (not the strings, which
+ * belong to the config or template). */
+size_t compose_block_geos(const struct config *c, const struct tpl_block *b,
+			  const char ***out)
 {
-	const char **v;
-	size_t n = 0, i, j, cap;
+	size_t cap = 1 + c->nplaces + c->ncomparators + b->nplaces;
+	const char **v = xcalloc(cap, sizeof(*v));
+	size_t n;
 
-	cap = 1 + c->nplaces + c->ncomparators + b->nplaces;
-	v = xcalloc(cap, sizeof(*v));
+	n = config_resolve_geos(c, b->places, b->nplaces, v, cap);
 	if (!b->nplaces)
 		v[n++] = c->area.code;
-	for (i = 0; i < b->nplaces; i++) {
-		const char *w = b->places[i];
-		if (strcmp(w, "area") == 0) {
-			v[n++] = c->area.code;
-		} else if (strcmp(w, "places") == 0) {
-			for (j = 0; j < c->nplaces && n < cap; j++)
-				v[n++] = c->places[j].code;
-		} else if (strcmp(w, "comparators") == 0) {
-			for (j = 0; j < c->ncomparators && n < cap; j++)
-				v[n++] = c->comparators[j].code;
-		} else if (n < cap) {
-			v[n++] = w;
-		}
-	}
 	*out = v;
 	return n;
 }
@@ -132,7 +118,7 @@ static int time_chart(const struct compose_input *in,
 {
 	const struct config *c = in->cfg;
 	const char **geos = NULL;
-	size_t ngeo = resolve_places(c, b, &geos), gi, ii, k;
+	size_t ngeo = compose_block_geos(c, b, &geos), gi, ii, k;
 	struct doc_chart *ch = doc_chart_new(b->chart == TPL_CHART_COLUMN
 						     ? DOC_CHART_COLUMN
 						     : DOC_CHART_LINE);
@@ -161,7 +147,7 @@ static int time_chart(const struct compose_input *in,
 		if (!ind0)
 			ind0 = ind;
 		source_line(in, ind, &src);
-		for (gi = 0; gi < ngeo && ch->nseries < MAX_SERIES; gi++) {
+		for (gi = 0; gi < ngeo; gi++) {
 			struct series s;
 			struct doc_chart_series *cs;
 			double div = 1.0;
@@ -184,6 +170,18 @@ static int time_chart(const struct compose_input *in,
 			if (!n) {
 				series_release(&s);
 				continue;
+			}
+			/* never a series dropped in silence: the data
+			 * checks stop a build before this */
+			if (ch->nseries == DOC_CHART_MAX_SERIES) {
+				series_release(&s);
+				eim_error_set(err, EIM_DATA, in->tpl->path,
+					      b->line, b->col, "chart of '%s' "
+					      "has more than %d series with "
+					      "data: name fewer geographies in "
+					      "its places", ind->id,
+					      DOC_CHART_MAX_SERIES);
+				goto out;
 			}
 			strbuf_reset(&sb);
 			if (b->nindicators > 1)
@@ -250,7 +248,12 @@ static int time_chart(const struct compose_input *in,
 
 		/* geo0 and indm are set with the first series */
 		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
-		if (headline_moved(in->figs, indm, geo0, sb.buf, &t) <= 0) {
+		if (compose_is_stale(in, ind0, &last)) {
+			/* old data is not this week's movement */
+			fmt_period_phrase(l2, sizeof(l2), &last);
+			strbuf_addf(&t, "%s, latest %s (stale)", sb.buf, l2);
+		} else if (headline_moved(in->figs, indm, geo0, sb.buf,
+					  &t) <= 0) {
 			strbuf_reset(&t);
 			strbuf_adds(&t, sb.buf);
 		}
@@ -265,6 +268,8 @@ static int time_chart(const struct compose_input *in,
 		    ind0->title, indexed ? " (indexed)" : "",
 		    ngeo > 1 ? "selected areas" : short_name(c, geos[0]), l1,
 		    l2);
+	if (compose_is_stale(in, ind0, &last))
+		strbuf_adds(&sb, " (stale: no newer data published)");
 	ch->subtitle = xstrdup(sb.buf);
 	ch->y_title = xstrdup(unit_axis(ind0, indexed));
 	ch->source = xstrdup(src.buf);
@@ -377,7 +382,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
 				     "chart: unknown indicator '%s'",
 				     b->indicators[0]);
-	ngeo = resolve_places(c, b, &geos);
+	ngeo = compose_block_geos(c, b, &geos);
 	per = bar_period(in, ind, geos, ngeo);
 	items = xcalloc(ngeo ? ngeo : 1, sizeof(*items));
 	for (i = 0; i < ngeo && per.freq; i++) {
@@ -421,7 +426,9 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	fmt_period_lbl(&per, lab, sizeof(lab));
 	ch->title = xstrdup(b->title ? b->title : sb.buf);
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s, by area, %s", ind->title, lab);
+	strbuf_addf(&sb, "%s, by area, %s%s", ind->title, lab,
+		    compose_is_stale(in, ind, &per)
+			    ? " (stale: no newer data published)" : "");
 	ch->subtitle = xstrdup(sb.buf);
 	ch->y_title = xstrdup(unit_axis(ind, 0));
 	strbuf_reset(&sb);

@@ -28,6 +28,38 @@ static const char *ind_title(const struct config_indicator *ind)
 	return ind->short_title ? ind->short_title : ind->title;
 }
 
+int compose_is_stale(const struct compose_input *in,
+		     const struct config_indicator *ind,
+		     const struct period *p)
+{
+	const struct compose_feed *cf =
+		ind->feed ? compose_feed_of(in, ind->feed) : NULL;
+
+	if (!cf || !p->freq)
+		return 0;
+	return period_end_day(p) + cf->feed->max_age_days <
+	       period_end_day(&in->week);
+}
+
+/* A stale figure is not this week's news: one sentence that says how old
+ * it is, never a movement. */
+static int stale_sentence(const struct compose_input *in,
+			  const struct config_indicator *ind,
+			  const struct figure *latest, const char *place,
+			  struct strbuf *sb)
+{
+	char per[64], val[FMT_MAX];
+	const struct compose_feed *cf = compose_feed_of(in, ind->feed);
+
+	fmt_period(per, sizeof(per), &latest->period);
+	fmt_value(val, sizeof(val), latest->value, ind->unit,
+		  (int)ind->decimals);
+	return strbuf_addf(sb, "No new figure for %s in %s: the latest, %s, "
+			   "is for %s (stale: older than %ld days).",
+			   ind->measure ? ind->measure : ind_title(ind), place,
+			   val, per, cf ? cf->feed->max_age_days : 0L);
+}
+
 /* The geography an indicator is reported for: the area if it has a
  * latest figure, else the first comparator that has. */
 const char *compose_main_geo(const struct compose_input *in,
@@ -193,7 +225,7 @@ int compose_dashboard(const struct compose_input *in,
 	const struct config *c = in->cfg;
 	struct doc_table *t = doc_table_new(7);
 	size_t i, n = b->nindicators ? b->nindicators : c->nindicators;
-	int any_p = 0, any_e = 0;
+	int any_p = 0, any_e = 0, any_stale = 0;
 	char buf[256];
 
 	(void)err;
@@ -235,6 +267,11 @@ int compose_dashboard(const struct compose_input *in,
 			any_e = 1;
 		if (latest) {
 			fmt_period(buf, sizeof(buf), &latest->period);
+			if (compose_is_stale(in, ind, &latest->period)) {
+				size_t l = strlen(buf);
+				snprintf(buf + l, sizeof(buf) - l, " (stale)");
+				any_stale = 1;
+			}
 			doc_cell_set_text(&row[2], buf);
 		} else {
 			doc_cell_set_text(&row[2], "not available");
@@ -251,13 +288,24 @@ int compose_dashboard(const struct compose_input *in,
 		      geo ? figures_find(in->figs, ind->id, geo, "change_prev")
 			  : NULL);
 	}
-	snprintf(buf, sizeof(buf), "%s%sDirection compares with the previous "
+	snprintf(buf, sizeof(buf), "%s%s%sDirection compares with the previous "
 		 "period; green is better, red worse for that indicator. "
 		 "pp = percentage points.",
-		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "");
+		 any_p ? "(p) provisional. " : "", any_e ? "(e) estimate. " : "",
+		 any_stale ? "(stale) no newer data published: the figure "
+			     "is older than its feed's max_age_days. " : "");
 	t->footnote = xstrdup(buf);
 	doc_add_table(d, t);
 	return 0;
+}
+
+/* A table cut by max_rows says so under it. */
+static void rows_left_out(struct strbuf *foot, size_t hidden, long max_rows)
+{
+	if (hidden)
+		strbuf_addf(foot, " %zu more %s not shown (the table shows at "
+			    "most %ld rows: max_rows).", hidden,
+			    hidden == 1 ? "area is" : "areas are", max_rows);
 }
 
 /* The period a table shows for ind: that of the latest figure of the
@@ -281,14 +329,19 @@ static int multi_table(const struct compose_input *in,
 		       struct eim_error *err)
 {
 	const struct config *c = in->cfg;
-	const struct config_indicator *inds[4];
-	struct period per[4];
+	const struct config_indicator *inds[DOC_TABLE_MAX_INDICATORS];
+	struct period per[DOC_TABLE_MAX_INDICATORS];
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
-	size_t k, i, ni = 0;
+	size_t k, i, ni = 0, hidden = 0;
 	char buf[256];
 
-	for (k = 0; k < b->nindicators && ni < 4; k++) {
+	if (b->nindicators > DOC_TABLE_MAX_INDICATORS)
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "a table shows at most %d "
+				     "indicators side by side, not %zu",
+				     DOC_TABLE_MAX_INDICATORS, b->nindicators);
+	for (k = 0; k < b->nindicators && ni < DOC_TABLE_MAX_INDICATORS; k++) {
 		inds[ni] = config_find_indicator(c, b->indicators[k]);
 		if (!inds[ni])
 			return eim_error_set(err, EIM_DATA, in->tpl->path,
@@ -317,8 +370,10 @@ static int multi_table(const struct compose_input *in,
 				any = 1;
 		if (!any)
 			continue;
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
-			break;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
+			hidden++;
+			continue;
+		}
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
@@ -337,6 +392,7 @@ static int multi_table(const struct compose_input *in,
 			    ind_title(inds[k]), buf);
 	}
 	strbuf_adds(&foot, ". (p) provisional. n/a: not available.");
+	rows_left_out(&foot, hidden, b->max_rows);
 	t->footnote = xstrdup(foot.buf);
 	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
 	strbuf_release(&foot);
@@ -352,7 +408,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	struct doc_table *t;
 	const char *codes[256];
 	const char *names[256];
-	size_t n = 0, i;
+	size_t n = 0, i, hidden = 0;
 	char buf[256];
 	struct period tp;
 
@@ -364,15 +420,26 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
 				     "table: unknown indicator '%s'",
 				     b->indicators[0]);
-	codes[n] = c->area.code;
-	names[n++] = c->area.name;
-	for (i = 0; i < c->nplaces && n < 256; i++) {
-		codes[n] = c->places[i].code;
-		names[n++] = c->places[i].name;
-	}
-	for (i = 0; i < c->ncomparators && n < 256; i++) {
-		codes[n] = c->comparators[i].code;
-		names[n++] = c->comparators[i].name;
+	if (b->nplaces) {
+		const char **geos = NULL;
+		size_t ng = compose_block_geos(c, b, &geos);
+		for (i = 0; i < ng && n < 256; i++) {
+			const char *nm = config_place_name(c, geos[i]);
+			codes[n] = geos[i];
+			names[n++] = nm ? nm : geos[i];
+		}
+		free(geos);
+	} else {
+		codes[n] = c->area.code;
+		names[n++] = c->area.name;
+		for (i = 0; i < c->nplaces && n < 256; i++) {
+			codes[n] = c->places[i].code;
+			names[n++] = c->places[i].name;
+		}
+		for (i = 0; i < c->ncomparators && n < 256; i++) {
+			codes[n] = c->comparators[i].code;
+			names[n++] = c->comparators[i].name;
+		}
 	}
 	if (b->nindicators > 1)
 		return multi_table(in, b, codes, names, n, d, err);
@@ -395,11 +462,13 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		int cur = latest && period_eq(&latest->period, &tp);
 		if (!latest)
 			continue; /* with figures, a row (n/a if not of tp) */
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows)
-			break;
+		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
+			hidden++;
+			continue;
+		}
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
-		row[0].bold = i == 0;
+		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		cell_value(&row[1], ind, v);
 		change_text(in, ind, cur ? codes[i] : "", "change_prev", buf,
 			    sizeof(buf));
@@ -442,7 +511,13 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			t->source = xstrdup(buf);
 		}
 	}
-	t->footnote = xstrdup("Rank among the districts, 1 = highest.");
+	{
+		struct strbuf foot = STRBUF_INIT;
+		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
+		rows_left_out(&foot, hidden, b->max_rows);
+		t->footnote = xstrdup(foot.buf);
+		strbuf_release(&foot);
+	}
 	doc_add_table(d, t);
 	return 0;
 }
@@ -469,6 +544,7 @@ int compose_headlines(const struct compose_input *in,
 							       b->indicators[i])
 				       : &c->indicators[i];
 		const char *geo = ind ? compose_main_geo(in, ind) : NULL;
+		const struct figure *latest;
 		const char *name;
 		int r;
 		if (!geo)
@@ -476,6 +552,15 @@ int compose_headlines(const struct compose_input *in,
 		name = config_place_name(c, geo);
 		headline_place(place, sizeof(place), name ? name : geo);
 		strbuf_reset(&sb);
+		latest = figures_find(in->figs, ind->id, geo, "latest");
+		if (latest && compose_is_stale(in, ind, &latest->period)) {
+			if (stale_sentence(in, ind, latest, place, &sb))
+				goto cap;
+			if (!bl)
+				bl = doc_add_block(d, DOC_BULLETS);
+			doc_text_add(doc_bullets_add(bl), sb.buf, 0, NULL);
+			continue;
+		}
 		r = headline_sentence(in->figs, ind, geo, place, &sb);
 		if (r < 0)
 			goto cap;

@@ -25,6 +25,10 @@ static const char *const polarity_names[] = { "up-is-good", "down-is-good",
 					      "neutral", NULL };
 static const char *const combine_names[] = { "none", "sum", "ratio", NULL };
 static const char *const window_names[] = { "week", "fortnight", NULL };
+static const char *const role_names[] = { "none", "region", "country",
+					  NULL };
+static const char *const chart_kind_names[] = { "auto", "line", "column",
+						"none", NULL };
 
 const char *feed_format_name(int fmt)
 {
@@ -213,6 +217,20 @@ static const struct schema_field place_fields[] = {
 static const struct schema place_schema = SCHEMA_OF(config_place,
 						     place_fields);
 
+/* A comparator is a place with a role. */
+static const struct schema_field comparator_fields[] = {
+	F(config_place, "code", SCHEMA_STRING, code, SCHEMA_REQUIRED, NULL,
+	  NULL, NULL, check_gss, 0),
+	F(config_place, "name", SCHEMA_STRING, name,
+	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 200),
+	F(config_place, "short_name", SCHEMA_STRING, short_name, 0, NULL, NULL,
+	  NULL, NULL, 100),
+	F(config_place, "role", SCHEMA_ENUM, role, 0, "none", NULL,
+	  role_names, NULL, 0),
+};
+static const struct schema comparator_schema = SCHEMA_OF(config_place,
+							  comparator_fields);
+
 static const struct schema_field mapping_fields[] = {
 	F(config_mapping, "records", SCHEMA_STRING, records, 0, NULL, NULL,
 	  NULL, NULL, 0),
@@ -280,6 +298,30 @@ static const struct schema_field feed_fields[] = {
 };
 static const struct schema feed_schema = SCHEMA_OF(config_feed, feed_fields);
 
+static const struct schema_field ref_fields[] = {
+	F(config_refline, "value", SCHEMA_NUMBER, value, SCHEMA_REQUIRED, NULL,
+	  NULL, NULL, NULL, 0),
+	F(config_refline, "label", SCHEMA_STRING, label, 0, NULL, NULL, NULL,
+	  NULL, 80),
+};
+static const struct schema ref_schema = SCHEMA_OF(config_refline,
+						   ref_fields);
+
+static const struct schema_field chart_fields[] = {
+	F(config_chart, "kind", SCHEMA_ENUM, kind, 0, "auto", NULL,
+	  chart_kind_names, NULL, 0),
+	F(config_chart, "since", SCHEMA_STRING, since, 0, NULL, NULL, NULL,
+	  schema_check_period, 0),
+	F(config_chart, "index_to", SCHEMA_STRING, index_to, 0, NULL, NULL,
+	  NULL, schema_check_period, 0),
+	FN(config_chart, "refs", SCHEMA_LIST, refs, nrefs, 0, NULL,
+	   &ref_schema, NULL, NULL, 0),
+	FN(config_chart, "places", SCHEMA_STRINGS, places, nplaces, 0, NULL,
+	   NULL, NULL, NULL, 0),
+};
+static const struct schema chart_schema = SCHEMA_OF(config_chart,
+						     chart_fields);
+
 static const struct schema_field indicator_fields[] = {
 	F(config_indicator, "id", SCHEMA_STRING, id,
 	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, check_id, 64),
@@ -313,6 +355,14 @@ static const struct schema_field indicator_fields[] = {
 	  NULL, NULL, NULL, NULL, 64),
 	F(config_indicator, "scale", SCHEMA_NUMBER, scale, 0, "1", NULL, NULL,
 	  NULL, 0),
+	F(config_indicator, "theme", SCHEMA_STRING, theme, 0, NULL, NULL, NULL,
+	  check_id, 64),
+	FN(config_indicator, "tags", SCHEMA_STRINGS, tags, ntags, 0, NULL,
+	   NULL, NULL, NULL, 0),
+	F(config_indicator, "chart", SCHEMA_MAP, chart, 0, NULL, &chart_schema,
+	  NULL, NULL, 0),
+	FN(config_indicator, "allow_missing", SCHEMA_STRINGS, allow_missing,
+	   nallow_missing, 0, NULL, NULL, NULL, NULL, 0),
 };
 static const struct schema indicator_schema = SCHEMA_OF(config_indicator,
 							 indicator_fields);
@@ -349,6 +399,8 @@ static const struct schema_field config_fields[] = {
 	  NULL, 0),
 	F(config, "max_weeks_ahead", SCHEMA_INT, max_weeks_ahead, 0, "1", NULL,
 	  NULL, check_not_negative, 0),
+	F(config, "published_within_days", SCHEMA_INT, published_within_days,
+	  0, "14", NULL, NULL, check_rolling, 0),
 	FN(config, "outputs", SCHEMA_STRINGS, outputs, noutputs, 0, NULL,
 	   NULL, NULL, NULL, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
@@ -360,13 +412,18 @@ static const struct schema_field config_fields[] = {
 	FN(config, "places", SCHEMA_LIST, places, nplaces, 0, NULL,
 	   &place_schema, NULL, NULL, 0),
 	FN(config, "comparators", SCHEMA_LIST, comparators, ncomparators, 0,
-	   NULL, &place_schema, NULL, NULL, 0),
+	   NULL, &comparator_schema, NULL, NULL, 0),
 	FN(config, "feeds", SCHEMA_LIST, feeds, nfeeds, SCHEMA_REQUIRED, NULL,
 	   &feed_schema, NULL, NULL, 0),
 	FN(config, "indicators", SCHEMA_LIST, indicators, nindicators, 0,
 	   NULL, &indicator_schema, NULL, NULL, 0),
 };
 static const struct schema config_schema = SCHEMA_OF(config, config_fields);
+
+const struct schema *config_schema_root(void)
+{
+	return &config_schema;
+}
 
 /* ---- cross-checks ------------------------------------------------------- */
 
@@ -382,6 +439,45 @@ static const struct ydoc_node *at_key(const struct ydoc_node *map,
 {
 	const struct ydoc_node *v = ydoc_get(map, key);
 	return v ? v : map;
+}
+
+/* A role belongs to one comparator: "region" and "country" name the
+ * lines templates draw for the comparison. */
+static void check_roles(struct schema_ctx *cx, const struct config *c,
+			const struct ydoc_node *root)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->ncomparators; i++)
+		for (j = 0; j < i; j++)
+			if (c->comparators[i].role != ROLE_NONE &&
+			    c->comparators[i].role == c->comparators[j].role)
+				schema_error(cx,
+					     at_key(list_item(root,
+							      "comparators",
+							      i), "role"),
+					     "two comparators have the role "
+					     "'%s' ('%s' and '%s')",
+					     role_names[c->comparators[i].role],
+					     c->comparators[j].code,
+					     c->comparators[i].code);
+}
+
+/* Geography words of allow_missing and chart.places: a role word or a
+ * GSS code of the monitor. */
+static void check_geo_words(struct schema_ctx *cx, const struct config *c,
+			    const struct ydoc_node *at, char *const *words,
+			    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!config_geo_word(words[i]) &&
+		    !config_place_name(c, words[i]))
+			schema_error(cx, at, "unknown geography '%s' (use "
+				     "area, places, comparators, region, "
+				     "country or a GSS code of the monitor)",
+				     words[i]);
 }
 
 static void cross_check(struct schema_ctx *cx, struct config *c,
@@ -491,6 +587,14 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 				schema_error(cx, at_key(n, "id"),
 					     "duplicate indicator id '%s'",
 					     ind->id);
+	}
+	check_roles(cx, c, root);
+	for (i = 0; i < c->nindicators; i++) {
+		struct config_indicator *ind = &c->indicators[i];
+		check_geo_words(cx, c, at_key(ind->node, "allow_missing"),
+				ind->allow_missing, ind->nallow_missing);
+		check_geo_words(cx, c, at_key(ind->node, "chart"),
+				ind->chart.places, ind->chart.nplaces);
 	}
 	for (i = 0; i < c->nindicators; i++) {
 		struct config_indicator *ind = &c->indicators[i];
@@ -604,4 +708,83 @@ const char *config_place_name(const struct config *c, const char *code)
 		if (strcmp(c->comparators[i].code, code) == 0)
 			return c->comparators[i].name;
 	return NULL;
+}
+
+const struct config_place *config_role_place(const struct config *c,
+					     int role)
+{
+	size_t i;
+
+	if (!c->ncomparators)
+		return NULL;
+	for (i = 0; i < c->ncomparators; i++)
+		if (c->comparators[i].role == role)
+			return &c->comparators[i];
+	return role == ROLE_COUNTRY ? &c->comparators[c->ncomparators - 1]
+				    : &c->comparators[0];
+}
+
+int config_geo_word(const char *w)
+{
+	static const char *const words[] = { "area", "places", "comparators",
+					     "region", "country" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t add_geo(const char **out, size_t n, size_t cap,
+		      const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i], code) == 0)
+			return n;
+	if (n < cap)
+		out[n++] = code;
+	return n;
+}
+
+size_t config_resolve_geos(const struct config *c, char *const *words,
+			   size_t nwords, const char **out, size_t cap)
+{
+	const struct config_place *p;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < nwords; i++) {
+		const char *w = words[i];
+		if (strcmp(w, "area") == 0) {
+			n = add_geo(out, n, cap, c->area.code);
+		} else if (strcmp(w, "places") == 0) {
+			for (j = 0; j < c->nplaces; j++)
+				n = add_geo(out, n, cap, c->places[j].code);
+		} else if (strcmp(w, "comparators") == 0) {
+			for (j = 0; j < c->ncomparators; j++)
+				n = add_geo(out, n, cap,
+					    c->comparators[j].code);
+		} else if (strcmp(w, "region") == 0 ||
+			   strcmp(w, "country") == 0) {
+			p = config_role_place(c, w[0] == 'r' ? ROLE_REGION
+							     : ROLE_COUNTRY);
+			if (p)
+				n = add_geo(out, n, cap, p->code);
+		} else {
+			n = add_geo(out, n, cap, w);
+		}
+	}
+	return n;
+}
+
+int config_has_tag(const struct config_indicator *ind, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < ind->ntags; i++)
+		if (strcmp(ind->tags[i], tag) == 0)
+			return 1;
+	return 0;
 }

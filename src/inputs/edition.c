@@ -54,6 +54,11 @@ static const struct schema_field edition_fields[] = {
 static const struct schema edition_schema =
 	SCHEMA_OF(edition, edition_fields);
 
+const struct schema *notes_schema_edition(void)
+{
+	return &edition_schema;
+}
+
 void edition_release(struct edition *e)
 {
 	if (!e)
@@ -108,6 +113,10 @@ int edition_load_file(const char *path, const char *display,
 	rtrim(out->caveat);
 	for (i = 0; i < out->nkey_issues; i++)
 		rtrim(out->key_issues[i]);
+	if (ydoc_get(doc->root, "published")) {
+		out->published_line = ydoc_get(doc->root, "published")->line;
+		out->published_col = ydoc_get(doc->root, "published")->col;
+	}
 	if (out->published && notes_parse_date(out->published, &day))
 		schema_error(&cx, ydoc_get(doc->root, "published"),
 			     "'published' must be a real date written "
@@ -155,6 +164,37 @@ int edition_load(const char *dir, const struct period *week,
 	ret = edition_load_file(path, path, out, problems, err);
 	free(path);
 	return ret;
+}
+
+int edition_check_published(const struct edition *e,
+			    const struct period *week, long max_days_after,
+			    struct eim_warnings *problems,
+			    struct eim_error *err)
+{
+	struct eim_error mine;
+	char wk[32], msg[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+	long day, first = period_start_day(week), last = period_end_day(week);
+
+	if (!e || !e->file || !e->published ||
+	    notes_parse_date(e->published, &day))
+		return 0;
+	if (day >= first && day <= last + max_days_after)
+		return 0;
+	notes_format_week(week, wk, sizeof(wk));
+	eim_error_init(&mine);
+	eim_error_set(&mine, EIM_DATA, e->file, e->published_line,
+		      e->published_col, "'published' %s is %s week %s (it "
+		      "must fall in that week or at most %ld days after it; "
+		      "published_within_days in monitor.yaml sets the days)",
+		      e->published, day < first ? "before" : "too long after",
+		      wk, max_days_after);
+	if (problems) {
+		eim_error_format(&mine, msg, sizeof(msg));
+		eim_warn(problems, "%s", msg);
+	}
+	if (err->kind == EIM_OK)
+		*err = mine;
+	return -1;
 }
 
 long edition_issue_number(const struct edition *e, const struct period *week,

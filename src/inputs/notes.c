@@ -72,6 +72,11 @@ static const struct schema_field note_fields[] = {
 
 static const struct schema note_schema = SCHEMA_OF(note, note_fields);
 
+const struct schema *notes_schema_note(void)
+{
+	return &note_schema;
+}
+
 static void note_free(struct note *n)
 {
 	schema_release(&note_schema, n);
@@ -95,29 +100,14 @@ static void check_theme(struct schema_ctx *cx, const struct ydoc_node *node,
 			const char *theme, const char *const *themes,
 			size_t nthemes)
 {
-	char list[512];
-	size_t i, len = 0;
-	const char *hint;
+	char msg[EIM_MSG_MAX];
+	size_t i;
 
 	for (i = 0; i < nthemes; i++)
 		if (strcmp(theme, themes[i]) == 0)
 			return;
-	hint = schema_suggest(theme, themes, nthemes);
-	if (hint) {
-		schema_error(cx, node, "unknown theme '%s' (did you mean "
-			     "'%s'?)", theme, hint);
-		return;
-	}
-	list[0] = '\0';
-	for (i = 0; i < nthemes && len < sizeof(list); i++)
-		len += (size_t)snprintf(list + len, sizeof(list) - len,
-					"%s'%s'", i ? ", " : "", themes[i]);
-	if (nthemes)
-		schema_error(cx, node, "unknown theme '%s' (the template "
-			     "declares %s)", theme, list);
-	else
-		schema_error(cx, node, "unknown theme '%s' (the template "
-			     "declares no themes)", theme);
+	notes_theme_error(theme, themes, nthemes, msg, sizeof(msg));
+	schema_error(cx, node, "%s", msg);
 }
 
 /* Keys that hold one line of text. A block scalar (`headline: >`) ends

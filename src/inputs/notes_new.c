@@ -18,13 +18,14 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 	struct template_def *tpl = NULL;
 	struct tm tm;
 	time_t now = time(NULL);
-	char ymd[32];
+	char ymd[32], tpath[EIM_PATH_MAX];
 	long today;
 	int ret = -1;
 
 	*out_path = NULL;
 	if (config_load(config_path, &cfg, err) ||
-	    template_load(cfg->template_path, &tpl, err))
+	    template_load(template_locate(cfg->template_path, tpath,
+					  sizeof(tpath)), &tpl, err))
 		goto out;
 	if (!gmtime_r(&now, &tm)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
@@ -40,7 +41,9 @@ int notes_new(const char *config_path, const char *source, const char *theme,
 		goto out;
 	}
 	ret = notes_write_new(cfg->notes_dir, source, theme, tpl->theme_ids,
-			      tpl->nthemes, week, today, out_path, err);
+			      tpl->nthemes,
+			      cfg->nplaces ? &cfg->places[0] : &cfg->area,
+			      week, today, out_path, err);
 out:
 	template_free(tpl);
 	config_free(cfg);

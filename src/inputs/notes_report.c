@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
+#include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -56,6 +58,27 @@ static int cmp_pos(const void *pa, const void *pb)
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
 	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void notes_theme_error(const char *theme, const char *const *themes,
+		       size_t nthemes, char *buf, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *hint = schema_suggest(theme, themes, nthemes);
+	size_t i;
+
+	strbuf_addf(&sb, "unknown theme '%s' (", theme);
+	if (hint)
+		strbuf_addf(&sb, "did you mean '%s'? ", hint);
+	if (!nthemes)
+		strbuf_adds(&sb, "the template declares no themes");
+	else
+		strbuf_adds(&sb, "the template declares ");
+	for (i = 0; i < nthemes; i++)
+		strbuf_addf(&sb, "%s'%s'", i ? ", " : "", themes[i]);
+	strbuf_addch(&sb, ')');
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
 }
 
 void notes_report_error(struct eim_warnings *problems, struct eim_error *err,

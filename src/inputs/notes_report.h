@@ -3,7 +3,15 @@
 #ifndef EIMON_NOTES_REPORT_H
 #define EIMON_NOTES_REPORT_H
 
+#include <stddef.h>
+
 #include "error.h"
+
+/* "unknown theme 'x' (did you mean 'y'? the template declares 'a', 'b')"
+ * into buf: what a note and `notes new` say of a theme the template does
+ * not declare. */
+void notes_theme_error(const char *theme, const char *const *themes,
+		       size_t nthemes, char *buf, size_t size);
 
 /* Append e, formatted, to problems (may be NULL); copy it to err unless
  * err holds an error already. */

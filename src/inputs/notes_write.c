@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "schema.h"
+#include "notes_report.h"
 #include "strbuf.h"
 #include "atomic.h"
 #include "xalloc.h"
@@ -75,7 +75,8 @@ static int valid_text(const char *s)
 }
 
 static void note_text(struct strbuf *sb, const char *source,
-		      const char *theme, const char *date, const char *week)
+		      const char *theme, const struct config_place *place,
+		      const char *date, const char *week)
 {
 	strbuf_addf(sb,
 		"# Editor's note for the edition of %s (see docs/editors.md).\n"
@@ -114,8 +115,13 @@ static void note_text(struct strbuf *sb, const char *source,
 		"# sector: \"Manufacturing\"\n"
 		"\n"
 		"# places: GSS codes of the monitor's places; default the whole\n"
-		"# area.\n"
-		"# places: [E08000025]\n"
+		"# area.\n");
+	/* The example is the monitor's own first place, so that taking the
+	 * # away gives a note that checks. */
+	if (place && place->code)
+		strbuf_addf(sb, "# places: [%s]  # %s\n", place->code,
+			    place->name ? place->name : "");
+	strbuf_adds(sb,
 		"\n"
 		"# sentiment: positive, neutral, negative or mixed.\n"
 		"# sentiment: neutral\n"
@@ -147,8 +153,9 @@ static int write_all(int fd, const char *p, size_t n)
 
 int notes_write_new(const char *notes_dir, const char *source,
 		    const char *theme, const char *const *themes,
-		    size_t nthemes, const struct period *week, long today,
-		    char **out_path, struct eim_error *err)
+		    size_t nthemes, const struct config_place *place,
+		    const struct period *week, long today, char **out_path,
+		    struct eim_error *err)
 {
 	struct period wk;
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
@@ -175,12 +182,10 @@ int notes_write_new(const char *notes_dir, const char *source,
 			if (strcmp(themes[i], theme) == 0)
 				break;
 		if (i == nthemes) {
-			const char *hint = schema_suggest(theme, themes,
-							  nthemes);
-			eim_error_set(err, EIM_USAGE, NULL, 0, 0,
-				      "unknown theme '%s'%s%s%s", theme,
-				      hint ? " (did you mean '" : "",
-				      hint ? hint : "", hint ? "'?)" : "");
+			char msg[EIM_MSG_MAX];
+			notes_theme_error(theme, themes, nthemes, msg,
+					  sizeof(msg));
+			eim_error_set(err, EIM_USAGE, NULL, 0, 0, "%s", msg);
 			goto out;
 		}
 	}
@@ -199,7 +204,7 @@ int notes_write_new(const char *notes_dir, const char *source,
 	snprintf(dir, dlen, "%s/%s", notes_dir, wtext);
 	if (atomic_mkdirs(dir, "notes folder", err))
 		goto out;
-	note_text(&sb, source, theme, date, wtext);
+	note_text(&sb, source, theme, place, date, wtext);
 	for (n = 1; n <= NAME_TRIES; n++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s-%d.yaml", dir, slug, n);

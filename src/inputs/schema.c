@@ -351,6 +351,21 @@ static int bind_field(struct schema_ctx *cx, const struct schema_field *f,
 	return bind_scalar(cx, f, n, n->str, obj);
 }
 
+/* A key with no near match: list the keys of this mapping (the names a
+ * user writes, never the C struct's), as docs/configuration.md does. */
+static void unknown_key(struct schema_ctx *cx, const struct ydoc_node *k,
+			const struct schema *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", s->fields[i].key);
+	schema_error(cx, k, "unknown key '%s' (allowed here: %s)", k->str,
+		     sb.buf);
+	strbuf_release(&sb);
+}
+
 int schema_bind(struct schema_ctx *cx, const struct schema *s,
 		const struct ydoc_node *map, void *out)
 {
@@ -375,8 +390,7 @@ int schema_bind(struct schema_ctx *cx, const struct schema *s,
 				schema_error(cx, k, "unknown key '%s' (did you "
 					     "mean '%s'?)", k->str, hint);
 			else
-				schema_error(cx, k, "unknown key '%s' in %s",
-					     k->str, s->name);
+				unknown_key(cx, k, s);
 		}
 	}
 	for (j = 0; j < s->nfields; j++) {

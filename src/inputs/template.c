@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "backend.h"
 #include "config.h"
@@ -85,6 +86,15 @@ static const struct schema_field ref_fields[] = {
 };
 static const struct schema ref_schema = SCHEMA_OF(tpl_refline, ref_fields);
 
+static const struct schema_field pick_fields[] = {
+	FN(tpl_pick, "theme", SCHEMA_STRINGS, theme, ntheme, 0, NULL, NULL,
+	   NULL, NULL, 0),
+	F(tpl_pick, "tag", SCHEMA_STRING, tag, 0, NULL, NULL, NULL, NULL, 64),
+	F(tpl_pick, "except_tag", SCHEMA_STRING, except_tag, 0, NULL, NULL,
+	  NULL, NULL, 64),
+};
+static const struct schema pick_schema = SCHEMA_OF(tpl_pick, pick_fields);
+
 static const struct schema_field block_fields[] = {
 	F(tpl_block, "type", SCHEMA_ENUM, type, SCHEMA_REQUIRED, NULL, NULL,
 	  block_types, NULL, 0),
@@ -108,6 +118,12 @@ static const struct schema_field block_fields[] = {
 	   NULL, NULL, NULL, 0),
 	F(tpl_block, "max_rows", SCHEMA_INT, max_rows, 0, "0", NULL, NULL,
 	  NULL, 0),
+	F(tpl_block, "indicators_with", SCHEMA_MAP, pick, 0, NULL,
+	  &pick_schema, NULL, NULL, 0),
+	F(tpl_block, "each_indicator", SCHEMA_BOOL, each_indicator, 0,
+	  "false", NULL, NULL, NULL, 0),
+	FN(tpl_block, "allow_missing", SCHEMA_STRINGS, allow_missing,
+	   nallow_missing, 0, NULL, NULL, NULL, NULL, 0),
 	F(tpl_block, "editions", SCHEMA_INT, editions, 0, "4", NULL, NULL,
 	  check_editions, 0),
 	F(tpl_block, "recurring", SCHEMA_INT, recurring, 0, "3", NULL, NULL,
@@ -171,6 +187,30 @@ static const struct schema_field template_fields[] = {
 static const struct schema template_schema = SCHEMA_OF(template_def,
 							template_fields);
 
+#ifndef EIMON_DATADIR
+#define EIMON_DATADIR "/usr/local/share/eimon"
+#endif
+
+const char *template_locate(const char *path, char *buf, size_t size)
+{
+	struct stat st;
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	if (stat(path, &st) == 0)
+		return path;
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	snprintf(buf, size, "%s/report_templates/%s%s", EIMON_DATADIR, base,
+		 n > 5 && strcmp(base + n - 5, ".yaml") == 0 ? "" : ".yaml");
+	return stat(buf, &st) == 0 ? buf : path;
+}
+
+const struct schema *template_schema_root(void)
+{
+	return &template_schema;
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -206,9 +246,17 @@ static void check_blocks(struct schema_ctx *cx, struct template_def *t,
 			const struct ydoc_node *bn = bl->items[j];
 			b->line = bn->line;
 			b->col = bn->col;
-			if (b->type == TPL_CHART && !b->nindicators)
-				schema_error(cx, bn, "a chart block needs "
-					     "'indicators'");
+			b->has_pick = ydoc_get(bn, "indicators_with") != NULL;
+			if (b->has_pick && b->nindicators)
+				schema_error(cx, bn, "a block names "
+					     "'indicators' or selects them with "
+					     "'indicators_with', not both");
+			if ((b->type == TPL_CHART || b->type == TPL_TABLE) &&
+			    !b->nindicators && !b->has_pick)
+				schema_error(cx, bn, "a %s block needs "
+					     "'indicators' or "
+					     "'indicators_with'",
+					     block_types[b->type]);
 			if (b->type == TPL_CHART && b->chart == TPL_CHART_LINE
 			    && b->nindicators > 1 && b->nplaces > 1)
 				schema_error(cx, bn, "a line chart shows "
@@ -321,8 +369,17 @@ const struct tpl_block *template_find_block(const struct template_def *t,
 
 static int place_word(const struct config *c, const char *w)
 {
-	return strcmp(w, "area") == 0 || strcmp(w, "places") == 0 ||
-	       strcmp(w, "comparators") == 0 || config_place_name(c, w);
+	return config_geo_word(w) || config_place_name(c, w);
+}
+
+const struct schema *template_block_schema(void)
+{
+	return &block_schema;
+}
+
+const char *template_block_type_name(int type)
+{
+	return type >= 0 && type <= TPL_INTELLIGENCE ? block_types[type] : "?";
 }
 
 int template_check_config(const struct template_def *t,
@@ -354,9 +411,15 @@ int template_check_config(const struct template_def *t,
 				if (!place_word(c, b->places[k]))
 					schema_error(&cx, &at, "unknown place "
 						     "'%s' (use a GSS code of "
-						     "the monitor, area, places "
-						     "or comparators)",
+						     "the monitor, area, places, "
+						     "comparators, region or "
+						     "country)",
 						     b->places[k]);
+			for (k = 0; k < b->nallow_missing; k++)
+				if (!place_word(c, b->allow_missing[k]))
+					schema_error(&cx, &at, "unknown place "
+						     "'%s' in allow_missing",
+						     b->allow_missing[k]);
 		}
 	}
 	return cx.nerrors ? -1 : 0;

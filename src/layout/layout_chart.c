@@ -27,7 +27,7 @@
 #define PLOT_H 165.0
 #define BAR_ROW 18.0
 #define BAR_H 11.0
-#define MAX_SERIES 4
+#define MAX_SERIES DOC_CHART_MAX_SERIES
 
 static const unsigned palette[] = {
 	0x12436D, 0x28A197, 0x801650, 0xF46A25, 0x3D3D3D, 0xA285D1
@@ -289,20 +289,42 @@ static int cmp_dlabel(const void *a, const void *b)
 #define MAX_DLABELS (MAX_SERIES + 8)
 
 /* Width the end labels need right of the plot (0 when none). */
-static double end_label_width(struct rctx *r, const struct doc_chart *c)
+static double end_label_width(struct rctx *r, const struct doc_chart *c,
+			      const char **widest)
 {
 	double w = 0, t;
 	size_t i;
 
+	*widest = "";
 	for (i = 0; c->kind == DOC_CHART_LINE && i < c->nseries; i++)
 		if (c->series[i].label &&
-		    (t = rp_swidth(r, F_BOLD, L_SIZE, c->series[i].label)) > w)
+		    (t = rp_swidth(r, F_BOLD, L_SIZE, c->series[i].label)) > w) {
 			w = t;
+			*widest = c->series[i].label;
+		}
 	for (i = 0; i < c->nrefs && i < 8; i++)
 		if (c->refs[i].label &&
-		    (t = rp_swidth(r, F_REG, L_SIZE, c->refs[i].label)) > w)
+		    (t = rp_swidth(r, F_REG, L_SIZE, c->refs[i].label)) > w) {
 			w = t;
+			*widest = c->refs[i].label;
+		}
 	return w > 0 ? w + 18 : 0;
+}
+
+/* A label wider than share of the text width: say which, the limit (in
+ * characters of average width, for the writer) and what to shorten. */
+static int label_too_long(struct rctx *r, const struct doc_chart *c,
+			  const char *label, double share, double size)
+{
+	double avg = rp_swidth(r, F_REG, size, "abcdefghijklmnopqrstuvwxyz") /
+		     26.0;
+
+	return rp_fail(r, EIM_DATA, "chart '%s': the label '%s' is too long "
+		       "(a label may take %.0f%% of the text width, about %d "
+		       "characters): shorten the place's short_name in "
+		       "monitor.yaml, or the reference line's label",
+		       title_of(c), label, share * 100,
+		       avg > 0 ? (int)(share * r->width / avg) : 0);
 }
 
 /* A reference line given twice (same value and label) is labelled once. */
@@ -409,6 +431,7 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 	struct vaxis a;
 	struct dlabel lab[MAX_DLABELS];
 	double min = HUGE_VAL, max = -HUGE_VAL, lw, x0, x1, over;
+	const char *widest = "";
 	long d0 = 0, d1 = 0;
 	int any = 0;
 	enum period_freq freq = PERIOD_NONE;
@@ -440,10 +463,9 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 		return rp_fail(r, EIM_DATA, "chart '%s' has no values",
 			       title_of(c));
 	refs_range(c, &min, &max);
-	lw = end_label_width(r, c);
+	lw = end_label_width(r, c, &widest);
 	if (lw > 0.3 * r->width)
-		return rp_fail(r, EIM_DATA, "chart '%s': a line label is too "
-			       "long to label the line directly", title_of(c));
+		return label_too_long(r, c, widest, 0.3, L_SIZE);
 	a.y1 = r->y;
 	a.y0 = r->y - PLOT_H;
 	if (value_axis(r, c, min, max, &a) != 0)
@@ -497,6 +519,7 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	struct vaxis a;
 	struct dlabel lab[MAX_DLABELS];
 	double min = HUGE_VAL, max = -HUGE_VAL, x0, x1, slot, bw, lw;
+	const char *widest = "";
 	long d0, d1;
 	size_t i, nl = 0;
 	int any = 0;
@@ -518,10 +541,9 @@ static int column_chart(struct rctx *r, const struct doc_chart *c)
 	a.y0 = r->y - PLOT_H;
 	if (value_axis(r, c, min, max, &a) != 0)
 		return -1;
-	lw = end_label_width(r, c);
+	lw = end_label_width(r, c, &widest);
 	if (lw > 0.3 * r->width)
-		return rp_fail(r, EIM_DATA, "chart '%s': a reference line "
-			       "label is too long", title_of(c));
+		return label_too_long(r, c, widest, 0.3, L_SIZE);
 	x0 = r->left + a.gutter;
 	x1 = r->right - (lw > 0 ? lw : 14);
 	slot = (x1 - x0) / (double)s->n;
@@ -570,6 +592,7 @@ static const char *bar_text(const struct doc_chart_bar *b, char *buf,
 static int bar_chart(struct rctx *r, const struct doc_chart *c)
 {
 	double labw = 0, valw = 0, lo = 0, hi = 0, xb0, xb1, xz, top;
+	const char *widest = "";
 	char buf[48];
 	size_t i;
 
@@ -578,8 +601,10 @@ static int bar_chart(struct rctx *r, const struct doc_chart *c)
 		int font = b->highlight ? F_BOLD : F_REG;
 		double w = rp_swidth(r, font, S_SIZE, b->label);
 
-		if (w > labw)
+		if (w > labw) {
 			labw = w;
+			widest = b->label;
+		}
 		w = rp_swidth(r, font, S_SIZE, bar_text(b, buf, sizeof(buf),
 							c->decimals));
 		if (w > valw)
@@ -590,8 +615,7 @@ static int bar_chart(struct rctx *r, const struct doc_chart *c)
 			hi = b->value;
 	}
 	if (labw > 0.45 * r->width)
-		return rp_fail(r, EIM_DATA, "chart '%s': a category label is "
-			       "too long", title_of(c));
+		return label_too_long(r, c, widest, 0.45, S_SIZE);
 	xb0 = r->left + labw + 8 + (lo < 0 ? valw + 4 : 0);
 	xb1 = r->right - valw - 4;
 	if (xb1 - xb0 < 60)
@@ -673,7 +697,9 @@ int chart_draw(struct rctx *r, const struct doc_chart *c)
 	if (c->y_title) {
 		if (rp_swidth(r, F_REG, A_SIZE, c->y_title) > r->width) {
 			rp_fail(r, EIM_DATA, "chart '%s': axis title '%s' is "
-				"too long", title_of(c), c->y_title);
+				"wider than the chart: shorten the indicator's "
+				"short_title in monitor.yaml", title_of(c),
+				c->y_title);
 			goto out;
 		}
 		rp_stext(r, F_REG, A_SIZE, C_GREY, r->left,

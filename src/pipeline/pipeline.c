@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "compose.h"
@@ -74,29 +73,6 @@ void pipeline_window(const struct config *c, const struct period *week,
 	}
 }
 
-#ifndef EIMON_DATADIR
-#define EIMON_DATADIR "/usr/local/share/eimon"
-#endif
-
-/* A template named in monitor.yaml that is not next to it (`template:
- * weekly`, or the default report_templates/weekly.yaml) is looked up
- * among the templates `make install` put in DATADIR/report_templates. */
-static const char *installed_template(const char *path, char *buf,
-				      size_t size)
-{
-	struct stat st;
-	const char *base = strrchr(path, '/');
-	size_t n;
-
-	if (stat(path, &st) == 0)
-		return path;
-	base = base ? base + 1 : path;
-	n = strlen(base);
-	snprintf(buf, size, "%s/report_templates/%s%s", EIMON_DATADIR, base,
-		 n > 5 && strcmp(base + n - 5, ".yaml") == 0 ? "" : ".yaml");
-	return stat(buf, &st) == 0 ? buf : path;
-}
-
 /* An edition far in the future would be built for nothing (and once
  * could take `latest`): --week is at most max_weeks_ahead weeks after
  * the current ISO week (UTC). */
@@ -128,10 +104,11 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 	if (config_load(o->config, &r->cfg, err) ||
 	    check_week_ahead(r->cfg, &o->week, err))
 		goto out;
-	if (template_load(installed_template(r->cfg->template_path, tpl,
-					     sizeof(tpl)),
+	if (template_load(template_locate(r->cfg->template_path, tpl,
+					  sizeof(tpl)),
 			  &r->tpl, err))
 		goto out;
+	template_resolve(r->tpl, r->cfg, &r->tpl_notes, &r->tpl_warnings);
 	if (template_check_config(r->tpl, r->cfg, problems, err))
 		goto out;
 	/* Notes and the edition file are both read even when one fails, so
@@ -139,7 +116,10 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 	bad = notes_load(r->cfg->notes_dir, r->cfg, r->tpl->theme_ids,
 			 r->tpl->nthemes, &r->notes, problems, err);
 	if (edition_load(r->cfg->editions_dir, &o->week, &r->ed, problems,
-			 err) || bad)
+			 err) ||
+	    edition_check_published(&r->ed, &o->week,
+				    r->cfg->published_within_days, problems,
+				    err) || bad)
 		goto out;
 	r->issue = issue_number(r->cfg, &r->ed, &o->week);
 	ret = 0;
@@ -160,6 +140,8 @@ void pipeline_run_release(struct pipeline_run *r)
 	notes_release(&r->notes);
 	edition_release(&r->ed);
 	template_free(r->tpl);
+	eim_warnings_release(&r->tpl_notes);
+	eim_warnings_release(&r->tpl_warnings);
 	config_free(r->cfg);
 	memset(r, 0, sizeof(*r));
 }
@@ -470,6 +452,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_run r;
 	struct pipeline_outputs out;
 	struct strbuf csv = STRBUF_INIT;
+	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1;
 
 	memset(&r, 0, sizeof(r));
@@ -484,9 +467,23 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	if (pipeline_publish_begin(o, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	pipeline_stage(&r, "feeds");
 	if (pipeline_load_feeds(o, &r, w, err))
 		goto out;
+	/* A bulletin shows every geography and indicator the config asks
+	 * for, or the build says why not: nothing is published. */
+	if (pipeline_datacheck(o, &r, &fatal, w, err)) {
+		size_t l = strlen(err->msg);
+		/* the first is the error; the others are warnings */
+		for (unsigned i = 1; i < fatal.n; i++)
+			eim_warn(w, "%s", fatal.items[i]);
+		snprintf(err->msg + l, sizeof(err->msg) - l,
+			 "; nothing published (eimon check lists every "
+			 "problem)");
+		goto out;
+	}
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
@@ -513,7 +510,23 @@ out:
 	pipeline_files_release(&out.web);
 	pipeline_files_release(&out.partners_web);
 	strbuf_release(&csv);
+	eim_warnings_release(&fatal);
 	pipeline_run_release(&r);
+	return ret;
+}
+
+/* Compose and draw the public edition in memory, publishing nothing. */
+static int dry_render(const struct pipeline_opts *o, struct pipeline_run *r,
+		      struct eim_error *err)
+{
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (compute_figures(o, r, err))
+		return -1;
+	ret = render_edition(r, &o->week, 0, &pdf, &len, NULL, err);
+	free(pdf);
 	return ret;
 }
 
@@ -521,7 +534,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		   struct eim_warnings *w, struct eim_error *err)
 {
 	struct pipeline_run r;
-	int ret = -1;
+	int ret = -1, bad_data = 0;
 
 	memset(&r, 0, sizeof(r));
 	if (pipeline_load_inputs(o, &r, problems, err)) {
@@ -533,6 +546,32 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 		goto out;
 	}
 	warn_drafts(o, &r, w);
+	/* the data, offline: the cache or the path: copies */
+	{
+		struct pipeline_opts off = *o;
+		off.offline = 1;
+		r.check_only = 1;
+		if (pipeline_load_feeds(&off, &r, w, err)) {
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "%s", buf);
+			bad_data = 1;
+		} else if (pipeline_datacheck(o, &r, problems, w, err)) {
+			bad_data = 1;
+		} else if (dry_render(o, &r, err)) {
+			/* what only drawing finds: a label too long for its
+			 * chart, a chart taller than a page */
+			char buf[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(err, buf, sizeof(buf));
+			eim_warn(problems, "the bulletin cannot be drawn: %s",
+				 buf);
+			bad_data = 1;
+		}
+	}
+	for (unsigned i = 0; i < r.tpl_notes.n; i++)
+		eim_warn(w, "%s", r.tpl_notes.items[i]);
+	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
+		eim_warn(w, "%s", r.tpl_warnings.items[i]);
 	pipeline_check_coverage(o, &r, w);
 	if (!r.ed.file) {
 		char wk[PERIOD_TEXT_MAX];
@@ -541,7 +580,7 @@ int pipeline_check(const struct pipeline_opts *o, struct eim_warnings *problems,
 			 "bulletin will have no lead or key issues", wk,
 			 r.cfg->editions_dir, wk);
 	}
-	ret = 0;
+	ret = bad_data ? -1 : 0;
 out:
 	pipeline_run_release(&r);
 	return ret;

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "datacheck.h"
 #include "feed.h"
 #include "fetch.h"
 #include "http.h"
@@ -22,6 +23,8 @@
 void pipeline_feed_release(struct pipeline_feed *f)
 {
 	series_table_release(&f->table);
+	if (f->has_unfiltered)
+		series_table_release(&f->unfiltered);
 	free(f->body_path);
 	free(f->url);
 	free(f->failure);
@@ -105,24 +108,61 @@ static struct config_mapping mapping_of(const struct config_feed *cf)
 	return m;
 }
 
+/* A filter that keeps no row: read again without it, its columns as
+ * dimensions, so that the data checks can list the values there are. */
+static void read_unfiltered(const struct config_feed *cf,
+			    const struct config_mapping *m,
+			    const struct fetch_result *fr, const char *display,
+			    struct pipeline_feed *f)
+{
+	struct config_mapping u = *m;
+	struct eim_error e;
+	char **dims = xcalloc(m->ndims + m->nfilter, sizeof(*dims));
+	int fd = fr->body ? -1 : fr->body_fd;
+	size_t i;
+
+	if (fd >= 0 && lseek(fd, 0, SEEK_SET) != 0)
+		goto out;
+	for (i = 0; i < m->ndims; i++)
+		dims[i] = m->dims[i];
+	for (i = 0; i < m->nfilter; i++)
+		dims[m->ndims + i] = m->filter[i].key;
+	u.dims = dims;
+	u.ndims = m->ndims + m->nfilter;
+	u.filter = NULL;
+	u.nfilter = 0;
+	eim_error_init(&e);
+	series_table_init(&f->unfiltered);
+	if (feed_read_kept(cf->format, fd, fr->body, fr->len, display, &u,
+			   NULL, NULL, &f->unfiltered, &e) == 0)
+		f->has_unfiltered = 1;
+	else
+		series_table_release(&f->unfiltered);
+out:
+	free(dims);
+}
+
 /* Parse a body (fetched, or a cached copy or local file streamed from
- * its descriptor) into f->table, keeping what ks keeps of feed i. A
- * fresh body the validator read is taken as it read it. */
+ * its descriptor) into f->table. A build keeps what ks keeps of feed i,
+ * and takes a fresh body the validator read as it read it; `eimon check`
+ * keeps every row, so that its data checks can list the values and
+ * geographies a feed has (the build's findings come from its kept rows). */
 static int parse_body(const struct config_feed *cf, size_t i,
 		      const struct fetch_result *fr, struct keeps *ks,
-		      const char *display, struct pipeline_feed *f,
-		      struct eim_error *err)
+		      int keep_all, const char *display,
+		      struct pipeline_feed *f, struct eim_error *err)
 {
 	struct config_mapping m = mapping_of(cf);
 
-	if (fr->source == FETCH_FRESH && ks->have[i]) {
+	if (!keep_all && fr->source == FETCH_FRESH && ks->have[i]) {
 		f->table = ks->valid[i];
 		ks->have[i] = 0;
 	} else {
 		series_table_init(&f->table);
 		if (feed_read_kept(cf->format, fr->body ? -1 : fr->body_fd,
 				   fr->body, fr->len, display, &m,
-				   pipeline_keep_obs, &ks->k[i], &f->table,
+				   keep_all ? NULL : pipeline_keep_obs,
+				   keep_all ? NULL : &ks->k[i], &f->table,
 				   err)) {
 			series_table_release(&f->table);
 			return -1;
@@ -132,6 +172,8 @@ static int parse_body(const struct config_feed *cf, size_t i,
 	 * two threads when there is a partners edition */
 	series_table_index(&f->table);
 	f->loaded = 1;
+	if (!f->table.n && m.nfilter)
+		read_unfiltered(cf, &m, fr, display, f);
 	return 0;
 }
 
@@ -232,6 +274,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
 	struct keeps ks;
+	struct eim_warnings quiet = { NULL, 0, 0 };
 	long week_end = period_end_day(&o->week);
 	size_t i;
 	int ret = -1;
@@ -243,7 +286,10 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	}
 	keeps_init(&ks, c, r->tpl);
 	fetch_options(c, o->offline, &ks, &fo);
-	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
+	/* check says "not checked" of a feed it cannot read, not what a
+	 * build would do with it */
+	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res,
+			r->check_only ? &quiet : w, err))
 		goto out;
 	for (i = 0; i < c->nfeeds; i++) {
 		const struct config_feed *cf = &c->feeds[i];
@@ -258,8 +304,10 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			snprintf(where, sizeof(where), "%s",
 				 fr->path ? fr->path
 				 : fr->url ? fr->url : cf->id);
-			if (parse_body(cf, i, fr, &ks, where, f,
-				       &ferr) == 0) {
+			if (parse_body(cf, i, fr, &ks, r->check_only, where,
+				       f, &ferr) != 0) {
+				f->read_error = ferr;
+			} else {
 				memcpy(f->sha256, fr->sha256,
 				       sizeof(f->sha256));
 				iso_time(fr->fetched_at, f->fetched_at,
@@ -284,11 +332,11 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			continue;
 		}
 		/* Nothing usable. Bad content is a data error (65). */
-		if (ferr.kind != EIM_OK && cf->required) {
+		if (ferr.kind != EIM_OK && cf->required && !r->check_only) {
 			*err = ferr;
 			goto out;
 		}
-		if (cf->required) {
+		if (cf->required && !r->check_only) {
 			eim_error_set(err, EIM_UNAVAILABLE, NULL, 0, 0,
 				      "required feed '%s' (%s) unavailable: "
 				      "%s", cf->id,
@@ -307,15 +355,50 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 			f->failure = xstrdup(fr->reason[0] ? fr->reason
 					     : "no data");
 		}
-		eim_warn(w, "feed '%s' dropped from this edition: %s", cf->id,
-			 f->failure);
+		if (r->check_only)
+			eim_warn(w, "feed '%s' not checked: %s", cf->id,
+				 f->failure);
+		else
+			eim_warn(w, "feed '%s' dropped from this edition: %s",
+				 cf->id, f->failure);
 		cfo->failure = f->failure;
 	}
 	ret = 0;
 out:
+	eim_warnings_release(&quiet);
 	fetch_results_free(res, c->nfeeds);
 	keeps_release(&ks);
 	return ret;
+}
+
+unsigned pipeline_datacheck(const struct pipeline_opts *o,
+			    struct pipeline_run *r, struct eim_warnings *fatal,
+			    struct eim_warnings *warn, struct eim_error *err)
+{
+	const struct config *c = r->cfg;
+	struct datacheck_feed *df = xcalloc(c->nfeeds + 1, sizeof(*df));
+	struct datacheck_result res;
+	size_t i;
+
+	for (i = 0; i < c->nfeeds; i++) {
+		struct pipeline_feed *f = &r->feeds[i];
+		df[i].table = f->loaded ? &f->table : NULL;
+		df[i].unfiltered = f->has_unfiltered ? &f->unfiltered : NULL;
+		df[i].read_error = &f->read_error;
+	}
+	datacheck_run(c, r->tpl, df, &o->week, fatal, warn, &r->tpl_notes,
+		      &res);
+	free(df);
+	if (res.nfatal) {
+		*err = res.first_fatal;
+		if (res.nfatal > 1) {
+			size_t l = strlen(err->msg);
+			snprintf(err->msg + l, sizeof(err->msg) - l,
+				 " (and %u more data problems)",
+				 res.nfatal - 1);
+		}
+	}
+	return res.nfatal;
 }
 
 int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,

@@ -23,6 +23,12 @@ struct pipeline_feed {
 	char sha256[65];
 	char fetched_at[32]; /* ISO 8601 or "" */
 	char *failure;
+	struct eim_error read_error; /* why the body did not parse */
+	/* when mapping.filter left no row: the rows without the filter,
+	 * its columns as dimensions, for the data checks to name the
+	 * values that exist */
+	struct series_table unfiltered;
+	int has_unfiltered;
 };
 
 struct pipeline_stage_time {
@@ -32,7 +38,10 @@ struct pipeline_stage_time {
 
 struct pipeline_run {
 	struct config *cfg;
-	struct template_def *tpl;
+	struct template_def *tpl;      /* fitted to cfg (template_resolve) */
+	int check_only;                /* eimon check: no feed is required */
+	struct eim_warnings tpl_notes; /* what fitting left out, for check */
+	struct eim_warnings tpl_warnings; /* indicators shown nowhere */
 	struct notes notes;
 	struct edition ed;
 	long issue;
@@ -112,6 +121,13 @@ void pipeline_keep_init(struct pipeline_keep *k, const struct config *c,
 void pipeline_keep_release(struct pipeline_keep *k);
 int pipeline_keep_obs(const struct series_table *t,
 		      const struct series_obs *o, void *ctx);
+
+/* Run the data checks over the loaded feeds (datacheck.h): fatal
+ * findings to fatal, the others to warn, notes to r->tpl_notes; returns
+ * the number of fatal findings, the first in err. */
+unsigned pipeline_datacheck(const struct pipeline_opts *o,
+			    struct pipeline_run *r, struct eim_warnings *fatal,
+			    struct eim_warnings *warn, struct eim_error *err);
 
 /* pipeline_notes.c: a warning for each place named in no note this
  * edition (every place when verbose), with the earlier editions' count. */

@@ -209,6 +209,8 @@ feeds:
         f.write(cfg)
     os.makedirs(os.path.join(out, "notes"), exist_ok=True)
     os.makedirs(os.path.join(out, "editions"), exist_ok=True)
+    # the figures cases leave geographies out on purpose: their blocks
+    # allow every gap (docs/configuration.md, "Data checks")
     tpl = f"""name: "Case"
 sections:
   - title: "Headlines"
@@ -226,20 +228,24 @@ sections:
         chart: "line"
         indicators: [{q(iid)}]
         places: ["area", "comparators"]
+        allow_missing: ["area", "places", "comparators"]
       - type: "chart"
         chart: "bar"
         indicators: [{q(iid)}]
         places: ["places"]
+        allow_missing: ["area", "places", "comparators"]
   - title: "Tables"
     page_break: true
     blocks:
       - type: "table"
         indicators: [{q(iid)}]
         places: ["area", "places", "comparators"]
+        allow_missing: ["area", "places", "comparators"]
       - type: "table"
         title: "Side by side"
         indicators: [{q(iid)}, {q(iid)}]
         places: ["area", "places", "comparators"]
+        allow_missing: ["area", "places", "comparators"]
 """
     with open(os.path.join(out, "template.yaml"), "w", encoding="utf-8") as f:
         f.write(tpl)

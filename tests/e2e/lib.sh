@@ -45,4 +45,26 @@ expect_same() {
 		fail "$1"; diff -u "$2" "$3" | sed -n '1,40p' | sed 's/^/    /'; fi
 }
 
+# expect_silent "what": the last run_eimon printed nothing at all
+expect_silent() {
+	if [ -s "$T/stdout" ] || [ -s "$T/stderr" ]; then
+		fail "$1"; sed 's/^/    /' "$T/stdout" "$T/stderr" | sed -n '1,20p'
+	else ok "$1"; fi
+}
+
+# nomis_latest SAMPLE_DIR GSS: the latest claimant count (measure 1) of
+# GSS up to the 2026-W47 edition in the sample's Nomis CSV, as printed
+# (1,234), read with Python's csv module, independently of eimon.
+nomis_latest() {
+	python3 - "$1" "$2" <<'PY'
+import csv, sys, glob
+f = glob.glob(sys.argv[1] + "/data/nomis_NM_162_1*.csv")[0]
+rows = [r for r in csv.DictReader(open(f, encoding="utf-8-sig"))
+        if r["GEOGRAPHY_CODE"] == sys.argv[2] and r["MEASURE"] == "1"
+        and r["OBS_VALUE"] != "" and r["DATE"] <= "2026-11"]
+r = max(rows, key=lambda r: r["DATE"])
+print("{:,}".format(int(float(r["OBS_VALUE"]))))
+PY
+}
+
 done_testing() { [ "$_fails" -eq 0 ]; }

@@ -48,8 +48,11 @@ qpdf --json=2 --json-key=outlines "$pdf" >"$T/outlines.json" 2>/dev/null
 python3 - "$T/outlines.json" "$tmpl" "$SAMPLE" "$week" "$T" <<'PY' >"$T/bm.tap"
 import glob, json, os, sys, yaml
 oj, tmpl, sample, week, T = sys.argv[1:]
+sys.path.insert(0, os.path.join(os.environ["EIMON_TOP"], "tests", "e2e"))
+from fit_template import fit
 outl = json.load(open(oj))["outlines"]
 t = yaml.safe_load(open(tmpl, encoding="utf-8"))
+fitted = fit(t, yaml.safe_load(open(os.path.join(sample, "monitor.yaml"), encoding="utf-8")))
 
 def walk(o, depth=0):
     for x in o:
@@ -64,7 +67,7 @@ def tap(ok, what, detail=""):
         print("    " + detail)
 
 # Every section title of the template is a top-level bookmark, in order.
-titles = [s["title"] for s in t["sections"] if s.get("title")]
+titles = [s[0] for s in fitted if s[0]]
 missing = [x for x in titles if x not in top]
 tap(not missing, "every section title of weekly.yaml is a bookmark (%d)" % len(titles),
     "missing: %s" % missing)
@@ -198,15 +201,17 @@ check "two builds give the same sha256" test "$s1" = "$s2"
 # set) followed within a few lines by a "Source:" line.
 pdftotext "$pdf" "$T/all.txt" 2>/dev/null
 nch=$(python3 - "$tmpl" "$SAMPLE/monitor.yaml" "$T/all.txt" <<'PY'
-import re, sys, yaml
+import os, re, sys, yaml
+sys.path.insert(0, os.path.join(os.environ["EIMON_TOP"], "tests", "e2e"))
+from fit_template import fit
 t = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 m = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
 title = {i["id"]: i["title"] for i in m["indicators"]}
 lines = open(sys.argv[3], encoding="utf-8").read().splitlines()
 want = found = 0
 used = set()
-for s in t["sections"]:
-    for b in s["blocks"]:
+for _, blocks in fit(t, m):
+    for b in blocks:
         if b["type"] != "chart":
             continue
         want += 1
@@ -234,7 +239,9 @@ last=$(grep -l "Direction compares with the previous" "$T"/page.*.txt | sed 's/.
 check "the dashboard is found (pages $first to $last)" test -n "$first" -a -n "$last"
 pdftotext -layout -f "${first:-1}" -l "${last:-1}" "$pdf" "$T/dash.txt" 2>/dev/null
 python3 - "$SAMPLE/monitor.yaml" "$tmpl" "$csv" "$T/dash.txt" <<'PY' >"$T/dash.tap"
-import csv, re, sys, yaml
+import csv, os, re, sys, yaml
+sys.path.insert(0, os.path.join(os.environ["EIMON_TOP"], "tests", "e2e"))
+from fit_template import fit
 m = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 t = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
 rows = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
@@ -246,9 +253,10 @@ text = "\n".join(l for l in text.splitlines()
                  if not re.search(r"Page \d+ of \d+|Issue \d+\s*$", l))
 flat = re.sub(r"\s+", " ", text)
 ind = {i["id"]: i for i in m["indicators"]}
-dash = [b for s in t["sections"] for b in s["blocks"] if b["type"] == "dashboard"][0]
+dash = [b for s in fit(t, m) for b in s[1] if b["type"] == "dashboard"][0]
 area = m["area"]["code"]
-geos = [area if p == "area" else p for p in dash["places"]]
+# the nearest geography published: the area, then the comparators
+geos = [area] + [c["code"] for c in m.get("comparators") or []]
 
 def tap(ok, what, detail=""):
     print(("ok - " if ok else "not ok - ") + what)

@@ -8,6 +8,8 @@ make -s -C "$EIMON_TOP" BUILD="$T/build" PREFIX="$T/prefix" install \
 check "make install into a prefix" test -x "$T/prefix/bin/eimon"
 check "the templates are installed" \
 	test -f "$T/prefix/share/eimon/report_templates/weekly.yaml"
+check "the configuration reference is installed" \
+	test -f "$T/prefix/share/doc/eimon/configuration.md"
 
 cp -r "$SAMPLE" "$T/wmca"
 sed 's|^template:.*|template: weekly|' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
@@ -15,6 +17,10 @@ ${EIMON_WRAP:-} "$T/prefix/bin/eimon" check -c "$T/wmca/monitor.yaml" \
 	--week 2026-W47 >"$T/stdout" 2>"$T/stderr"
 rc=$?
 expect_rc "check finds the installed template named 'weekly'" 0
+${EIMON_WRAP:-} "$T/prefix/bin/eimon" notes new -c "$T/wmca/monitor.yaml" \
+	--week 2026-W47 --source "A chamber" --theme sectors >"$T/stdout" 2>"$T/stderr"
+rc=$?
+expect_rc "notes new finds the installed template named 'weekly' too" 0
 sed '/^template:/d' "$SAMPLE/monitor.yaml" >"$T/wmca/monitor.yaml"
 ${EIMON_WRAP:-} "$T/prefix/bin/eimon" build -c "$T/wmca/monitor.yaml" \
 	--week 2026-W47 --offline --out "$T/out" >"$T/stdout" 2>"$T/stderr"

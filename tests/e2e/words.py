@@ -721,9 +721,15 @@ def check_line(m, lines, b, ind, title):
     head = title_above(lines, i)
     # the first series is the first listed place with data
     places = []
+    comps = m.cfg.get("comparators") or []
+    def role(r, default):
+        c = [x["code"] for x in comps if x.get("role") == r]
+        return c[:1] or ([m.comparators[default]] if m.comparators else [])
     for w in b.get("places", ["area"]):
         places += {"area": [m.area], "places": m.places,
-                   "comparators": m.comparators}.get(w, [w])
+                   "comparators": m.comparators,
+                   "region": role("region", 0),
+                   "country": role("country", -1)}.get(w, [w])
     geo = next((g for g in places if m.f(ind, g, "latest")), None)
     if geo is None:
         bad("line chart", head, "no chart without figures")
@@ -749,9 +755,15 @@ def check_bar(m, lines, b, ind, title):
     per_txt = lines[i].strip()[len(title + ", by area, "):]
     u, d = m.unit(ind)
     places = []
+    comps = m.cfg.get("comparators") or []
+    def role(r, default):
+        c = [x["code"] for x in comps if x.get("role") == r]
+        return c[:1] or ([m.comparators[default]] if m.comparators else [])
     for w in b.get("places", ["area"]):
         places += {"area": [m.area], "places": m.places,
-                   "comparators": m.comparators}.get(w, [w])
+                   "comparators": m.comparators,
+                   "region": role("region", 0),
+                   "country": role("country", -1)}.get(w, [w])
     # the bars: the figures of one period
     per = None
     for g in places:
@@ -827,6 +839,12 @@ def main():
                             m.cfg.get("template", ""))
     with open(tpl_path, encoding="utf-8") as f:
         tpl = yaml.safe_load(f)
+    # the template as eimon fits it to the monitor (indicators_with,
+    # each_indicator): tests/e2e/fit_template.py
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from fit_template import fit
+    tpl = {"sections": [dict(title=t, blocks=bl) if t else dict(blocks=bl)
+                        for t, bl in fit(tpl, m.cfg)]}
     blocks = [b for s in tpl.get("sections", []) for b in s.get("blocks", [])]
     lines = pdf_lines(f"{edition}/monitor.pdf")
     heads = [s.get("title") for s in tpl.get("sections", []) if

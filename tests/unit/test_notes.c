@@ -30,13 +30,13 @@ static char n_wmca[] = "West Midlands Combined Authority",
 	    n_bham[] = "Birmingham", n_cov[] = "Coventry", n_wal[] = "Walsall",
 	    n_wolv[] = "Wolverhampton", n_eng[] = "England";
 static struct config_place places[] = {
-	{ c_bham, n_bham, NULL },
-	{ c_cov, n_cov, NULL },
-	{ c_wal, n_wal, NULL },
-	{ c_wolv, n_wolv, NULL },
+	{ c_bham, n_bham, NULL, 0 },
+	{ c_cov, n_cov, NULL, 0 },
+	{ c_wal, n_wal, NULL, 0 },
+	{ c_wolv, n_wolv, NULL, 0 },
 };
 static struct config_place comparators[] = {
-	{ c_eng, n_eng, NULL },
+	{ c_eng, n_eng, NULL, 0 },
 };
 
 /* A monitor as config_load would give it: area, places, comparators. */
@@ -424,7 +424,9 @@ static void test_big_mapping(void **state)
 					 &out, &problems, &err), -1);
 	assert_int_equal(problems.n, 101);
 	assert_string_equal(problems.items[0], "dup.yaml:1:1: unknown key "
-			    "'k0' in note");
+			    "'k0' (allowed here: date, source, cite_as, "
+			    "theme, headline, body, sector, places, "
+			    "sentiment, priority, visibility, link)");
 	snprintf(want, sizeof(want), "dup.yaml: %d more problems in this "
 		 "file not shown", 20000 + 4 - 100);
 	assert_string_equal(problems.items[100], want);
@@ -720,7 +722,8 @@ static void test_write_new(void **state)
 	eim_error_init(&err);
 	/* Today (Wednesday) is in the week: its date. */
 	assert_int_equal(notes_write_new(dir, "West Midlands Growth Co.",
-					 "business", themes, NTHEMES, &w47,
+					 "business", themes, NTHEMES,
+					 &places[2], &w47,
 					 day_of("2026-11-18"), &p1, &err), 0);
 	snprintf(want, sizeof(want),
 		 "%s/2026-W47/west-midlands-growth-co-1.yaml", dir);
@@ -728,8 +731,9 @@ static void test_write_new(void **state)
 	/* A second note of the same source does not clash. Today after
 	 * the week: the week's Sunday. */
 	assert_int_equal(notes_write_new(dir, "West Midlands Growth Co.",
-					 "investment", themes, NTHEMES, &w47,
-					 day_of("2026-12-01"), &p2, &err), 0);
+					 "investment", themes, NTHEMES, NULL,
+					 &w47, day_of("2026-12-01"), &p2,
+					 &err), 0);
 	snprintf(want, sizeof(want),
 		 "%s/2026-W47/west-midlands-growth-co-2.yaml", dir);
 	assert_string_equal(p2, want);
@@ -737,7 +741,7 @@ static void test_write_new(void **state)
 	 * before the week: its Monday. */
 	assert_int_equal(notes_write_new(dir, "Siop \"Ŵy\" \\ £",
 					 "cost-of-living", themes, NTHEMES,
-					 &w47, day_of("2026-01-05"), &p3,
+					 NULL, &w47, day_of("2026-01-05"), &p3,
 					 &err), 0);
 	snprintf(want, sizeof(want), "%s/2026-W47/siop-y-1.yaml", dir);
 	assert_string_equal(p3, want);
@@ -762,22 +766,83 @@ static void test_write_new(void **state)
 	free(p1);
 	free(p2);
 	free(p3);
+	p1 = NULL;
 
 	/* An unknown theme, an empty or invalid source: usage errors. */
 	assert_int_equal(notes_write_new(dir, "X", "labour-markets", themes,
-					 NTHEMES, &w47, 0, &p1, &err), -1);
+					 NTHEMES, NULL, &w47, 0, &p1, &err),
+			 -1);
 	assert_int_equal(err.kind, EIM_USAGE);
 	assert_string_equal(err.msg, "unknown theme 'labour-markets' (did "
-			    "you mean 'labour-market'?)");
+			    "you mean 'labour-market'? the template declares "
+			    "'labour-market', 'business', 'investment', "
+			    "'cost-of-living')");
 	assert_null(p1);
 	eim_error_init(&err);
+	assert_int_equal(notes_write_new(dir, "X", "housing", themes,
+					 NTHEMES, NULL, &w47, 0, &p1, &err),
+			 -1);
+	assert_string_equal(err.msg, "unknown theme 'housing' (the template "
+			    "declares 'labour-market', 'business', "
+			    "'investment', 'cost-of-living')");
+
+	eim_error_init(&err);
 	assert_int_equal(notes_write_new(dir, "", "business", themes,
-					 NTHEMES, &w47, 0, &p1, &err), -1);
+					 NTHEMES, NULL, &w47, 0, &p1, &err),
+			 -1);
 	assert_int_equal(err.kind, EIM_USAGE);
 	eim_error_init(&err);
 	assert_int_equal(notes_write_new(dir, "Caf\xE9", "business", themes,
-					 NTHEMES, &w47, 0, &p1, &err), -1);
+					 NTHEMES, NULL, &w47, 0, &p1, &err),
+			 -1);
 	assert_int_equal(err.kind, EIM_USAGE);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* The commented places example is the place given (the monitor's own),
+ * and taking its # away gives a note that checks. */
+static void test_write_new_place_example(void **state)
+{
+	char *dir = tmp_dir(), *p = NULL, *text, *at;
+	struct period w47 = { PERIOD_WEEK, 2026, 47 };
+	struct config cfg = test_cfg();
+	struct notes out;
+	struct eim_warnings problems = { NULL, 0, 0 };
+	struct eim_error err;
+	FILE *f;
+
+	(void)state;
+	eim_error_init(&err);
+	assert_int_equal(notes_write_new(dir, "Walsall Council", "business",
+					 themes, NTHEMES, &places[2], &w47,
+					 day_of("2026-11-18"), &p, &err), 0);
+	text = read_text(p);
+	at = strstr(text, "# places: [E08000030]  # Walsall\n");
+	assert_non_null(at);
+	assert_null(strstr(text, c_bham)); /* no other monitor's place */
+	memmove(at, at + 2, strlen(at + 2) + 1);
+	f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	memset(&out, 0, sizeof(out));
+	assert_int_equal(notes_load_file(p, NULL, &cfg, themes, NTHEMES,
+					 &out, &problems, &err), 0);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.items[0].nplaces, 1);
+	assert_string_equal(out.items[0].places[0], c_wal);
+	notes_release(&out);
+	free(text);
+	free(p);
+	/* No place given: no example code at all. */
+	assert_int_equal(notes_write_new(dir, "Walsall Council", "business",
+					 themes, NTHEMES, NULL, &w47,
+					 day_of("2026-11-18"), &p, &err), 0);
+	text = read_text(p);
+	assert_null(strstr(text, "# places: ["));
+	free(text);
+	free(p);
 	rm_rf(dir);
 	free(dir);
 }
@@ -791,7 +856,7 @@ static void test_write_new_current_week(void **state)
 	eim_error_init(&err);
 	/* No week given: the week of today (2027-01-01 is in 2026-W53). */
 	assert_int_equal(notes_write_new(dir, "!!!", "business", NULL, 0,
-					 NULL, day_of("2027-01-01"), &p,
+					 NULL, NULL, day_of("2027-01-01"), &p,
 					 &err), 0);
 	snprintf(want, sizeof(want), "%s/2026-W53/note-1.yaml", dir);
 	assert_string_equal(p, want);
@@ -886,6 +951,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_thousand_notes),
 		cmocka_unit_test(test_write_new),
+		cmocka_unit_test(test_write_new_place_example),
 		cmocka_unit_test(test_write_new_current_week),
 		cmocka_unit_test(test_notes_new),
 	};

@@ -28,8 +28,8 @@
 static char c_area[] = "E47000099", n_area[] = "Test Combined Authority";
 static char c_a[] = "E08000901", n_a[] = "Alpha", c_b[] = "E08000902",
 	    n_b[] = "Beta";
-static struct config_place places[] = { { c_a, n_a, NULL },
-					{ c_b, n_b, NULL } };
+static struct config_place places[] = { { c_a, n_a, NULL, 0 },
+					{ c_b, n_b, NULL, 0 } };
 
 static void dump(const struct notes_summary *s, struct strbuf *sb)
 {

@@ -5,12 +5,15 @@ Every number this script writes is made up: plausible in size and shape
 (pre-pandemic level, the 2020 Covid shock, recovery, 2026 level) but NOT
 real statistics. The file formats are real: each file copies, byte for
 byte where it matters (quoting, column sets, key order, number types), the
-shape of what the publisher serves (see /work/shared/reference/
-feed-formats.md and the real files in /work/shared/realdata/).
+shape of what the publisher serves, copied from real published files.
 
 Deterministic: a fixed seed, no clock, no network. Python 3 stdlib only.
 
     python3 samples/wmca/tools/make-data.py      # rewrites samples/wmca/data/
+
+The module-level names below are the generator's parameters: another
+sample (samples/gmca/tools/make-data.py) loads this file, sets its own
+places, levels and file names, and calls main().
 """
 
 import csv
@@ -39,6 +42,23 @@ ENGLAND = ("E92000001", "England")
 UK = ("K02000001", "United Kingdom")
 ALL_PLACES = [AREA] + DISTRICTS + [REGION, ENGLAND, UK]
 NAMES = dict(ALL_PLACES)
+
+# Output file names, publisher host names and the series of the ONS
+# time-series file, which name the sample's own area and region.
+FILES = {
+    "claimant": "nomis_NM_162_1_claimant_count_wmca.data.csv",
+    "payrolled": "hmrc_rti_payrolled_employees_wmca.csv",
+    "adverts": "ons_adzuna_online_job_adverts_weekly.csv",
+    "pmi": "natwest_regional_pmi_ckan.json",
+    "footfall": "footfall_weekly_pct_2019.csv",
+    "gva": "ons_timeseries_gdp_qoq_west_midlands.json",
+    "cpih": "ons_cpih01_observations_uk.json",
+    "business": "ons_business_counts_enterprises.jsonstat.json",
+}
+CKAN_HOST = "data.wmca.org.uk"
+GVA_CDID = "WMGQ"
+GVA_REGION_NAME = "West Midlands"
+AREA_SHORT = "WMCA"
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
@@ -130,7 +150,7 @@ def write(name, text, newline="\n"):
 CC_MONTHS = month_range(2019, 1, 2026, 10)
 
 # WMCA claimant count (thousands), not seasonally adjusted.
-WMCA_CC = [(mi(2019, 1), 78.0), (mi(2019, 12), 80.0), (mi(2020, 2), 82.0),
+AREA_CC = [(mi(2019, 1), 78.0), (mi(2019, 12), 80.0), (mi(2020, 2), 82.0),
            (mi(2020, 3), 84.5), (mi(2020, 4), 140.0), (mi(2020, 5), 162.0),
            (mi(2020, 8), 168.0), (mi(2020, 12), 160.0), (mi(2021, 3), 164.0),
            (mi(2021, 6), 150.0), (mi(2021, 12), 122.0), (mi(2022, 6), 112.0),
@@ -186,6 +206,8 @@ NOMIS_HEADER = ('"DATE","DATE_NAME","DATE_CODE","DATE_TYPE","DATE_TYPECODE",'
                 '"RECORD_COUNT"')
 MEASURE_NAME = {1: "Claimant count",
                 2: "Claimants as a proportion of residents aged 16-64"}
+# The region's claimants outside the area in February 2020.
+CC_REGION_REST = 70000.0
 # The one missing value (status Q), well before the latest month.
 CC_MISSING = ("2019-06", "E08000030", 2)
 
@@ -199,14 +221,14 @@ def claimant_values():
         s = CC_SEASON[m - 1]
         yrs = (y - 2019) + (m - 1) / 12.0
         grow = 1.005 ** yrs
-        wmca = interp(WMCA_CC, t) * 1000.0 * s
+        wmca = interp(AREA_CC, t) * 1000.0 * s
         counts = {}
         for code, _ in DISTRICTS:
             counts[code] = round5(wmca * CC_SHARE[code] * (1 + noise(0.012)))
         counts[AREA[0]] = sum(counts[c] for c, _ in DISTRICTS)
         # The region's surplus over the WMCA follows the UK shape.
         uk = interp(UK_CC, t) * 1000.0 * s
-        rest = 70000.0 * (uk / (uk_feb20 * 1000.0)) ** 0.9
+        rest = CC_REGION_REST * (uk / (uk_feb20 * 1000.0)) ** 0.9
         counts[REGION[0]] = round5(counts[AREA[0]] + rest * (1 + noise(0.01)))
         counts[UK[0]] = round5(uk * (1 + noise(0.003)))
         counts[ENGLAND[0]] = round5(counts[UK[0]] * (0.853 + noise(0.002)))
@@ -255,7 +277,7 @@ def make_claimant():
                 lines.append(",".join(f))
                 offset += 1
     assert offset == total
-    write("nomis_NM_162_1_claimant_count_wmca.data.csv", "\n".join(lines) + "\n")
+    write(FILES["claimant"], "\n".join(lines) + "\n")
     return vals
 
 
@@ -263,7 +285,7 @@ def make_claimant():
 # 2. Payrolled employees (HMRC PAYE RTI, seasonally adjusted), tidy CSV
 
 PAYE_MONTHS = month_range(2019, 1, 2026, 10)
-WMCA_PAYE = [(mi(2019, 1), 1150.0), (mi(2020, 2), 1172.0), (mi(2020, 5), 1131.0),
+AREA_PAYE = [(mi(2019, 1), 1150.0), (mi(2020, 2), 1172.0), (mi(2020, 5), 1131.0),
              (mi(2020, 11), 1127.0), (mi(2021, 6), 1151.0), (mi(2021, 12), 1189.0),
              (mi(2022, 12), 1209.0), (mi(2023, 12), 1222.0), (mi(2024, 6), 1226.0),
              (mi(2024, 12), 1219.0), (mi(2025, 6), 1212.0), (mi(2025, 12), 1208.5),
@@ -272,6 +294,7 @@ UK_PAYE = [(mi(2019, 1), 28900.0), (mi(2020, 2), 29100.0), (mi(2020, 11), 28250.
            (mi(2021, 12), 29400.0), (mi(2022, 12), 29900.0), (mi(2023, 12), 30200.0),
            (mi(2024, 6), 30350.0), (mi(2024, 12), 30300.0), (mi(2025, 6), 30240.0),
            (mi(2025, 12), 30190.0), (mi(2026, 10), 30120.0)]
+PAYE_REGION_RATIO = 2.081  # region / area
 PAYE_SHARE = {"E08000025": 0.390, "E08000026": 0.135, "E08000027": 0.107,
               "E08000028": 0.106, "E08000029": 0.085, "E08000030": 0.088,
               "E08000031": 0.089}
@@ -286,21 +309,21 @@ def make_payrolled():
     drift = {c: 0.0 for c, _ in DISTRICTS}
     for (y, m) in PAYE_MONTHS:
         t = mi(y, m)
-        wmca = interp(WMCA_PAYE, t) * 1000.0
+        wmca = interp(AREA_PAYE, t) * 1000.0
         v = {}
         for code, _ in DISTRICTS:
             drift[code] += noise(0.0008)
             v[code] = int(round(wmca * PAYE_SHARE[code] * (1 + drift[code])))
         v[AREA[0]] = sum(v[c] for c, _ in DISTRICTS)
         uk = interp(UK_PAYE, t) * 1000.0
-        v[REGION[0]] = int(round(v[AREA[0]] * 2.081 * (1 + noise(0.0007))))
+        v[REGION[0]] = int(round(v[AREA[0]] * PAYE_REGION_RATIO * (1 + noise(0.0007))))
         v[UK[0]] = int(round(uk * (1 + noise(0.0003))))
         v[ENGLAND[0]] = int(round(v[UK[0]] * 0.8545))
         status = "p" if (y, m) == last else ""
         for code, name in ALL_PLACES:
             w.writerow(["%s %d" % (MONTHS[m - 1], y), code, name, v[code],
                         status])
-    write("hmrc_rti_payrolled_employees_wmca.csv", out.getvalue())
+    write(FILES["payrolled"], out.getvalue())
 
 
 # --------------------------------------------------------------------------
@@ -316,7 +339,7 @@ ADV_UK = [(wk(2019, 1), 96.0), (wk(2019, 26), 99.0), (wk(2020, 5), 100.0),
           (wk(2024, 50), 86.0), (wk(2025, 26), 86.5), (wk(2025, 50), 82.5),
           (wk(2026, 26), 84.5), (wk(2026, 42), 84.0), (wk(2026, 46), 83.2)]
 # West Midlands relative to the UK: a slower Covid recovery, then close.
-ADV_WM_REL = [(wk(2019, 1), 1.0), (wk(2020, 11), 1.0), (wk(2020, 20), 0.93),
+ADV_REGION_REL = [(wk(2019, 1), 1.0), (wk(2020, 11), 1.0), (wk(2020, 20), 0.93),
               (wk(2021, 30), 0.96), (wk(2022, 40), 1.03), (wk(2024, 26), 1.04),
               (wk(2026, 46), 1.05)]
 ADV_CATS = [("Total", 1.0), ("Manufacturing", 0.9),
@@ -333,9 +356,9 @@ def christmas_dip(y, w):
 
 def make_adverts():
     raw = {}
-    for code, rel in (("E12000005", ADV_WM_REL), ("K02000001", None)):
+    for code, rel in ((REGION[0], ADV_REGION_REL), (UK[0], None)):
         for cat, k in ADV_CATS:
-            if code == "E12000005" and cat != "Total":
+            if code == REGION[0] and cat != "Total":
                 continue
             for (y, w) in ADV_WEEKS:
                 t = wk(y, w)
@@ -353,7 +376,7 @@ def make_adverts():
     wr = csv.writer(out, lineterminator="\n")
     wr.writerow(["date", "week", "region_code", "region_name", "category",
                  "adverts_index"])
-    for code in ("E12000005", "K02000001"):
+    for code in (REGION[0], UK[0]):
         for cat, _ in ADV_CATS:
             if (code, cat, 2019, 1) not in raw:
                 continue
@@ -363,7 +386,7 @@ def make_adverts():
                 v = 100.0 * raw[(code, cat, y, w)] / base
                 wr.writerow([fri.isoformat(), "%04d-W%02d" % (y, w), code,
                              NAMES[code], cat, "%.1f" % v])
-    write("ons_adzuna_online_job_adverts_weekly.csv",
+    write(FILES["adverts"],
           "\ufeff" + out.getvalue(), newline="\r\n")
 
 
@@ -371,7 +394,7 @@ def make_adverts():
 # 4. Regional PMI (NatWest), monthly, CKAN datastore_search JSON
 
 PMI_MONTHS = month_range(2019, 1, 2026, 10)
-PMI_WM = {"business_activity": [
+PMI_REGION = {"business_activity": [
     (mi(2019, 1), 50.8), (mi(2019, 6), 49.2), (mi(2019, 12), 49.6),
     (mi(2020, 1), 51.6), (mi(2020, 2), 52.0), (mi(2020, 3), 36.1),
     (mi(2020, 4), 12.5), (mi(2020, 5), 28.4), (mi(2020, 6), 47.8),
@@ -404,12 +427,12 @@ PMI_RESOURCE = "6c2b7f0e-4d1a-4a5e-9b8f-0e7d3c1a2b45"
 def make_pmi():
     records = []
     n = 0
-    for code in ("E12000005", "K02000001"):
+    for code in (REGION[0], UK[0]):
         for meas in ("business_activity", "future_activity", "employment"):
             for (y, m) in PMI_MONTHS:
                 t = mi(y, m)
-                v = interp(PMI_WM[meas], t)
-                if code == "K02000001":
+                v = interp(PMI_REGION[meas], t)
+                if code == UK[0]:
                     # The UK is a little steadier than the region.
                     v = 50 + (v - 50) * 0.9 + 0.4
                 if (y, m) < (2026, 10):
@@ -426,7 +449,7 @@ def make_pmi():
                 })
     base = "/api/3/action/datastore_search?resource_id=%s&limit=1000" % PMI_RESOURCE
     doc = {
-        "help": "https://data.wmca.org.uk/api/3/action/help_show?name=datastore_search",
+        "help": "https://%s/api/3/action/help_show?name=datastore_search" % CKAN_HOST,
         "success": True,
         "result": {
             "include_total": True,
@@ -449,7 +472,7 @@ def make_pmi():
             "total": len(records),
         },
     }
-    write("natwest_regional_pmi_ckan.json", json.dumps(doc, ensure_ascii=False))
+    write(FILES["pmi"], json.dumps(doc, ensure_ascii=False))
 
 
 # --------------------------------------------------------------------------
@@ -467,7 +490,8 @@ FF_ALL = [(wk(2020, 1), 99.0), (wk(2020, 11), 96.0), (wk(2020, 12), 70.0),
 FF_TYPES = [("all", "All destinations", 1.0), ("high_street", "High streets", 0.99),
             ("shopping_centre", "Shopping centres", 0.92),
             ("retail_park", "Retail parks", 1.09)]
-FF_PLACES = [("E47000007", 0.99), ("E08000025", 0.95), ("K02000001", 1.0)]
+FF_PLACES = [(AREA[0], 0.99), ("E08000025", 0.95), (UK[0], 1.0)]
+FF_CITY = "E08000025"  # city-centre offices empty for longer in 2020-21
 
 
 def make_footfall():
@@ -483,13 +507,13 @@ def make_footfall():
                 # Place and destination effects grow after the first lockdown.
                 ramp = min(1.0, max(0.0, (t - wk(2020, 12)) / 30.0))
                 v *= 1 + (pk - 1 + tk - 1) * ramp
-                if code == "E08000025" and (2020, 13) <= (y, wn) <= (2021, 20):
+                if code == FF_CITY and (2020, 13) <= (y, wn) <= (2021, 20):
                     v *= 0.9  # city centre offices empty for longer
                 v *= 1 + noise(0.02)
                 sun = datetime.date.fromisocalendar(y, wn, 7)
                 w.writerow([sun.isoformat(), "%04d-W%02d" % (y, wn), code,
                             NAMES[code], lt, label, "%.0f" % v])
-    write("footfall_weekly_pct_2019.csv", out.getvalue())
+    write(FILES["footfall"], out.getvalue())
 
 
 # --------------------------------------------------------------------------
@@ -555,9 +579,9 @@ def make_gva():
             {"uri": "/economy/grossdomesticproductgdp/timeseries/ihyq/qna"}],
         "versions": [],
         "type": "timeseries",
-        "uri": "/economy/grossdomesticproductgdp/timeseries/wmgq/rgdp",
+        "uri": "/economy/grossdomesticproductgdp/timeseries/%s/rgdp" % GVA_CDID.lower(),
         "description": {
-            "title": "Gross Domestic Product: Quarter on Quarter growth: CVM SA %: West Midlands",
+            "title": "Gross Domestic Product: Quarter on Quarter growth: CVM SA %: " + GVA_REGION_NAME,
             "contact": {
                 "email": "gdp.regional@ons.gov.uk",
                 "name": "Regional Accounts team",
@@ -567,7 +591,7 @@ def make_gva():
             "nextRelease": "4 February 2027",
             "datasetId": "RGDP",
             "datasetUri": "/economy/grossdomesticproductgdp/datasets/gdpukregionsandcountries",
-            "cdid": "WMGQ",
+            "cdid": GVA_CDID,
             "unit": "%",
             "preUnit": "",
             "source": "",
@@ -578,7 +602,7 @@ def make_gva():
         },
     }
     # The real ONS file: 2-space indent, no newline at the end.
-    write("ons_timeseries_gdp_qoq_west_midlands.json",
+    write(FILES["gva"],
           json.dumps(doc, indent=2, ensure_ascii=False))
 
 
@@ -643,7 +667,7 @@ def make_cpih():
         "total_observations": len(obs),
         "unit_of_measure": "Index: 2015=100",
     }
-    write("ons_cpih01_observations_uk.json",
+    write(FILES["cpih"],
           json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -657,6 +681,8 @@ BC_2020 = {"E08000025": 41850, "E08000026": 9620, "E08000027": 10890,
 BC_GROWTH = {"E08000025": 0.024, "E08000026": 0.016, "E08000027": 0.008,
              "E08000028": 0.014, "E08000029": 0.011, "E08000030": 0.010,
              "E08000031": 0.013}
+BC_REGION_REST = 133500  # the region's enterprises outside the area, 2020
+BC_SUPPRESSED = ("E08000029", "250+", 2020)  # one disclosive cell
 BANDS = [("total", "Total"), ("0-9", "Micro (0 to 9)"),
          ("10-49", "Small (10 to 49)"), ("50-249", "Medium-sized (50 to 249)"),
          ("250+", "Large (250+)")]
@@ -676,7 +702,7 @@ def make_business():
             tot[code] = round5(v * (1 + noise(0.004)))
         tot[AREA[0]] = sum(tot[c] for c, _ in DISTRICTS)
         g = (1.012 ** (yr - 2020)) * BC_SHOCK[yr]
-        tot[REGION[0]] = round5(tot[AREA[0]] + 133500 * g * (1 + noise(0.003)))
+        tot[REGION[0]] = round5(tot[AREA[0]] + BC_REGION_REST * g * (1 + noise(0.003)))
         tot[ENGLAND[0]] = round5(2352000 * g * (1 + noise(0.002)))
         tot[UK[0]] = round5(2765000 * g * (1 + noise(0.002)))
         for code, _ in geos:
@@ -692,7 +718,7 @@ def make_business():
                 v = cube[(code, bi, yr)]
                 flat = (gi * len(BANDS) + bi) * len(BC_YEARS) + yi
                 # One suppressed cell (disclosive), not in the totals.
-                if code == "E08000029" and BANDS[bi][0] == "250+" and yr == 2020:
+                if (code, BANDS[bi][0], yr) == BC_SUPPRESSED:
                     values.append(None)
                     status[str(flat)] = "c"
                 else:
@@ -701,7 +727,7 @@ def make_business():
         "version": "2.0",
         "class": "dataset",
         "href": "https://www.nomisweb.co.uk/api/v01/dataset/NM_142_1.jsonstat.json",
-        "label": "UK Business Counts - enterprises by employment size band, WMCA and comparators, 2020-2026 (ILLUSTRATIVE VALUES)",
+        "label": "UK Business Counts - enterprises by employment size band, %s and comparators, 2020-2026 (ILLUSTRATIVE VALUES)" % AREA_SHORT,
         "note": ["Counts are rounded to the nearest 5, so totals may differ from the sum of their parts.",
                  "Status c: suppressed to avoid disclosure."],
         "source": "Office for National Statistics, Inter-Departmental Business Register (UK Business: Activity, Size and Location)",
@@ -745,7 +771,7 @@ def make_business():
     }
     text = json.dumps(doc, indent="\t", separators=(",", " : "),
                       ensure_ascii=False)
-    write("ons_business_counts_enterprises.jsonstat.json", text)
+    write(FILES["business"], text)
 
 
 def main():
