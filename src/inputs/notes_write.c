@@ -74,8 +74,27 @@ static int valid_text(const char *s)
 	return 1;
 }
 
+/* "# a, b, c." comment lines listing the template's themes, wrapped. */
+static void theme_list(struct strbuf *sb, const char *const *themes,
+		       size_t nthemes)
+{
+	size_t i, col = 0;
+
+	for (i = 0; i < nthemes; i++) {
+		size_t w = strlen(themes[i]) + 2;
+		if (!col || col + w > 72) {
+			strbuf_adds(sb, col ? "\n#" : "#");
+			col = 1;
+		}
+		strbuf_addf(sb, " %s%s", themes[i],
+			    i + 1 < nthemes ? "," : ".\n");
+		col += w;
+	}
+}
+
 static void note_text(struct strbuf *sb, const char *source,
-		      const char *theme, const struct config_place *place,
+		      const char *theme, const char *const *themes,
+		      size_t nthemes, const struct config_place *place,
 		      const char *date, const char *week)
 {
 	strbuf_addf(sb,
@@ -97,8 +116,14 @@ static void note_text(struct strbuf *sb, const char *source,
 		"# cite_as: how the source is printed in the bulletin.\n"
 		"# cite_as: \"a regional business organisation\"\n"
 		"\n"
-		"# theme (required): one of the themes of the report template.\n"
-		"theme: ");
+		"# theme (required): one of the themes of the report template");
+	if (themes && nthemes) {
+		strbuf_adds(sb, ":\n");
+		theme_list(sb, themes, nthemes);
+	} else {
+		strbuf_adds(sb, ".\n");
+	}
+	strbuf_adds(sb, "theme: ");
 	add_quoted(sb, theme);
 	strbuf_adds(sb,
 		"\n\n"
@@ -204,7 +229,7 @@ int notes_write_new(const char *notes_dir, const char *source,
 	snprintf(dir, dlen, "%s/%s", notes_dir, wtext);
 	if (atomic_mkdirs(dir, "notes folder", err))
 		goto out;
-	note_text(&sb, source, theme, place, date, wtext);
+	note_text(&sb, source, theme, themes, nthemes, place, date, wtext);
 	for (n = 1; n <= NAME_TRIES; n++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s-%d.yaml", dir, slug, n);

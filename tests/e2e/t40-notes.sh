@@ -38,6 +38,8 @@ expect_grep "notes new prints the path" \
 check "the note is written" test -f "$M/notes/2026-W47/black-country-chamber-1.yaml"
 check "it is dated in the week" \
 	grep -Eq '^date: 2026-11-(1[6-9]|2[0-2])$' "$M/notes/2026-W47/black-country-chamber-1.yaml"
+expect_grep "its theme comment lists the template's themes" \
+	'^# business, labour-market\.$' "$M/notes/2026-W47/black-country-chamber-1.yaml"
 expect_grep "its places example is the monitor's first place" \
 	'^# places: \[E08000030\]  # Walsall$' "$M/notes/2026-W47/black-country-chamber-1.yaml"
 

@@ -818,6 +818,11 @@ static void test_write_new_place_example(void **state)
 					 themes, NTHEMES, &places[2], &w47,
 					 day_of("2026-11-18"), &p, &err), 0);
 	text = read_text(p);
+	/* The theme comment lists the template's themes. */
+	assert_non_null(strstr(text, "# theme (required): one of the themes "
+				"of the report template:\n# labour-market, "
+				"business, investment, cost-of-living.\n"
+				"theme: \"business\"\n"));
 	at = strstr(text, "# places: [E08000030]  # Walsall\n");
 	assert_non_null(at);
 	assert_null(strstr(text, c_bham)); /* no other monitor's place */
