@@ -8,7 +8,7 @@ BUILD      ?= build
 CC         ?= cc
 OPT        ?= -O2 -g
 SAN        ?=
-PKGS       := libcurl libcjson yaml-0.1 libdeflate libcmark
+PKGS       := libcurl libcjson yaml-0.1 libdeflate libcmark xlsxwriter
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2 \

@@ -36,6 +36,10 @@ struct backend_input {
 	 * print_file: the PDF of the same edition ("monitor.pdf") */
 	const char *stem;
 	const char *print_file;
+	/* For the data download's cover sheet (xlsx); NULL when not
+	 * known: who to contact, and the licence of the data. */
+	const char *contact;
+	const char *licence;
 };
 
 struct backend {
@@ -56,6 +60,9 @@ extern const struct backend backend_pdf;
  * file, charts as inline SVG painted from the scene, text reflowed from
  * the doc; needs both. */
 extern const struct backend backend_html;
+/* The data download (src/backend/xlsx/): an accessible workbook of every
+ * chart's and table's data; needs the doc only. */
+extern const struct backend backend_xlsx;
 
 /* The file of the data of a page's charts, beside the page stem:
  * "<stem>-data.csv"; chart n (from 1, in document order) is the rows
@@ -63,7 +70,7 @@ extern const struct backend backend_html;
 void backend_data_csv_name(char *buf, size_t size, const char *stem);
 
 /* Output names a monitor or template may list under `outputs:`. 0 when
- * every name is one ("pdf", "html") and pdf is among them, else -1 with
+ * every name is one ("pdf", "html", "xlsx") and pdf is among them, else -1 with
  * *why a static sentence. */
 int backend_outputs_check(char *const *names, size_t n, const char **why);
 /* 1 when name is in the list. */

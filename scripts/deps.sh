@@ -5,10 +5,10 @@
 # command and fails.
 set -u
 what=${1:-build}
-pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev libcmark-dev fonts-dejavu-core"
+pkgs="build-essential pkg-config libcurl4-openssl-dev libcjson-dev libyaml-dev libhpdf-dev libpng-dev zlib1g-dev libdeflate-dev libcmark-dev libxlsxwriter-dev fonts-dejavu-core"
 # chromium, nodejs and npm: the HTML edition's browser checks
 # (tests/browser/, which npm-installs its pinned packages by itself)
-test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-yaml fonts-liberation chromium nodejs npm python3-aiosmtpd"
+test_pkgs="libcmocka-dev poppler-utils qpdf python3 python3-yaml python3-openpyxl fonts-liberation chromium nodejs npm python3-aiosmtpd"
 case "$what" in
 test) pkgs="$pkgs $test_pkgs" ;;
 valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;

@@ -14,6 +14,7 @@
 static const struct backend *const backends[] = {
 	&backend_pdf,
 	&backend_html,
+	&backend_xlsx,
 };
 
 const struct backend *backend_find(const char *name)
@@ -47,7 +48,7 @@ int backend_outputs_check(char *const *names, size_t n, const char **why)
 
 	for (i = 0; i < n; i++)
 		if (!names[i] || !backend_find(names[i])) {
-			*why = "outputs are pdf and html";
+			*why = "outputs are pdf, html and xlsx";
 			return -1;
 		}
 	if (n && !backend_outputs_have(names, n, "pdf")) {

@@ -304,7 +304,11 @@ static int render_edition(const struct pipeline_run *r,
 	bin.scene = &sc;
 	if (backend_pdf.render(&bin, pdf, len, err))
 		goto out;
-	if (web && pipeline_html(&d, &sc, partners, web, err))
+	if (web && pipeline_wants_html(r) &&
+	    pipeline_html(&d, &sc, partners, web, err))
+		goto out;
+	if (web && pipeline_wants_xlsx(r) &&
+	    pipeline_xlsx(r, &d, partners, web, err))
 		goto out;
 	ret = 0;
 out:
@@ -369,7 +373,9 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 	struct edition_job pj;
 	pthread_attr_t attr;
 	pthread_t tid;
-	int threaded, ret, html = pipeline_wants_html(r);
+	/* html: files beside the PDF wanted (web page, workbook) */
+	int threaded, ret,
+	    html = pipeline_wants_html(r) || pipeline_wants_xlsx(r);
 
 	if (!has_partners_notes(r, week))
 		return render_edition(r, week, 0, &out->pdf, &out->pdf_len,

@@ -76,7 +76,8 @@ struct pipeline_outputs {
 	size_t pdf_len, partners_len;
 	const unsigned char *csv;
 	size_t csv_len;
-	struct pipeline_files web, partners_web; /* none: html not wanted */
+	struct pipeline_files web, partners_web; /* none: neither html nor
+						   xlsx wanted */
 	struct strbuf summary;  /* summary.json (summary.h) */
 };
 
@@ -91,6 +92,13 @@ struct scene;
 int pipeline_html(const struct doc *d, const struct scene *sc, int partners,
 		  struct pipeline_files *out, struct eim_error *err);
 void pipeline_files_release(struct pipeline_files *fs);
+/* pipeline_xlsx.c: 1 when the monitor wants the data download, and the
+ * edition's workbook (monitor-data.xlsx, monitor-partners-data.xlsx)
+ * appended to out. */
+int pipeline_wants_xlsx(const struct pipeline_run *r);
+int pipeline_xlsx(const struct pipeline_run *r, const struct doc *d,
+		  int partners, struct pipeline_files *out,
+		  struct eim_error *err);
 
 /* End the running stage and start the one named (NULL: just end). */
 void pipeline_stage(struct pipeline_run *r, const char *name);

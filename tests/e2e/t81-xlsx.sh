@@ -1,0 +1,118 @@
+#!/bin/sh
+# t81-xlsx: the data download (issue 17). The sample's monitor-data.xlsx
+# and monitor-partners-data.xlsx read with an independent reader
+# (python3-openpyxl, xlsx_check.py): cover, contents linking every data
+# sheet, notes explaining the shorthand, one Excel table a sheet with a
+# header row from column A under its title block, no merged cells, no
+# blank cell in a table, shorthand where a value is missing, every chart
+# number the charts' data at full precision and a figure of figures.csv,
+# every table number a figure of figures.csv as printed; the
+# partners/public split; sha256 in manifest.json; the same bytes on a
+# second build; made only when outputs asks; no partners workbook
+# without the partners PDF.
+. "$(dirname "$0")/lib.sh"
+
+week=2026-W47
+# Debian's openpyxl is for Debian's python3; a python3 of its own (pyenv)
+# may lack it
+py=python3
+python3 -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+
+copy_sample() {
+	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
+	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
+}
+
+out="$T/out"
+run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$out"
+expect_rc "the sample builds" 0
+ed="$out/$week"
+check "monitor-data.xlsx is published" test -s "$ed/monitor-data.xlsx"
+check "monitor-partners-data.xlsx is published beside monitor-partners.pdf" \
+	sh -c "test -s '$ed/monitor-partners-data.xlsx' && test -s '$ed/monitor-partners.pdf'"
+check "an independent reader finds both workbooks to the guidance and equal to the edition's figures" \
+	$py "$EIMON_TOP/tests/e2e/xlsx_check.py" "$ed" "$ed/monitor-data.xlsx" \
+	"$ed/monitor-partners-data.xlsx"
+
+check "the workbooks are in manifest.json with their sha256" $py - "$ed" <<'PY'
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json"), encoding="utf-8"))
+outs = {o["name"]: o["sha256"] for o in m["outputs"]}
+bad = 0
+for n in ("monitor-data.xlsx", "monitor-partners-data.xlsx"):
+    h = hashlib.sha256(open(os.path.join(d, n), "rb").read()).hexdigest()
+    if outs.get(n) != h:
+        print("    %s: %s, manifest %s" % (n, h, outs.get(n))); bad = 1
+sys.exit(bad)
+PY
+
+# No partners note in the public workbook (its sheets' text, unzipped).
+mkdir -p "$T/pub" "$T/par"
+$py -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+	"$ed/monitor-data.xlsx" "$T/pub"
+$py -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+	"$ed/monitor-partners-data.xlsx" "$T/par"
+for w in "Partners only" "Tier 1 supplier" "350 roles"; do
+	if grep -rqF -- "$w" "$T/pub"; then fail "the public workbook does not say '$w'"
+	else ok "the public workbook does not say '$w'"; fi
+done
+check "the partners workbook says it is for partners only" grep -rqF "Partners only" "$T/par"
+# the partners edition counts the partners note: some table differs
+check "the partners workbook holds the partners edition's counts" $py - \
+	"$ed/monitor-data.xlsx" "$ed/monitor-partners-data.xlsx" <<'PY'
+import sys, openpyxl
+def tables(p):
+    wb = openpyxl.load_workbook(p)
+    return {n: [[c.value for c in r] for r in wb[n].iter_rows()]
+            for n in wb.sheetnames if n.startswith("Table ")}
+a, b = tables(sys.argv[1]), tables(sys.argv[2])
+sys.exit(0 if a.keys() == b.keys() and a != b else 1)
+PY
+
+# Another monitor (another area, feeds and notes) passes the same checks.
+gm="$EIMON_TOP/samples/gmca"
+if [ -f "$gm/monitor.yaml" ]; then
+	run_eimon build -c "$gm/monitor.yaml" --week $week --offline --out "$T/gm"
+	expect_rc "the second sample builds" 0
+	g="$T/gm/$week"
+	par=""
+	[ -e "$g/monitor-partners.pdf" ] && par="$g/monitor-partners-data.xlsx"
+	check "the second sample's workbooks pass the same checks" \
+		$py "$EIMON_TOP/tests/e2e/xlsx_check.py" "$g" "$g/monitor-data.xlsx" $par
+fi
+
+# Reproducible: another build elsewhere, later, makes the same bytes.
+run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/again"
+for f in monitor-data.xlsx monitor-partners-data.xlsx; do
+	check "$f is the same bytes on a second build" cmp -s "$ed/$f" "$T/again/$week/$f"
+done
+
+# Without partners notes: no partners PDF, no partners workbook.
+copy_sample "$T/np"
+rm -f "$T/np/notes/$week/partners-"*.yaml
+grep -rl "^partners: *true" "$T/np/notes" 2>/dev/null | xargs rm -f
+run_eimon build -c "$T/np/monitor.yaml" --week $week --offline --out "$T/npo"
+expect_rc "the sample without partners notes builds" 0
+check "it has a public workbook" test -s "$T/npo/$week/monitor-data.xlsx"
+if [ -e "$T/npo/$week/monitor-partners.pdf" ] || [ -e "$T/npo/$week/monitor-partners-data.xlsx" ]; then
+	fail "no partners workbook without the partners PDF"
+else ok "no partners workbook without the partners PDF"; fi
+
+# outputs decides: [pdf, html] makes no workbook; [pdf, xlsx] makes it
+# without the web page.
+copy_sample "$T/o1"
+printf 'outputs: [pdf, html]\n' >>"$T/o1/monitor.yaml"
+run_eimon build -c "$T/o1/monitor.yaml" --week $week --offline --out "$T/o1out"
+expect_rc "outputs: [pdf, html] builds" 0
+if ls "$T/o1out/$week" | grep -q 'xlsx'; then fail "outputs: [pdf, html] publishes no workbook"
+else ok "outputs: [pdf, html] publishes no workbook"; fi
+copy_sample "$T/o2"
+printf 'outputs: [pdf, xlsx]\n' >>"$T/o2/monitor.yaml"
+run_eimon build -c "$T/o2/monitor.yaml" --week $week --offline --out "$T/o2out"
+expect_rc "outputs: [pdf, xlsx] builds" 0
+check "outputs: [pdf, xlsx] publishes the workbook" test -s "$T/o2out/$week/monitor-data.xlsx"
+if ls "$T/o2out/$week" | grep -q 'html'; then fail "outputs: [pdf, xlsx] publishes no web page"
+else ok "outputs: [pdf, xlsx] publishes no web page"; fi
+
+done_testing
