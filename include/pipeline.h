@@ -19,6 +19,10 @@ struct pipeline_opts {
 	 * edition's document and scene as text (monitor.doc.txt,
 	 * monitor.scene.txt, monitor-partners.*): what a back end is given */
 	const char *dump_dir;
+	/* NULL: the area's edition; else the GSS code of one of the
+	 * monitor's places, whose edition is published in
+	 * OUT/places/CODE/YYYY-Www/ (see docs/operators.md) */
+	const char *place;
 };
 
 /* Build the edition for opts->week: fetch (unless offline), read, compute,

@@ -22,7 +22,8 @@
 #endif
 
 static const char usage_text[] =
-	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR] [-v|-q]\n"
+	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR]\n"
+	"                    [--place CODE] [-v|-q]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
@@ -60,7 +61,9 @@ static const char help_text[] =
 	"                      only that theme\n"
 	"      --since YYYY-Www  notes list: first week (default: four weeks\n"
 	"                      before --week)\n"
-	"      --place CODE    notes list: only notes naming that GSS code\n"
+	"      --place CODE    build: the edition about that place of the\n"
+	"                      monitor, in OUT/places/CODE/YYYY-Www/;\n"
+	"                      notes list: only notes naming that GSS code\n"
 	"  -v, --verbose       say what is done\n"
 	"  -q, --quiet         no warnings\n"
 	"  -h, --help          this help\n"
@@ -211,6 +214,7 @@ static int cmd_build(struct ctx *x)
 
 	if (x->nargs)
 		return usage_error("unexpected argument", x->args[0]);
+	x->c->po.place = x->c->place;
 	if (pipeline_build(&x->c->po, &pdf, &x->w, &x->err))
 		rc = report(&x->err);
 	else if (x->c->po.verbose)

@@ -48,8 +48,11 @@ static size_t resolve_places(const struct config *c,
 		if (strcmp(w, "area") == 0) {
 			v[n++] = c->area.code;
 		} else if (strcmp(w, "places") == 0) {
+			/* in a place's edition the area is one of the places:
+			 * shown once */
 			for (j = 0; j < c->nplaces && n < cap; j++)
-				v[n++] = c->places[j].code;
+				if (strcmp(c->places[j].code, c->area.code))
+					v[n++] = c->places[j].code;
 		} else if (strcmp(w, "comparators") == 0) {
 			for (j = 0; j < c->ncomparators && n < cap; j++)
 				v[n++] = c->comparators[j].code;

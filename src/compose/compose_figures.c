@@ -367,6 +367,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	codes[n] = c->area.code;
 	names[n++] = c->area.name;
 	for (i = 0; i < c->nplaces && n < 256; i++) {
+		if (strcmp(c->places[i].code, c->area.code) == 0)
+			continue; /* a place's edition: it is the area row */
 		codes[n] = c->places[i].code;
 		names[n++] = c->places[i].name;
 	}
@@ -495,6 +497,11 @@ int compose_headlines(const struct compose_input *in,
 		if (strcmp(geo, c->area.code) == 0 && c->nplaces) {
 			strbuf_reset(&vs);
 			r = headline_top(in->figs, c, ind, 1, &vs);
+			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
+				goto cap;
+			/* a place's edition: where it stands among them */
+			strbuf_reset(&vs);
+			r = headline_place_rank(in->figs, c, ind, geo, &vs);
 			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
 				goto cap;
 		}

@@ -443,8 +443,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_run r;
 	struct pipeline_outputs out;
 	struct strbuf csv = STRBUF_INIT;
+	struct pipeline_place_view pv;
+	struct pipeline_opts po = *o;
+	struct config *area_cfg = NULL;
+	struct notes area_notes;
+	char pdir[EIM_PATH_MAX];
 	int ret = -1;
 
+	memset(&pv, 0, sizeof(pv));
+	memset(&area_notes, 0, sizeof(area_notes));
 	memset(&r, 0, sizeof(r));
 	memset(&out, 0, sizeof(out));
 	r.dump_dir = o->dump_dir;
@@ -453,6 +460,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "load");
 	if (pipeline_load_inputs(o, &r, NULL, err))
 		goto out;
+	if (o->place) { /* a place's editions have an output folder of their own */
+		if (pipeline_place_view(r.cfg, o->place, &pv, err) ||
+		    pipeline_place_out_dir(o->out_dir ? o->out_dir
+						      : r.cfg->out_dir,
+					   o->place, pdir, sizeof(pdir), err))
+			goto out;
+		po.out_dir = pdir;
+		o = &po;
+	}
 	/* The lock first: a second build exits at once, fetching nothing. */
 	if (pipeline_publish_begin(o, &r, w, err))
 		goto out;
@@ -463,6 +479,13 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
+	if (o->place) { /* from here on the run is seen from the place */
+		area_cfg = r.cfg;
+		area_notes = r.notes;
+		pipeline_place_notes(&area_notes, o->place,
+				     area_cfg->area.code, &r.notes);
+		r.cfg = &pv.cfg;
+	}
 	if (figures_write_csv(&r.figs, &csv) ||
 	    notes_figures_csv(&r, &o->week, &csv)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
@@ -481,6 +504,12 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	ret = 0;
 out:
 	pipeline_publish_end(&r);
+	if (area_cfg) {
+		free(r.notes.items);
+		r.notes = area_notes;
+		r.cfg = area_cfg;
+	}
+	pipeline_place_view_release(&pv);
 	free(out.pdf);
 	free(out.partners_pdf);
 	pipeline_files_release(&out.web);

@@ -107,6 +107,27 @@ const struct series_table *pipeline_table_of(const struct pipeline_run *r,
 					     const char *feed_id);
 void pipeline_feed_release(struct pipeline_feed *f);
 
+/* pipeline_place.c: the monitor seen from one of its places. The view's
+ * config is a shallow copy of the monitor's (its strings are the
+ * monitor's) with the place as area and [area, comparators...] as
+ * comparators; release frees only the view's own array. */
+struct pipeline_place_view {
+	struct config cfg;
+	struct config_place *comparators;
+};
+const struct config_place *pipeline_find_place(const struct config *c,
+					       const char *code);
+int pipeline_place_view(const struct config *c, const char *code,
+			struct pipeline_place_view *v, struct eim_error *err);
+void pipeline_place_view_release(struct pipeline_place_view *v);
+/* The notes about place (or area, or no place) as shallow copies: free
+ * out->items only, never notes_release it. */
+void pipeline_place_notes(const struct notes *all, const char *place,
+			  const char *area, struct notes *out);
+/* OUT/places/CODE: where a place's editions are published. */
+int pipeline_place_out_dir(const char *out, const char *code, char *buf,
+			   size_t size, struct eim_error *err);
+
 /* pipeline_publish.c */
 int pipeline_publish_begin(const struct pipeline_opts *o,
 			   struct pipeline_run *r, struct eim_warnings *w,
