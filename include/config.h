@@ -107,6 +107,8 @@ struct config {
 	char *first_issue_week; /* "2026-W01" */
 	long first_issue;       /* its number */
 	char *window;           /* "week" or "fortnight" */
+	char *coverage;         /* "area" (default) or "places": build also
+				   the edition of every place */
 	char *font_regular;     /* optional overrides */
 	char *font_bold;
 	struct config_place area;

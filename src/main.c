@@ -23,7 +23,8 @@
 
 static const char usage_text[] =
 	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR]\n"
-	"                    [--place CODE] [-v|-q]\n"
+	"                    [--place CODE | --all-places | --place-index I/N]\n"
+	"                    [-j N] [-v|-q]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
 	"       eimon read   --format FMT FILE [--select DIM=CODE ...]\n"
@@ -64,6 +65,11 @@ static const char help_text[] =
 	"      --place CODE    build: the edition about that place of the\n"
 	"                      monitor, in OUT/places/CODE/YYYY-Www/;\n"
 	"                      notes list: only notes naming that GSS code\n"
+	"      --all-places    build: the area's edition and every place's\n"
+	"      --place-index I/N  build: slice I of N of --all-places (slice 0\n"
+	"                      also builds the area's edition)\n"
+	"  -j, --jobs N        build: place editions rendered at once\n"
+	"                      (default: the number of cores)\n"
 	"  -v, --verbose       say what is done\n"
 	"  -q, --quiet         no warnings\n"
 	"  -h, --help          this help\n"
@@ -72,7 +78,8 @@ static const char help_text[] =
 	"exit codes: 0 ok, 64 usage, 65 bad data, 66 input missing, 69 feed\n"
 	"unavailable, 70 internal error, 73 cannot create output, 75 locked.\n";
 
-enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP };
+enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP,
+       OPT_ALL_PLACES, OPT_PLACE_INDEX };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -86,6 +93,9 @@ static const struct option long_opts[] = {
 	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "place", required_argument, NULL, OPT_PLACE },
+	{ "all-places", no_argument, NULL, OPT_ALL_PLACES },
+	{ "place-index", required_argument, NULL, OPT_PLACE_INDEX },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -142,13 +152,40 @@ static struct period this_week(void)
 	return period_of_day((long)(now / 86400), PERIOD_WEEK);
 }
 
+/* A whole number in 1..100000, all of s. */
+static int parse_count(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end || v < 1 || v > 100000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* --place-index I/N: slice I (from 0) of N. */
+static int parse_slice(const char *s, struct pipeline_opts *po)
+{
+	char *end;
+	long i = strtol(s, &end, 10);
+	int n;
+
+	if (end == s || *end != '/' || i < 0 || parse_count(end + 1, &n) ||
+	    i >= n)
+		return -1;
+	po->slice_index = (int)i;
+	po->slice_count = n;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	int ch;
 
 	c->po.config = "monitor.yaml";
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:vqhV", long_opts,
+	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:j:vqhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c': c->po.config = optarg; break;
@@ -171,6 +208,18 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_SOURCE: c->source = optarg; break;
 		case OPT_THEME: c->theme = optarg; break;
 		case OPT_PLACE: c->place = optarg; break;
+		case OPT_ALL_PLACES: c->po.all_places = 1; break;
+		case OPT_PLACE_INDEX:
+			if (parse_slice(optarg, &c->po))
+				return usage_error("--place-index wants I/N "
+						   "with 0 <= I < N, not",
+						   optarg);
+			break;
+		case 'j':
+			if (parse_count(optarg, &c->po.jobs))
+				return usage_error("-j wants a number of "
+						   "jobs, not", optarg);
+			break;
 		case OPT_SINCE:
 			if (period_parse(optarg, strlen(optarg), &c->since) ||
 			    c->since.freq != PERIOD_WEEK)
@@ -215,6 +264,9 @@ static int cmd_build(struct ctx *x)
 	if (x->nargs)
 		return usage_error("unexpected argument", x->args[0]);
 	x->c->po.place = x->c->place;
+	if (x->c->place && (x->c->po.all_places || x->c->po.slice_count))
+		return usage_error("--place builds one place: not with "
+				   "--all-places or --place-index", NULL);
 	if (pipeline_build(&x->c->po, &pdf, &x->w, &x->err))
 		rc = report(&x->err);
 	else if (x->c->po.verbose)

@@ -311,6 +311,8 @@ static const struct schema_field config_fields[] = {
 	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
+	F(config, "coverage", SCHEMA_STRING, coverage, 0, "area", NULL, NULL,
+	  NULL, 0),
 	FN(config, "outputs", SCHEMA_STRINGS, outputs, noutputs, 0, NULL,
 	   NULL, NULL, NULL, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
@@ -357,6 +359,11 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 		if (backend_outputs_check(c->outputs, c->noutputs, &why))
 			schema_error(cx, at_key(root, "outputs"), "%s", why);
 	}
+	if (c->coverage && strcmp(c->coverage, "area") != 0 &&
+	    strcmp(c->coverage, "places") != 0)
+		schema_error(cx, at_key(root, "coverage"),
+			     "'coverage' must be area or places, not '%s'",
+			     c->coverage);
 	if (c->window && strcmp(c->window, window_names[0]) != 0 &&
 	    strcmp(c->window, window_names[1]) != 0)
 		schema_error(cx, at_key(root, "window"),

@@ -67,6 +67,7 @@ struct pipeline_outputs {
 	const unsigned char *csv;
 	size_t csv_len;
 	struct pipeline_files web, partners_web; /* none: html not wanted */
+	const struct strbuf *extra; /* NULL, or editions.csv (all places) */
 };
 
 /* pipeline_html.c: 1 when the monitor wants the web page (its own
@@ -127,6 +128,25 @@ void pipeline_place_notes(const struct notes *all, const char *place,
 /* OUT/places/CODE: where a place's editions are published. */
 int pipeline_place_out_dir(const char *out, const char *code, char *buf,
 			   size_t size, struct eim_error *err);
+
+/* pipeline.c: the edition of r (the area's, or a place's when r is seen
+ * from it): figures.csv, manifest inputs, render (the partners edition on
+ * a second thread when threads), publish. index: NULL or editions.csv. */
+struct strbuf;
+int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
+		     int threads, const struct strbuf *index,
+		     char **out_pdf, struct eim_warnings *w,
+		     struct eim_error *err);
+
+/* pipeline_places.c: the index of the week's editions (the area's and
+ * every place's, with their folders relative to the area's), and every
+ * place's edition of this run's slice on a pool of o->jobs workers. */
+int pipeline_places_index(const struct pipeline_opts *o,
+			  const struct config *c, struct strbuf *csv,
+			  struct eim_error *err);
+int pipeline_places_build(const struct pipeline_opts *o,
+			  const struct pipeline_run *area,
+			  struct eim_warnings *w, struct eim_error *err);
 
 /* pipeline_publish.c */
 int pipeline_publish_begin(const struct pipeline_opts *o,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t66-places: the edition about each place of the sample (build --place,
-# issue 14). Every district's PDF names it as subject (its title page),
+# --all-places, --place-index, coverage: places; issue 14). Every district's PDF names it as subject (its title page),
 # ranks it among the districts when it is not the first, holds the notes
 # naming it or the whole area and none naming only another district, and
 # its figures.csv has the area edition's rows for that district. An
@@ -67,4 +67,61 @@ run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/out2" --place 
 expect_rc "an unknown place is a usage error" 64
 expect_grep "the message names the code" "E99999999" "$T/stderr"
 check "nothing published for it" [ ! -e "$T/out2/places/E99999999/$week" ]
+
+# editions DIR: every published file under DIR with its sha256, less the
+# lock files (a PID) and manifests (stage times of the wall clock)
+editions() {
+	(cd "$1" && find . -type f ! -name .eimon.lock ! -name manifest.json |
+		LC_ALL=C sort | xargs sha256sum)
+}
+
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/all" --all-places -j 2
+expect_rc "--all-places builds" 0
+n=$(find "$T/all" -name monitor.pdf | wc -l)
+check "--all-places: the area's edition and one per place ($n)" [ "$n" -eq 8 ]
+expect_grep "the index lists a place's folder" "^place,E08000030,\"Walsall\",../places/E08000030/$week\$" "$T/all/$week/editions.csv"
+check "the index has every edition" [ "$(wc -l <"$T/all/$week/editions.csv")" -eq 9 ]
+check "the place editions of --all-places are those of --place" \
+	cmp -s "$T/all/places/E08000030/$week/monitor.pdf" "$T/out/places/E08000030/$week/monitor.pdf"
+
+# the index split: slices 0..2 in three processes at once
+for i in 0 1 2; do
+	eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/split" --place-index $i/3 -q &
+done
+wait
+editions "$T/all" >"$T/all.sum"
+editions "$T/split" >"$T/split.sum"
+check "--place-index 0..2/3 publish exactly the editions of --all-places" \
+	cmp -s "$T/all.sum" "$T/split.sum"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/j1" --all-places -j 1
+editions "$T/j1" >"$T/j1.sum"
+check "-j 1 publishes the same editions" cmp -s "$T/all.sum" "$T/j1.sum"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/s1" --place-index 1/3
+check "a slice other than 0 does not build the area's edition" [ ! -e "$T/s1/$week" ]
+check "slice 1/3 builds places 1, 4" sh -c "[ \$(find '$T/s1' -name monitor.pdf | wc -l) -eq 2 ]"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/bad" --place-index 3/3
+expect_rc "--place-index I/N wants I < N" 64
+
+# coverage: places in monitor.yaml
+sed -i 's/^window: .*/&\ncoverage: places/' "$M/monitor.yaml"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/cov"
+expect_rc "coverage: places builds" 0
+editions "$T/cov" >"$T/cov.sum"
+check "coverage: places is --all-places" cmp -s "$T/all.sum" "$T/cov.sum"
+run_eimon check -c "$M/monitor.yaml" -w $week
+expect_rc "coverage: places checks" 0
+
+# one place fails: the others are still published, the run fails with
+# that place's code (73: cannot create output) and name
+mkdir -p "$T/fail/places" && : >"$T/fail/places/E08000027"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/fail"
+expect_rc "a failed place fails the run with its exit code" 73
+expect_grep "the message names the failed place" "Dudley (E08000027)" "$T/stderr"
+n=$(find "$T/fail" -name monitor.pdf | wc -l)
+check "the other editions are published ($n)" [ "$n" -eq 7 ]
+sed -i 's/^coverage: places/coverage: everywhere/' "$M/monitor.yaml"
+run_eimon check -c "$M/monitor.yaml" -w $week
+expect_rc "a bad coverage value is bad data" 65
+cat "$T/stdout" "$T/stderr" >"$T/both"
+expect_grep "the message names the key" "coverage" "$T/both"
 done_testing
