@@ -18,6 +18,15 @@ struct config_place {
 	char *short_name;
 };
 
+/* A named group of geographies an indicator is ranked in ("the 9 English
+ * regions"); members need not be the monitor's places or comparators. */
+struct config_peer_group {
+	char *id;
+	char *name;     /* plural noun phrase: "English regions" */
+	char **members; /* GSS codes */
+	size_t nmembers;
+};
+
 enum feed_format {
 	FEED_NOMIS_CSV,
 	FEED_ONS_TIMESERIES,
@@ -86,6 +95,8 @@ struct config_indicator {
 	char *numerator;       /* indicator ids for COMBINE_RATIO */
 	char *denominator;
 	double scale;          /* multiply source values (default 1) */
+	char *peer_group;      /* NULL, or the id of a peer group */
+	const struct config_peer_group *peers; /* resolved peer_group */
 	const struct ydoc_node *node;
 };
 
@@ -116,6 +127,8 @@ struct config {
 	size_t nplaces;
 	struct config_place *comparators;
 	size_t ncomparators;
+	struct config_peer_group *peer_groups;
+	size_t npeer_groups;
 	struct config_feed *feeds;
 	size_t nfeeds;
 	struct config_indicator *indicators;

@@ -505,6 +505,10 @@ int compose_headlines(const struct compose_input *in,
 			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
 				goto cap;
 		}
+		strbuf_reset(&vs);
+		r = headline_peer_rank(in->figs, c, ind, geo, &vs);
+		if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
+			goto cap;
 		if (!bl)
 			bl = doc_add_block(d, DOC_BULLETS);
 		doc_text_add(doc_bullets_add(bl), sb.buf, 0, NULL);

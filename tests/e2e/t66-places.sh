@@ -124,4 +124,35 @@ run_eimon check -c "$M/monitor.yaml" -w $week
 expect_rc "a bad coverage value is bad data" 65
 cat "$T/stdout" "$T/stderr" >"$T/both"
 expect_grep "the message names the key" "coverage" "$T/both"
+
+# peer groups: the claimant rate ranked in a group of the area and its
+# comparators, one member (E12000009) absent from the data
+P="$T/peers"
+rm -rf "$P" && cp -r "$M" "$P" && sed -i 's/^coverage: .*/coverage: area/' "$P/monitor.yaml"
+python3 - "$P/monitor.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("\nfeeds:\n", '''
+peer_groups:
+  - id: "test_group"
+    name: "test geographies"
+    members: ["E47000007", "E12000005", "E92000001", "K02000001", "E12000009"]
+feeds:
+''', 1)
+s = s.replace('  - id: "claimant_rate"\n', '  - id: "claimant_rate"\n    peer_group: "test_group"\n', 1)
+open(p, "w").write(s)
+PY
+run_eimon build -c "$P/monitor.yaml" --offline -w $week --out "$T/pout"
+expect_rc "a monitor with a peer group builds" 0
+pdftotext "$T/pout/$week/monitor.pdf" - 2>/dev/null | tr '\n' ' ' >"$T/peers.txt"
+expect_grep "the area is ranked in its peer group" \
+	"West Midlands Combined Authority had the [a-z0-9 ]*highest claimant rate of the 4 test geographies with data" "$T/peers.txt"
+check "figures.csv has the peer ranks" grep -q "^claimant_rate,E12000005,peer_rank," "$T/pout/$week/figures.csv"
+check "a member absent from the data is not ranked" sh -c "! grep -q ',E12000009,' '$T/pout/$week/figures.csv'"
+sed -i 's/peer_group: "test_group"/peer_group: "nosuch"/' "$P/monitor.yaml"
+run_eimon check -c "$P/monitor.yaml" -w $week
+expect_rc "an unknown peer group is bad data" 65
+cat "$T/stdout" "$T/stderr" >"$T/both"
+expect_grep "the message names it" "unknown peer group 'nosuch'" "$T/both"
 done_testing
