@@ -62,14 +62,38 @@ int cache_store(const char *dir, const char *id, const char *body,
 		size_t len, const struct cache_origin *o, cache_validator v,
 		void *ctx, struct eim_error *err);
 
+/* A body fetched straight to disk (memory does not grow with it):
+ * cache_begin creates DIR/<id>.body.tmp.XXXXXX with O_EXCL (mkstemp) and
+ * hands back its descriptor (*fd, read-write) and name (*tmp, caller
+ * frees). Once the caller has validated the body, cache_commit hashes it,
+ * fsyncs it, renames it to DIR/<id>.body and writes the meta (the same
+ * order and guarantees as cache_store; sha256 gets the body's); fd
+ * stays open, at offset 0.
+ * Until then the last good copy is untouched; cache_abandon removes the
+ * temporary file and closes fd (a body that fails, a 304). */
+int cache_begin(const char *dir, const char *id, int *fd, char **tmp,
+		struct eim_error *err);
+int cache_commit(const char *dir, const char *id, int fd, const char *tmp,
+		 const struct cache_origin *o, char sha256[SHA256_HEX_LEN],
+		 struct eim_error *err);
+void cache_abandon(int fd, const char *tmp);
+
 /* After a 304: rewrite only the meta of an existing entry with a new
  * fetched_at and, when given (non-NULL), new etag / last_modified. */
 int cache_touch(const char *dir, const char *id, time_t fetched_at,
 		const char *etag, const char *last_modified,
 		struct eim_error *err);
 
-/* Load the entry for id. EIM_NOINPUT when there is none; EIM_DATA when
- * the meta is unreadable or the body does not match its sha256/bytes. */
+/* Open the entry for id: its body and meta are read by the policy of
+ * fsafe.h (no symbolic link, regular files only); the body is checked
+ * against its sha256 and size while streamed, so a body of any size is
+ * opened in constant memory. *fd is the body's descriptor, at offset 0
+ * (caller closes): what was checked is what the caller reads.
+ * EIM_NOINPUT when there is none; EIM_DATA when the meta is unreadable or
+ * the body does not match its sha256/bytes. */
+int cache_open(const char *dir, const char *id, int *fd,
+	       struct cache_meta *meta, struct eim_error *err);
+/* cache_open, then the body read into memory (tests, small bodies). */
 int cache_load(const char *dir, const char *id, char **body, size_t *len,
 	       struct cache_meta *meta, struct eim_error *err);
 void cache_meta_release(struct cache_meta *m);

@@ -57,7 +57,15 @@ struct config_feed {
 	char *publisher;
 	char *dataset;        /* publication or dataset name */
 	char *licence;        /* default "Open Government Licence v3.0" */
-	char *url;
+	char *url;            /* as shown: credentials redacted
+				 (http_url_redact) - every message, cache
+				 file, manifest and PDF takes this one */
+	char *fetch_url;      /* as written, for the request only; owned */
+	char *secret_env;     /* environment variable holding the secret */
+	char *secret_file;    /* file holding the secret (resolved) */
+	char *secret_param;   /* query parameter the secret goes in; NULL:
+				 the secret is "user:password" for HTTP
+				 Basic authentication */
 	char *path;           /* local file (resolved) */
 	int format;           /* enum feed_format */
 	char *frequency;      /* "month", "week", ... */
@@ -65,6 +73,7 @@ struct config_feed {
 	int required;
 	char *ca_file;
 	long timeout_s;
+	long deadline_s;      /* whole feed, retries and pages included */
 	long max_bytes;
 	struct config_mapping mapping;
 	char *geography;      /* ons-timeseries/observations: GSS code of the
@@ -120,6 +129,8 @@ struct config {
 	char *window;           /* "week" or "fortnight" */
 	char *coverage;         /* "area" (default) or "places": build also
 				   the edition of every place */
+	long max_weeks_ahead;   /* --week at most this many weeks after the
+				   current one */
 	char *font_regular;     /* optional overrides */
 	char *font_bold;
 	struct config_place area;

@@ -57,6 +57,24 @@ int feed_read_buffer(int fmt, const char *buf, size_t len,
 		     const struct series_filter *f, size_t nf,
 		     struct series_table *out, struct eim_error *err);
 
+/* Which observations a caller keeps (a build: those some indicator of
+ * the feed selects, for a geography the bulletin shows): 1 keep, 0 drop.
+ * Called with the observation's dimensions set, before its value is
+ * read. */
+typedef int (*feed_keep_fn)(const struct series_table *t,
+			    const struct series_obs *o, void *ctx);
+
+/* What a build reads: from descriptor fd (at its start; CSV formats
+ * stream, so memory is bounded by the observations kept, not the file)
+ * or, when fd < 0, from buf/len; only observations keep accepts (NULL:
+ * all) are added. Then the kept observations must be unique (two for
+ * the same dimensions and period: EIM_DATA, see
+ * series_table_check_unique); out is left sorted. */
+int feed_read_kept(int fmt, int fd, const char *buf, size_t len,
+		   const char *display, const struct config_mapping *mapping,
+		   feed_keep_fn keep, void *keep_ctx,
+		   struct series_table *out, struct eim_error *err);
+
 /* `eimon read`: selects are "DIM=CODE" strings. Writes tidy CSV to out:
  * one column per dimension (lower-case id), then period, value, status;
  * sorted by dimensions then period; value empty when missing. */
@@ -72,9 +90,10 @@ void feed_format_value(double v, char *buf, size_t size);
  * of a nomis-csv body and read RECORD_COUNT (total records the query
  * matched) plus RECORD_OFFSET of the first row, so *total is what this
  * body must hold: RECORD_COUNT - first offset. 0, or -1 when the body is
- * not a Nomis CSV with those columns. ctx is unused. A body with fewer
+ * not a Nomis CSV with those columns. The body is the file fd (read from
+ * its start, streamed) when fd >= 0, else body/len. ctx is unused. A body with fewer
  * rows than *total was truncated by Nomis; feed_read_* reject it. */
-int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
-		     void *ctx);
+int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
+		     long *total, void *ctx);
 
 #endif

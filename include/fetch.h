@@ -8,8 +8,10 @@
  *    positions).
  *  - `url:` online: conditional request from the cached ETag /
  *    Last-Modified (only when the cached copy was fetched from the same
- *    URL). 200: the validator must accept the body; it then replaces the
- *    cached copy (FETCH_FRESH). 304: the cached copy is used and its
+ *    URL). With a cache folder the body is written straight to a new
+ *    file there (cache_begin: memory does not grow with the body), never
+ *    over the last good copy. 200: the validator must accept the body; it
+ *    then replaces the cached copy (FETCH_FRESH, body_fd). 304: the cached copy is used and its
  *    fetched_at refreshed (FETCH_NOT_MODIFIED). Nomis CSV feeds are paged
  *    when a row counter is given (see http_fetch_nomis_pages).
  *  - `url:` offline: the cached copy only (FETCH_CACHE_OFFLINE).
@@ -32,7 +34,7 @@
  *   struct fetch_opts fo = { 0 };
  *   fo.cache_dir = cfg->cache_dir; fo.offline = opts->offline;
  *   fo.now = clock_now;            (time(NULL), or fixed for tests)
- *   fo.validate = fetch_validate_feed; fo.retries = 2;
+ *   fo.validate = my_validator; fo.retries = 2;
  *   fo.count_rows = feed_nomis_count;
  *   if (fetch_feeds(cfg->feeds, cfg->nfeeds, &fo, &res, w, err))
  *           return -1;             (err: EIM_UNAVAILABLE -> exit 69)
@@ -40,6 +42,12 @@
  *   <reason>"; else feed_read_buffer(res[i].body ...); res[i].stale ->
  *   stale in the model; the manifest takes url or path, sha256,
  *   fetched_at. `eimon fetch` is the same call with the results unused.
+ *
+ * Credentials: the request uses feed->fetch_url, with the secret of
+ * secret_env / secret_file added (as query parameter secret_param, or as
+ * HTTP Basic "user:password"); results, messages and the cache only ever
+ * see feed->url, which is redacted. The feed's deadline_s bounds its
+ * whole fetch: retries, Retry-After waits and Nomis pages.
  *
  * Ownership: feeds and opts are borrowed; *out is an array of n results
  * (in feed order) owned by the caller (fetch_results_free); on -1 *out
@@ -71,8 +79,13 @@ struct fetch_result {
 	const struct config_feed *feed;
 	int source;            /* enum fetch_source */
 	int stale;             /* 1 when a fallback copy stands in */
-	char *body;            /* NUL-terminated; NULL when unavailable */
-	size_t len;
+	char *body;            /* a fetched body, NUL-terminated; NULL when
+				  the body is body_fd or unavailable */
+	size_t len;            /* the body's size, in memory or body_fd */
+	int body_fd;           /* a local file or cached copy, opened by the
+				  policy of fsafe.h and checked, at offset 0:
+				  read it streaming (feed_read_kept); -1 when
+				  none. Closed by fetch_results_free */
 	char *url;             /* redacted, for messages and manifests;
 				  NULL for local files */
 	const char *path;      /* local file (the feed's path), or NULL */
@@ -83,15 +96,12 @@ struct fetch_result {
 	char reason[FETCH_REASON_MAX]; /* why it failed; "" if it did not */
 };
 
-/* The pipeline passes "parses as this feed's format" (feed_read_buffer). */
-typedef int (*fetch_validator)(const struct config_feed *f,
+/* The pipeline passes "reads as the build will read it" (pipeline_feeds.c:
+ * feed_read_kept). The body is the file fd (at offset 0) when fd >= 0,
+ * else body/len in memory. */
+typedef int (*fetch_validator)(const struct config_feed *f, int fd,
 			       const char *body, size_t len, void *ctx,
 			       struct eim_error *err);
-
-/* The pipeline's validator: body parses as f->format (feed_read_buffer
- * with the feed's mapping, no filters). Lives in fetch_validate.c. */
-int fetch_validate_feed(const struct config_feed *f, const char *body,
-			size_t len, void *ctx, struct eim_error *err);
 
 struct fetch_opts {
 	const char *cache_dir;     /* NULL: no cache (nothing to fall back on) */

@@ -5,8 +5,11 @@
  * peer and host verification always on (an optional CA file may be given);
  * User-Agent "eimon/VERSION"; a body size cap enforced both from
  * Content-Length and while receiving. Timeouts, connection failures,
- * truncated transfers and 5xx answers are retried with exponential backoff;
- * 4xx answers, redirects errors, protocol and size errors are not.
+ * truncated transfers, 5xx and 429 answers are retried with exponential
+ * backoff, or after the delay a Retry-After header asks for; other 4xx
+ * answers, redirects errors, protocol and size errors are not. A request's
+ * deadline bounds everything: each attempt's timeout is cut to it, and a
+ * retry that could not start before it (Retry-After: 3600) is not made.
  *
  * Reasons written into results are one short line ("HTTP 404", "timed out
  * after 2 s") and never contain a URL, so they cannot leak credentials;
@@ -40,6 +43,14 @@ struct http_request {
 	const char *ca_file;       /* CURLOPT_CAINFO, NULL: system store */
 	const char *etag;          /* sent as If-None-Match, may be NULL */
 	const char *last_modified; /* sent as If-Modified-Since, may be NULL */
+	const char *userpwd;       /* "user:password" for HTTP Basic, or NULL */
+	int to_fd;                 /* 1: the body goes to body_fd (a regular
+				      file, truncated before each attempt)
+				      instead of result.body, so its size
+				      costs no memory */
+	int body_fd;
+	long long deadline_ms;     /* http_now_ms() by which the request,
+				      retries included, is given up; 0: none */
 };
 
 struct http_options {
@@ -52,11 +63,16 @@ struct http_result {
 	int outcome;               /* enum http_outcome */
 	long status;               /* last HTTP status, 0 when none */
 	unsigned attempts;
-	struct strbuf body;        /* capped at the request's max_bytes */
+	struct strbuf body;        /* capped at the request's max_bytes;
+				      empty when the request had to_fd */
+	size_t bytes;              /* body bytes received (either way) */
 	char *etag;                /* response ETag, NULL if absent */
 	char *last_modified;       /* response Last-Modified, NULL if absent */
 	char reason[HTTP_REASON_MAX]; /* "" unless outcome is HTTP_FAILED */
 };
+
+/* The monotonic clock of deadlines, in milliseconds. */
+long long http_now_ms(void);
 
 /* Process-wide libcurl set-up; call once from main before threads, or
  * rely on http_fetch_all doing it lazily (single-threaded program). */
@@ -73,8 +89,12 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 void http_result_release(struct http_result *r);
 
 /* A copy of url safe for messages: userinfo ("user:pass@") removed and
- * the values of credential-like query parameters (uid, key, apikey,
- * token, ...) replaced by "***". Caller frees. */
+ * the values of credential-like query parameters (a name holding uid,
+ * key, token, auth, pass, pwd, secret, sig, session or cred: uid,
+ * apikey, access_token, client_secret, X-Amz-Signature...) replaced by
+ * "***". The one redaction of eimon: every URL it writes anywhere goes
+ * through it (config_load keeps only the redacted copy in feed->url).
+ * Caller frees. */
 char *http_url_redact(const char *url);
 
 /* A copy of url with query parameter key set to value: an existing
@@ -93,11 +113,11 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
 
 /* Counts data rows in a Nomis CSV body: *rows = records in this body,
  * *total = RECORD_COUNT (total matching records). Returns 0, or -1 when
- * the body cannot be counted (then no paging happens). The Nomis reader
- * gives one: feed_nomis_count (feed.h). */
-typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
-				long *total, void *ctx);
-
+ * the body cannot be counted (then no paging happens). The body is the
+ * file fd, read from its start, when fd >= 0 (a request with to_fd),
+ * else body/len. The Nomis reader gives one: feed_nomis_count (feed.h). */
+typedef int (*http_row_counter)(int fd, const char *body, size_t len,
+				long *rows, long *total, void *ctx);
 
 /* Nomis truncation: Nomis answers an oversized query with 200 and a
  * silently truncated body. Given the result of the first page (outcome
@@ -106,7 +126,10 @@ typedef int (*http_row_counter)(const char *body, size_t len, long *rows,
  * http_csv_append_page, replacing first->body with the concatenation.
  * Stops when RECORD_COUNT is reached or a page brings no row. On a page
  * failure first->outcome becomes HTTP_FAILED with a reason naming the
- * offset. At most 1000 pages. */
+ * offset. With req->to_fd the first page is counted from the file and
+ * the next pages (each held in memory, capped at
+ * max_bytes) are appended to the file. At most 1000 pages, and none started after req->deadline_ms
+ * (then the result fails, "deadline reached after N of M records"). */
 void http_fetch_nomis_pages(const struct http_request *req,
 			    const struct http_options *opt,
 			    http_row_counter count, void *ctx,

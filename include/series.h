@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "error.h"
 #include "period.h"
 
 #define SERIES_STATUS_MAX 8
@@ -52,6 +53,8 @@ struct series_table {
 	size_t *by_geo;
 	struct series_geo_group *geo_groups;
 	size_t by_geo_n, ngeo_groups;
+	const char **spare;  /* codes/labels of a dropped observation, for
+				the next series_table_add */
 };
 
 void series_table_init(struct series_table *t);
@@ -64,6 +67,15 @@ const char *series_intern(struct series_table *t, const char *s, size_t len);
 /* Append a zeroed observation whose codes/labels arrays are allocated
  * (all entries ""). */
 struct series_obs *series_table_add(struct series_table *t);
+/* Remove the last observation (a reader's filter rejected it); its
+ * arrays serve the next series_table_add, so rows read and dropped cost
+ * no memory. */
+void series_table_drop_last(struct series_table *t);
+/* -1 with err (EIM_DATA, at display) when two observations have the
+ * same codes in every dimension and the same period: no figure could
+ * choose between them (a feed paged twice over, a bad join). Sorts t. */
+int series_table_check_unique(struct series_table *t, const char *display,
+			      struct eim_error *err);
 /* Sort by dimension codes (in dimension order), then period. */
 void series_table_sort(struct series_table *t);
 /* Group the observations by geography once the table is complete, so

@@ -28,6 +28,10 @@ void sha256_final(struct sha256_ctx *c, unsigned char out[SHA256_DIGEST_LEN]);
 
 /* Digest of data as lower-case hex into hex (SHA256_HEX_LEN bytes). */
 void sha256_hex(const void *data, size_t n, char hex[SHA256_HEX_LEN]);
+/* The same over the whole file fd, read from offset 0 in 64 KiB blocks
+ * (pread: fd's offset is left alone); *len (may be NULL) gets its size.
+ * -1 with errno on a read error. */
+int sha256_fd(int fd, char hex[SHA256_HEX_LEN], size_t *len);
 /* on: always use the portable compression, not the CPU's SHA
  * instructions (for tests, which check both). */
 void sha256_set_portable(int on);

@@ -45,6 +45,13 @@ struct ydoc {
  * display (may be NULL) is the name used in messages instead of path. */
 int ydoc_load_file(const char *path, const char *display, struct ydoc **out,
 		   struct eim_error *err);
+/* The same for dir/rel read by the file policy of fsafe.h (flags:
+ * FSAFE_NOFOLLOW for notes and edition files). ydoc_load_file is this
+ * with dir NULL and no flags: any path given is still read only when it
+ * is a regular file. */
+int ydoc_load_at(const char *dir, const char *rel, int flags,
+		 const char *display, struct ydoc **out,
+		 struct eim_error *err);
 int ydoc_load_buffer(const char *buf, size_t len, const char *display,
 		     struct ydoc **out, struct eim_error *err);
 void ydoc_free(struct ydoc *doc);

@@ -14,6 +14,7 @@
 #include "strbuf.h"
 #include "period.h"
 #include "pipeline.h"
+#include "publish.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -190,7 +191,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		switch (ch) {
 		case 'c': c->po.config = optarg; break;
 		case 'w':
-			if (period_parse(optarg, strlen(optarg), &c->po.week) ||
+			/* strictly YYYY-Www: no spaces, newline, lower case */
+			if (publish_week_valid(optarg) ||
+			    period_parse(optarg, strlen(optarg), &c->po.week) ||
 			    c->po.week.freq != PERIOD_WEEK)
 				return usage_error("--week wants YYYY-Www, not",
 						   optarg);

@@ -28,7 +28,20 @@ own per-path request counter.
   /nomisbad?...     the same, but pages after the first answer 500
   /nomisshort?...   the same, but pages after the first have no rows
   /count/PATH       200, body = number of requests PATH received so far
+  /needkey/...      the /nomis CSV (whole) when the query has
+                    uid=s3cr3t&x (the secret, percent-encoded), else 403
+  /needauth/...     the /nomis CSV (whole) with HTTP Basic user:pa ss,
+                    else 401
+  /nomisdup/...     the /nomis CSV (whole) on the first request to this
+                    path; later ones repeat every row (a body that parses
+                    but is wrong)
+  /nomisslow?...    announces 1,000,000 records, one row a page, 0.05 s
+                    a page (a feed deadline must stop the paging)
+  /retryafter/...   503 with Retry-After: 3600
+  /retryafter1/...  503 with Retry-After: 1 on the first request, then
+                    the /nomis CSV (whole)
 """
+import base64
 import http.server
 import json
 import os
@@ -48,6 +61,15 @@ NOMIS_ROWS = [
     ("2026-04", "E08000025", 130),
     ("2026-05", "E08000025", 140),
 ]
+
+
+def nomis_csv(rows, off):
+    """A whole Nomis-like CSV answer holding rows."""
+    out = ['"DATE","GEOGRAPHY_CODE","OBS_VALUE","RECORD_OFFSET",'
+           '"RECORD_COUNT"']
+    for i, (d, g, v) in enumerate(rows):
+        out.append('"%s","%s",%d,%d,%d' % (d, g, v, off + i, len(rows)))
+    return "\n".join(out) + "\n"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -157,6 +179,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 out.append('"%s","%s",%d,%d,%d'
                            % (d, g, v, off + i, len(NOMIS_ROWS)))
             self.send_body(200, "\n".join(out) + "\n", "text/csv")
+        elif case == "needkey":
+            q = urllib.parse.parse_qs(url.query)
+            if q.get("uid") == ["s3cr3t&x"]:
+                self.send_body(200, nomis_csv(NOMIS_ROWS, 0), "text/csv")
+            else:
+                self.send_body(403, "no key\n", "text/plain")
+        elif case == "needauth":
+            want = "Basic " + base64.b64encode(b"user:pa ss").decode()
+            if self.headers.get("Authorization") == want:
+                self.send_body(200, nomis_csv(NOMIS_ROWS, 0), "text/csv")
+            else:
+                self.send_body(401, "who?\n", "text/plain")
+        elif case == "nomisdup":
+            rows = NOMIS_ROWS if n == 1 else NOMIS_ROWS + NOMIS_ROWS
+            self.send_body(200, nomis_csv(rows, 0), "text/csv")
+        elif case == "nomisslow":
+            q = urllib.parse.parse_qs(url.query)
+            off = int(q.get("recordoffset", ["0"])[0])
+            time.sleep(0.05)
+            out = ['"DATE","GEOGRAPHY_CODE","OBS_VALUE",'
+                   '"RECORD_OFFSET","RECORD_COUNT"',
+                   '"2026-01","E%08d",1,%d,1000000' % (off, off)]
+            self.send_body(200, "\n".join(out) + "\n", "text/csv")
+        elif case == "retryafter":
+            self.send_body(503, "busy\n", "text/plain",
+                           extra={"Retry-After": "3600"})
+        elif case == "retryafter1":
+            if n == 1:
+                self.send_body(503, "busy\n", "text/plain",
+                               extra={"Retry-After": "1"})
+            else:
+                self.send_body(200, nomis_csv(NOMIS_ROWS, 0), "text/csv")
         elif case == "count":
             with LOCK:
                 c = COUNTS.get(path[len("/count"):], 0)

@@ -60,7 +60,11 @@ int atomic_write_file(const char *dir, const char *name, const void *data,
 		     (long)getpid()) >= (int)sizeof(tname) ||
 	    atomic_path(tmp, dir, tname) || atomic_path(dst, dir, name))
 		return too_long(err, dir, name);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* a new file (fsafe.h's policy): never through a link planted at
+	 * the temporary name, never into someone else's file */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0644);
 	if (fd < 0)
 		return eim_error_set(err, EIM_CANTCREAT, tmp, 0, 0,
 				     "cannot create: %s", strerror(errno));
@@ -262,7 +266,9 @@ int atomic_read_file(const char *path, char **data, size_t *len)
 	int fd;
 
 	errno = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* edition files in a shared output folder: no link followed, no
+	 * FIFO waited on (the policy of fsafe.h) */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	*data = NULL;
 	*len = 0;
 	if (fd < 0)

@@ -6,7 +6,9 @@
  * input and output (12% of the sample build before). */
 #include "sha256.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <cpuid.h>
@@ -234,4 +236,28 @@ void sha256_hex(const void *data, size_t n, char hex[SHA256_HEX_LEN])
 	sha256_update(&c, data, n);
 	sha256_final(&c, d);
 	sha256_to_hex(d, hex);
+}
+
+int sha256_fd(int fd, char hex[SHA256_HEX_LEN], size_t *len)
+{
+	struct sha256_ctx c;
+	unsigned char d[SHA256_DIGEST_LEN];
+	unsigned char buf[65536];
+	off_t off = 0;
+	ssize_t n;
+
+	sha256_init(&c);
+	while ((n = pread(fd, buf, sizeof(buf), off)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		sha256_update(&c, buf, (size_t)n);
+		off += n;
+	}
+	sha256_final(&c, d);
+	sha256_to_hex(d, hex);
+	if (len)
+		*len = (size_t)off;
+	return 0;
 }

@@ -2,17 +2,22 @@
 #include "lock.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "banned.h"
 
-/* The PID written by the holder, or 0 when unreadable (the holder may
- * have locked the file but not written its PID yet). */
+/* The PID written by the holder, or 0 when unreadable or when no such
+ * process is alive: a new holder locks before it writes its PID, so for
+ * a moment the file still names the previous (dead) holder, and the
+ * message must not send the operator to stop that process. */
 static long read_holder_pid(int fd)
 {
 	char buf[32];
@@ -25,7 +30,9 @@ static long read_holder_pid(int fd)
 	buf[n] = '\0';
 	errno = 0;
 	pid = strtol(buf, &end, 10);
-	if (errno || end == buf || pid <= 0)
+	if (errno || end == buf || pid <= 0 || pid > INT_MAX)
+		return 0;
+	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
 		return 0;
 	return pid;
 }
@@ -35,6 +42,7 @@ int out_lock_acquire(struct out_lock *l, const char *dir,
 {
 	char path[EIM_PATH_MAX];
 	char pid[32];
+	struct stat st;
 	int fd, n;
 
 	l->fd = -1;
@@ -42,11 +50,22 @@ int out_lock_acquire(struct out_lock *l, const char *dir,
 	    (int)sizeof(path))
 		return eim_error_set(err, EIM_CANTCREAT, dir, 0, 0,
 				     "output folder name is too long");
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	/* The file policy of fsafe.h: a symbolic link planted at the lock's
+	 * name is not followed (it would have us truncate its target), and
+	 * only a regular file is locked (a FIFO would block the open). */
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+		  0644);
 	if (fd < 0)
 		return eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
 				     "cannot create the lock file in output "
-				     "folder '%s': %s", dir, strerror(errno));
+				     "folder '%s': %s%s", dir, strerror(errno),
+				     errno == ELOOP ? " (a symbolic link is "
+				     "in its place)" : "");
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				     "the lock file is not a regular file");
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		int e = errno;
 		long holder = read_holder_pid(fd);

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "xalloc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 static const char *const kind_names[] = {
@@ -602,33 +603,17 @@ int manifest_parse(const char *text, size_t len, const char *file,
 int manifest_read_file(const char *path, struct manifest *m,
 		       struct eim_error *err)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char chunk[8192];
-	FILE *f;
-	size_t n;
-	int ret = -1;
+	char *text = NULL;
+	size_t len = 0;
+	int ret;
 
 	manifest_init(m);
-	f = fopen(path, "rb");
-	if (!f)
-		return eim_error_set(err, errno == ENOENT ? EIM_NOINPUT
-							 : EIM_DATA,
-				     path, 0, 0, "cannot read manifest: %s",
-				     strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (strbuf_add(&sb, chunk, n)) {
-			eim_error_set(err, EIM_DATA, path, 0, 0,
-				      "manifest is too large");
-			goto out;
-		}
-	if (ferror(f)) {
-		eim_error_set(err, EIM_DATA, path, 0, 0,
-			      "cannot read manifest: %s", strerror(errno));
-		goto out;
-	}
-	ret = manifest_parse(sb.buf, sb.len, path, m, err);
-out:
-	fclose(f);
-	strbuf_release(&sb);
+	/* the output folder may be shared: no symbolic link, no FIFO
+	 * (fsafe.h); capped like any strbuf */
+	if (fsafe_read(NULL, path, FSAFE_NOFOLLOW, STRBUF_DEFAULT_CAP, path,
+		       &text, &len, err))
+		return -1;
+	ret = manifest_parse(text, len, path, m, err);
+	free(text);
 	return ret;
 }

@@ -51,10 +51,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomic.h"
 #include "lock.h"
+#include "period.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -143,7 +145,11 @@ static void clean_leftovers(const char *out)
 		if (!is_leftover(de->d_name) ||
 		    atomic_path(path, out, de->d_name))
 			continue;
+		/* only a real folder of ours goes back: a symbolic link
+		 * planted under that name would make `latest` resolve into
+		 * its target */
 		if (leftover_week(de->d_name, week) == 0 &&
+		    lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
 		    atomic_path(live, out, week) == 0 &&
 		    lstat(live, &st) && errno == ENOENT &&
 		    rename(path, live) == 0) {
@@ -172,6 +178,26 @@ static void clean_temp_files(const char *dir)
 		    atomic_path(path, dir, de->d_name) == 0)
 			atomic_remove_tree(path);
 	closedir(d);
+}
+
+/* OUT/latest must be ours to replace: checked before anything is
+ * published, so that a refusal means the previous edition is untouched
+ * (exit 73), never "published, then failed". */
+static int check_latest(const char *out, struct eim_error *err)
+{
+	char path[EIM_PATH_MAX];
+	struct stat st;
+
+	if (atomic_path(path, out, LATEST_NAME))
+		return eim_error_set(err, EIM_CANTCREAT, out, 0, 0,
+				     "path too long");
+	if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+		return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+				     "not a symbolic link: eimon keeps '%s' "
+				     "pointing at the newest edition and will "
+				     "not replace a %s there", LATEST_NAME,
+				     S_ISDIR(st.st_mode) ? "folder" : "file");
+	return 0;
 }
 
 int publish_begin(const char *out_dir, const char *week,
@@ -205,6 +231,8 @@ int publish_begin(const char *out_dir, const char *week,
 	    out_lock_acquire(&p->lock, out_dir, err))
 		goto out;
 	clean_leftovers(out_dir);
+	if (check_latest(out_dir, err))
+		goto out;
 	if (lstat(p->live, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
 			eim_error_set(err, EIM_CANTCREAT, p->live, 0, 0,
@@ -531,12 +559,24 @@ static int newest_edition(const char *out, const char *before,
 	return ret;
 }
 
+/* The week after the current ISO week (UTC), "YYYY-Www": editions of
+ * that week or later are in the future and never become `latest`, so an
+ * edition built ahead of time (or planted) cannot hold it. */
+static void next_week(char buf[16])
+{
+	time_t now = time(NULL);
+	struct period w = period_of_day((long)(now / 86400) + 7, PERIOD_WEEK);
+
+	period_format(&w, buf, 16);
+}
+
 static int update_latest(const char *out, struct eim_error *err)
 {
-	char newest[16], path[EIM_PATH_MAX], cur[64];
+	char newest[16], path[EIM_PATH_MAX], cur[64], limit[16];
 	ssize_t n;
 
-	if (newest_edition(out, NULL, NULL, newest))
+	next_week(limit);
+	if (newest_edition(out, limit, NULL, newest))
 		return 0;
 	if (atomic_path(path, out, LATEST_NAME))
 		return eim_error_set(err, EIM_CANTCREAT, out, 0, 0,

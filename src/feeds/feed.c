@@ -137,13 +137,18 @@ void feed_set_dim(struct series_table *t, struct series_obs *o, size_t d,
 	}
 }
 
-void feed_keep_if_match(struct feed_ctx *c)
+int feed_keep_if_match(struct feed_ctx *c)
 {
 	struct series_table *t = c->out;
 
-	if (c->nf && t->n &&
-	    !series_obs_matches(t, &t->obs[t->n - 1], c->f, c->nf))
-		t->n--;
+	if (!t->n)
+		return 0;
+	if ((c->nf && !series_obs_matches(t, &t->obs[t->n - 1], c->f, c->nf)) ||
+	    (c->keep && !c->keep(t, &t->obs[t->n - 1], c->keep_ctx))) {
+		series_table_drop_last(t);
+		return 0;
+	}
+	return 1;
 }
 
 int feed_check_filters(struct feed_ctx *c)
@@ -324,7 +329,7 @@ int feed_read_buffer(int fmt, const char *buf, size_t len,
 		     const struct series_filter *f, size_t nf,
 		     struct series_table *out, struct eim_error *err)
 {
-	struct feed_ctx c = { display, mapping, f, nf, out, err };
+	struct feed_ctx c = { display, mapping, f, nf, out, err, NULL, NULL };
 	struct csv_reader *r;
 	int ret;
 
@@ -338,40 +343,26 @@ int feed_read_buffer(int fmt, const char *buf, size_t len,
 	return ret;
 }
 
-int feed_read_file(int fmt, const char *path, const char *display,
-		   const struct config_mapping *mapping,
-		   const struct series_filter *f, size_t nf,
-		   struct series_table *out, struct eim_error *err)
+/* Read format fmt from fd (at its start): CSV streamed, JSON whole. */
+static int read_fd(struct feed_ctx *c, int fmt, int fd)
 {
-	struct feed_ctx c = { display ? display : path, mapping, f, nf, out,
-			      err };
 	struct csv_reader *r = NULL;
 	char *buf = NULL;
 	size_t len = 0, alloc = 0;
-	int fd = -1, ret = -1;
+	int ret = -1;
 
-	if (check_format(fmt, c.display, err))
-		return -1;
-	/* path is required (feed.h); only display may be NULL */
-	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		eim_error_set(err, errno == ENOENT ? EIM_NOINPUT : EIM_DATA,
-			      c.display, 0, 0, "cannot open: %s",
-			      strerror(errno));
-		goto out;
-	}
 	if (is_csv_format(fmt)) {
-		r = csv_reader_fd(fd, c.display, 0);
-		ret = read_csv(&c, fmt, r);
-		goto out;
+		r = csv_reader_fd(fd, c->display, 0);
+		ret = read_csv(c, fmt, r);
+		csv_reader_free(r);
+		return ret;
 	}
 	for (;;) {
 		ssize_t n;
 		if (len == alloc) {
 			if (alloc >= FEED_JSON_MAX) {
-				eim_error_set(err, EIM_DATA, c.display, 0, 0,
-					      "file larger than %zu bytes",
+				eim_error_set(c->err, EIM_DATA, c->display, 0,
+					      0, "file larger than %zu bytes",
 					      FEED_JSON_MAX);
 				goto out;
 			}
@@ -382,7 +373,7 @@ int feed_read_file(int fmt, const char *path, const char *display,
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			eim_error_set(err, EIM_DATA, c.display, 0, 0,
+			eim_error_set(c->err, EIM_DATA, c->display, 0, 0,
 				      "cannot read: %s", strerror(errno));
 			goto out;
 		}
@@ -390,12 +381,58 @@ int feed_read_file(int fmt, const char *path, const char *display,
 			break;
 		len += (size_t)n;
 	}
-	ret = read_json(&c, fmt, buf, len);
+	ret = read_json(c, fmt, buf, len);
 out:
-	csv_reader_free(r);
 	free(buf);
-	if (fd >= 0)
-		close(fd);
+	return ret;
+}
+
+int feed_read_file(int fmt, const char *path, const char *display,
+		   const struct config_mapping *mapping,
+		   const struct series_filter *f, size_t nf,
+		   struct series_table *out, struct eim_error *err)
+{
+	struct feed_ctx c = { display ? display : path, mapping, f, nf, out,
+			      err, NULL, NULL };
+	int fd, ret;
+
+	if (check_format(fmt, c.display, err))
+		return -1;
+	/* path is required (feed.h); only display may be NULL */
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return eim_error_set(err, errno == ENOENT ? EIM_NOINPUT
+				     : EIM_DATA, c.display, 0, 0,
+				     "cannot open: %s", strerror(errno));
+	ret = read_fd(&c, fmt, fd);
+	close(fd);
+	return ret;
+}
+
+int feed_read_kept(int fmt, int fd, const char *buf, size_t len,
+		   const char *display, const struct config_mapping *mapping,
+		   feed_keep_fn keep, void *keep_ctx,
+		   struct series_table *out, struct eim_error *err)
+{
+	struct feed_ctx c = { display, mapping, NULL, 0, out, err, keep,
+			      keep_ctx };
+	struct csv_reader *r;
+	int ret;
+
+	if (check_format(fmt, display, err))
+		return -1;
+	if (fd >= 0) {
+		ret = read_fd(&c, fmt, fd);
+	} else if (!is_csv_format(fmt)) {
+		ret = read_json(&c, fmt, buf, len);
+	} else {
+		r = csv_reader_mem(buf, len, display, 0);
+		ret = read_csv(&c, fmt, r);
+		csv_reader_free(r);
+	}
+	if (ret == 0)
+		ret = series_table_check_unique(out, display, err);
 	return ret;
 }
 

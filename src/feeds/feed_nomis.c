@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "feed.h"
 #include "feed_priv.h"
@@ -360,6 +361,12 @@ int feed_nomis_csv(struct feed_ctx *c, struct csv_reader *r)
 			feed_set_dim(c->out, o, i, cf->p, cf->len,
 				     lf ? lf->p : NULL, lf ? lf->len : 0);
 		}
+		/* what the build does not keep costs no memory (and its
+		 * value is not read: filters come before values) */
+		if (c->keep && !c->keep(c->out, o, c->keep_ctx)) {
+			series_table_drop_last(c->out);
+			continue;
+		}
 		v = &fl[k.value];
 		rc = feed_csv_value(c, r, v, &o->value, &marker);
 		if (rc < 0)
@@ -386,10 +393,13 @@ out:
 	return ret;
 }
 
-int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
-		     void *ctx)
+int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
+		     long *total, void *ctx)
 {
-	struct csv_reader *r = csv_reader_mem(body, len, "nomis", 0);
+	/* a body on disk is streamed: counting costs no memory */
+	struct csv_reader *r = fd < 0 ? csv_reader_mem(body, len, "nomis", 0)
+		: lseek(fd, 0, SEEK_SET) == 0 ? csv_reader_fd(fd, "nomis", 0)
+					      : NULL;
 	struct csv_field *fl;
 	struct eim_error err;
 	size_t n;
@@ -399,7 +409,7 @@ int feed_nomis_count(const char *body, size_t len, long *rows, long *total,
 
 	(void)ctx;
 	eim_error_init(&err);
-	if (csv_reader_next(r, &fl, &n, &err) != 1)
+	if (!r || csv_reader_next(r, &fl, &n, &err) != 1)
 		goto out;
 	cc = csv_find_column(fl, n, "RECORD_COUNT");
 	co = csv_find_column(fl, n, "RECORD_OFFSET");

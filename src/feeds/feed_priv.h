@@ -12,6 +12,7 @@
 #include "config.h"
 #include "csv.h"
 #include "error.h"
+#include "feed.h"
 #include "series.h"
 
 struct feed_ctx {
@@ -21,6 +22,8 @@ struct feed_ctx {
 	size_t nf;
 	struct series_table *out;
 	struct eim_error *err;
+	feed_keep_fn keep;                    /* NULL: keep all */
+	void *keep_ctx;
 };
 
 /* CSV formats (streamed). */
@@ -58,8 +61,9 @@ void feed_set_status(struct series_obs *o, const char *s, size_t len);
 void feed_set_dim(struct series_table *t, struct series_obs *o, size_t d,
 		  const char *code, size_t clen, const char *label,
 		  size_t llen);
-/* Drop the last observation unless it matches the filters. */
-void feed_keep_if_match(struct feed_ctx *c);
+/* Drop the last observation unless it matches the filters and the keep
+ * function. 1 when kept. */
+int feed_keep_if_match(struct feed_ctx *c);
 /* Every filter names a dimension of t, else -1 with err set. */
 int feed_check_filters(struct feed_ctx *c);
 /* Add the fixed geography dimension from the mapping to the list of

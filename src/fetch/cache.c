@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 
+#include "fsafe.h"
 #include "http.h"
 #include "strbuf.h"
 #include "atomic.h"
@@ -160,11 +161,14 @@ static int write_meta(const char *dir, const char *id,
 	struct strbuf sb = STRBUF_INIT;
 	char when[CACHE_TIME_LEN];
 	char *path = entry_path(dir, id, ".meta.json");
+	/* the meta file may be copied into manifests and messages */
+	char *url = m->url ? http_url_redact(m->url) : NULL;
 	int ret;
 
 	cache_format_time(m->fetched_at, when);
 	strbuf_adds(&sb, "{\n  \"url\": ");
-	add_json_or_null(&sb, m->url);
+	add_json_or_null(&sb, url);
+	free(url);
 	strbuf_addf(&sb, ",\n  \"fetched_at\": \"%s\",\n  \"etag\": ", when);
 	add_json_or_null(&sb, m->etag);
 	strbuf_adds(&sb, ",\n  \"last_modified\": ");
@@ -190,9 +194,8 @@ int cache_store(const char *dir, const char *id, const char *body,
 		size_t len, const struct cache_origin *o, cache_validator v,
 		void *ctx, struct eim_error *err)
 {
-	struct cache_origin ro = *o;
 	char sha[SHA256_HEX_LEN];
-	char *url = NULL, *path = NULL;
+	char *path = NULL;
 	int ret = -1;
 
 	if (check_id(id, err))
@@ -205,47 +208,13 @@ int cache_store(const char *dir, const char *id, const char *body,
 	if (atomic_mkdirs(dir, "cache folder", err))
 		return -1;
 	sha256_hex(body, len, sha);
-	url = o->url ? http_url_redact(o->url) : NULL;
-	ro.url = url;
 	path = entry_path(dir, id, ".body");
 	if (cache_write_atomic(path, body, len, err) ||
-	    write_meta(dir, id, &ro, sha, len, err))
+	    write_meta(dir, id, o, sha, len, err))
 		goto out;
 	ret = 0;
 out:
-	free(url);
 	free(path);
-	return ret;
-}
-
-static int read_file(const char *path, char **out, size_t *len,
-		     struct eim_error *err)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-	int ret = -1;
-
-	if (!f)
-		return eim_error_set(err, errno == ENOENT ? EIM_NOINPUT :
-				     EIM_DATA, path, 0, 0, "cannot open: %s",
-				     strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (strbuf_add(&sb, buf, n)) {
-			eim_error_set(err, EIM_DATA, path, 0, 0,
-				      "file too large");
-			goto out;
-		}
-	if (ferror(f)) {
-		eim_error_set(err, EIM_DATA, path, 0, 0, "read error");
-		goto out;
-	}
-	*out = strbuf_detach(&sb, len);
-	ret = 0;
-out:
-	fclose(f);
-	strbuf_release(&sb);
 	return ret;
 }
 
@@ -256,17 +225,23 @@ static char *json_str(const cJSON *o, const char *key)
 	return cJSON_IsString(it) ? xstrdup(it->valuestring) : NULL;
 }
 
+/* The cache folder may be shared: its files are read by the policy of
+ * fsafe.h (no symbolic link, regular files only, capped). */
+#define CACHE_META_MAX 65536
+
 static int load_meta(const char *dir, const char *id, struct cache_meta *m,
 		     struct eim_error *err)
 {
 	char *path = entry_path(dir, id, ".meta.json"), *text = NULL;
+	const char *rel = strrchr(path, '/') + 1; /* ids hold no '/' */
 	size_t len = 0;
 	cJSON *o = NULL;
 	const cJSON *it;
 	int ret = -1;
 
 	memset(m, 0, sizeof(*m));
-	if (read_file(path, &text, &len, err))
+	if (fsafe_read(dir, rel, FSAFE_NOFOLLOW, CACHE_META_MAX, path, &text,
+		       &len, err))
 		goto out;
 	o = cJSON_ParseWithLength(text, len);
 	if (!cJSON_IsObject(o)) {
@@ -309,23 +284,89 @@ out:
 	return ret;
 }
 
-int cache_load(const char *dir, const char *id, char **body, size_t *len,
-	       struct cache_meta *meta, struct eim_error *err)
+int cache_begin(const char *dir, const char *id, int *fd, char **tmp,
+		struct eim_error *err)
 {
-	char *path = NULL, *b = NULL;
-	char hex[SHA256_HEX_LEN];
-	size_t n = 0;
-	struct eim_error e2;
+	struct strbuf sb = STRBUF_INIT;
+	int f;
+
+	*fd = -1;
+	*tmp = NULL;
+	if (check_id(id, err) || atomic_mkdirs(dir, "cache folder", err))
+		return -1;
+	strbuf_addf(&sb, "%s/%s.body.tmp.XXXXXX", dir, id);
+	f = mkstemp(sb.buf); /* O_CREAT|O_EXCL, mode 0600 */
+	if (f < 0) {
+		eim_error_set(err, EIM_CANTCREAT, dir, 0, 0,
+			      "cannot create a temporary file: %s",
+			      strerror(errno));
+		strbuf_release(&sb);
+		return -1;
+	}
+	*fd = f;
+	*tmp = strbuf_detach(&sb, NULL);
+	return 0;
+}
+
+void cache_abandon(int fd, const char *tmp)
+{
+	if (fd >= 0)
+		close(fd);
+	if (tmp)
+		unlink(tmp);
+}
+
+int cache_commit(const char *dir, const char *id, int fd, const char *tmp,
+		 const struct cache_origin *o, char sha[SHA256_HEX_LEN],
+		 struct eim_error *err)
+{
+	char *path = entry_path(dir, id, ".body");
+	size_t len = 0;
 	int ret = -1;
 
+	if (sha256_fd(fd, sha, &len) || fchmod(fd, 0644) || fsync(fd)) {
+		eim_error_set(err, EIM_CANTCREAT, tmp, 0, 0,
+			      "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (rename(tmp, path)) {
+		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+			      "cannot rename into place: %s", strerror(errno));
+		goto out;
+	}
+	if (atomic_fsync_dir(dir, err) ||
+	    write_meta(dir, id, o, sha, len, err))
+		goto out;
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+			      "cannot rewind: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	free(path);
+	return ret;
+}
+
+int cache_open(const char *dir, const char *id, int *fd,
+	       struct cache_meta *meta, struct eim_error *err)
+{
+	char *path = NULL;
+	const char *rel;
+	char hex[SHA256_HEX_LEN];
+	struct eim_error e2;
+	size_t n = 0;
+	int f = -1, ret = -1;
+
 	memset(meta, 0, sizeof(*meta));
-	*body = NULL;
-	*len = 0;
+	*fd = -1;
 	if (check_id(id, err))
 		return -1;
 	path = entry_path(dir, id, ".body");
+	rel = strrchr(path, '/') + 1;
 	eim_error_init(&e2);
-	if (read_file(path, &b, &n, &e2)) {
+	f = fsafe_open(dir, rel, FSAFE_NOFOLLOW, path, NULL, &e2);
+	if (f < 0) {
 		if (e2.kind == EIM_NOINPUT)
 			eim_error_set(err, EIM_NOINPUT, NULL, 0, 0,
 				      "no cached copy");
@@ -336,21 +377,59 @@ int cache_load(const char *dir, const char *id, char **body, size_t *len,
 	}
 	if (load_meta(dir, id, meta, err))
 		goto out;
-	sha256_hex(b, n, hex);
+	/* streamed: a body of any size is checked in 64 KiB of memory */
+	if (sha256_fd(f, hex, &n)) {
+		eim_error_set(err, EIM_DATA, path, 0, 0, "cannot read: %s",
+			      strerror(errno));
+		goto out;
+	}
 	if (n != meta->bytes || strcmp(hex, meta->sha256)) {
 		eim_error_set(err, EIM_DATA, path, 0, 0,
 			      "cached copy is damaged (size or sha256 does "
 			      "not match its metadata)");
-		cache_meta_release(meta);
 		goto out;
 	}
-	*body = b;
-	*len = n;
-	b = NULL;
+	*fd = f;
+	f = -1;
 	ret = 0;
 out:
-	free(b);
+	if (ret)
+		cache_meta_release(meta);
+	if (f >= 0)
+		close(f);
 	free(path);
+	return ret;
+}
+
+int cache_load(const char *dir, const char *id, char **body, size_t *len,
+	       struct cache_meta *meta, struct eim_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	ssize_t got;
+	int fd, ret = -1;
+
+	*body = NULL;
+	*len = 0;
+	if (cache_open(dir, id, &fd, meta, err))
+		return -1;
+	strbuf_init(&sb, meta->bytes + 1);
+	while ((got = read(fd, buf, sizeof(buf))) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0 || strbuf_add(&sb, buf, (size_t)got)) {
+			eim_error_set(err, EIM_DATA, NULL, 0, 0,
+				      "cannot read the cached copy of '%s'",
+				      id);
+			cache_meta_release(meta);
+			goto out;
+		}
+	}
+	*body = strbuf_detach(&sb, len);
+	ret = 0;
+out:
+	close(fd);
+	strbuf_release(&sb);
 	return ret;
 }
 
@@ -359,12 +438,11 @@ int cache_touch(const char *dir, const char *id, time_t fetched_at,
 		struct eim_error *err)
 {
 	struct cache_meta m;
-	char *body = NULL;
-	size_t len;
-	int ret = -1;
+	int fd, ret = -1;
 
-	if (cache_load(dir, id, &body, &len, &m, err))
+	if (cache_open(dir, id, &fd, &m, err))
 		return -1;
+	close(fd);
 	m.fetched_at = fetched_at;
 	if (etag) {
 		free(m.etag);
@@ -384,7 +462,6 @@ int cache_touch(const char *dir, const char *id, time_t fetched_at,
 	ret = 0;
 out:
 	cache_meta_release(&m);
-	free(body);
 	return ret;
 }
 

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache.h"
+#include "fsafe.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -15,8 +17,11 @@
 /* What is known about one feed while the rules are applied. */
 struct slot {
 	const struct config_feed *f;
-	char *cbody;            /* cached copy, when usable */
-	size_t clen;
+	int cfd;                /* cached copy, when usable; else -1 */
+	char *req_url;          /* the URL requested, secret included */
+	int tfd;                /* the new body's file (cache_begin), or -1 */
+	char *tmp;              /* its name */
+	char *secret;           /* from secret_env / secret_file */
 	struct cache_meta cmeta;
 	int have_cache;
 	int req_index;          /* index into the request array, or -1 */
@@ -45,7 +50,7 @@ static int validate_adapter(const char *body, size_t len, void *ctx,
 {
 	struct validate_ctx *v = ctx;
 
-	return v->o->validate(v->f, body, len, v->o->validate_ctx, err);
+	return v->o->validate(v->f, -1, body, len, v->o->validate_ctx, err);
 }
 
 static void load_cached(struct slot *s, const struct fetch_opts *o,
@@ -56,8 +61,7 @@ static void load_cached(struct slot *s, const struct fetch_opts *o,
 	if (!o->cache_dir)
 		return;
 	eim_error_init(&e);
-	if (cache_load(o->cache_dir, s->f->id, &s->cbody, &s->clen, &s->cmeta,
-		       &e) == 0) {
+	if (cache_open(o->cache_dir, s->f->id, &s->cfd, &s->cmeta, &e) == 0) {
 		s->have_cache = 1;
 		return;
 	}
@@ -89,9 +93,9 @@ static void use_cache(struct slot *s, struct fetch_result *r, int source)
 {
 	r->source = source;
 	r->stale = source == FETCH_CACHE_FALLBACK;
-	r->body = s->cbody;
-	r->len = s->clen;
-	s->cbody = NULL;
+	r->body_fd = s->cfd;
+	r->len = s->cmeta.bytes;
+	s->cfd = -1;
 	r->fetched_at = s->cmeta.fetched_at;
 	memcpy(r->sha256, s->cmeta.sha256, SHA256_HEX_LEN);
 	r->etag = s->cmeta.etag ? xstrdup(s->cmeta.etag) : NULL;
@@ -99,40 +103,146 @@ static void use_cache(struct slot *s, struct fetch_result *r, int source)
 		xstrdup(s->cmeta.last_modified) : NULL;
 }
 
+/* A local file, by the policy of fsafe.h (a regular file; the path
+ * the analyst wrote may be a symbolic link): hashed while streamed, then
+ * handed over open, so what is hashed is what is read. */
 static int read_local(struct slot *s, struct fetch_result *r)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n, cap = s->f->max_bytes > 0 ? (size_t)s->f->max_bytes : 0;
-	FILE *fp;
-	int ret = -1;
+	struct eim_error e;
+	int fd;
 
 	r->path = s->f->path;
-	strbuf_init(&sb, cap);
-	fp = fopen(s->f->path, "rb");
-	if (!fp) {
-		snprintf(r->reason, sizeof(r->reason), "cannot open: %s",
-			 strerror(errno));
+	eim_error_init(&e);
+	fd = fsafe_open(NULL, s->f->path, 0, s->f->path, NULL, &e);
+	if (fd < 0) {
+		snprintf(r->reason, sizeof(r->reason), "%.400s", e.msg);
 		return -1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (strbuf_add(&sb, buf, n)) {
-			snprintf(r->reason, sizeof(r->reason),
-				 "file larger than %zu bytes", sb.cap);
-			goto out;
-		}
-	if (ferror(fp)) {
-		snprintf(r->reason, sizeof(r->reason), "read error");
-		goto out;
+	if (sha256_fd(fd, r->sha256, &r->len)) {
+		snprintf(r->reason, sizeof(r->reason), "read error: %s",
+			 strerror(errno));
+		close(fd);
+		return -1;
 	}
 	r->source = FETCH_LOCAL;
-	r->body = strbuf_detach(&sb, &r->len);
-	sha256_hex(r->body, r->len, r->sha256);
-	ret = 0;
-out:
-	fclose(fp);
-	strbuf_release(&sb);
-	return ret;
+	r->body_fd = fd;
+	return 0;
+}
+
+/* Trailing blanks and newlines of a secret file are not the secret. */
+static void trim_secret(char *v)
+{
+	size_t n = strlen(v);
+
+	while (n && (v[n - 1] == '\n' || v[n - 1] == '\r' ||
+		     v[n - 1] == ' ' || v[n - 1] == '\t'))
+		v[--n] = '\0';
+}
+
+/* value percent-encoded for a query string. Caller frees. */
+static char *query_escape(const char *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (; *v; v++) {
+		unsigned char ch = (unsigned char)*v;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || strchr("-_.~", ch))
+			strbuf_addch(&sb, (char)ch);
+		else
+			strbuf_addf(&sb, "%%%02X", ch);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+#define SECRET_MAX 4096
+
+/* The URL to request: fetch_url, plus the secret when the feed names
+ * one. -1 with r->reason (which never holds the secret). */
+static int request_url(struct slot *s, struct fetch_result *r)
+{
+	const struct config_feed *f = s->f;
+	struct eim_error e;
+	size_t len;
+
+	if (f->secret_env) {
+		const char *v = getenv(f->secret_env);
+		if (!v || !*v) {
+			snprintf(r->reason, sizeof(r->reason), "secret_env: "
+				 "environment variable %.100s is not set",
+				 f->secret_env);
+			return -1;
+		}
+		s->secret = xstrdup(v);
+	} else if (f->secret_file) {
+		eim_error_init(&e);
+		if (fsafe_read(NULL, f->secret_file, 0, SECRET_MAX,
+			       f->secret_file, &s->secret, &len, &e)) {
+			snprintf(r->reason, sizeof(r->reason),
+				 "secret_file %.200s: %.200s", f->secret_file,
+				 e.msg);
+			return -1;
+		}
+		trim_secret(s->secret);
+	}
+	if (s->secret && f->secret_param) {
+		char *esc = query_escape(s->secret);
+		s->req_url = http_url_set_param(f->fetch_url, f->secret_param,
+						esc);
+		free(esc);
+	} else {
+		s->req_url = xstrdup(f->fetch_url ? f->fetch_url : f->url);
+	}
+	return 0;
+}
+
+/* A 200 body written to its own file: validate it there, then make it
+ * the last good copy and hand it over open. Until the validator has
+ * accepted it the last good copy is untouched (issue 20). */
+static int take_fresh_file(struct slot *s, struct http_result *h,
+			   const struct fetch_opts *o,
+			   const struct cache_origin *orig,
+			   struct fetch_result *r, struct eim_warnings *w)
+{
+	struct eim_error e;
+
+	eim_error_init(&e);
+	if (lseek(s->tfd, 0, SEEK_SET) != 0) {
+		snprintf(r->reason, sizeof(r->reason), "cannot read the body "
+			 "back: %.200s", strerror(errno));
+		return -1;
+	}
+	if (o->validate &&
+	    o->validate(s->f, s->tfd, NULL, 0, o->validate_ctx, &e)) {
+		snprintf(r->reason, sizeof(r->reason), "body rejected: %.400s",
+			 e.msg);
+		return -1;
+	}
+	if (cache_commit(o->cache_dir, s->f->id, s->tfd, s->tmp, orig,
+			 r->sha256, &e)) {
+		char m[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+		eim_error_format(&e, m, sizeof(m));
+		eim_warn(w, "feed '%s': cannot update the cache: %s", s->f->id,
+			 m);
+		if (lseek(s->tfd, 0, SEEK_SET) != 0) {
+			snprintf(r->reason, sizeof(r->reason), "cannot read "
+				 "the body back");
+			return -1;
+		}
+		r->sha256[0] = '\0';
+	} else {
+		free(s->tmp); /* renamed into place: nothing to remove */
+		s->tmp = NULL;
+	}
+	r->source = FETCH_FRESH;
+	r->fetched_at = o->now;
+	r->body_fd = s->tfd;
+	r->len = h->bytes;
+	s->tfd = -1;
+	r->etag = h->etag;
+	r->last_modified = h->last_modified;
+	h->etag = h->last_modified = NULL;
+	return 0;
 }
 
 /* A 200 body: validate, store as the new last good copy, use it. -1 with
@@ -147,10 +257,12 @@ static int take_fresh(struct slot *s, struct http_result *h,
 	struct eim_error e;
 
 	eim_error_init(&e);
-	orig.url = s->f->url;
+	orig.url = s->f->url; /* redacted (config.h) */
 	orig.etag = h->etag;
 	orig.last_modified = h->last_modified;
 	orig.fetched_at = o->now;
+	if (s->tfd >= 0)
+		return take_fresh_file(s, h, o, &orig, r, w);
 	if (o->cache_dir) {
 		if (cache_store(o->cache_dir, s->f->id, h->body.buf,
 				h->body.len, &orig, v, &vc, &e)) {
@@ -159,8 +271,10 @@ static int take_fresh(struct slot *s, struct http_result *h,
 					 "body rejected: %.400s", e.msg);
 				return -1;
 			}
-			eim_warn(w, "feed '%s': cannot update the cache: "
-				 "%s: %s", s->f->id, e.file, e.msg);
+			char m[EIM_PATH_MAX + EIM_MSG_MAX + 32];
+			eim_error_format(&e, m, sizeof(m));
+			eim_warn(w, "feed '%s': cannot update the cache: %s",
+				 s->f->id, m);
 		}
 	} else if (v && v(h->body.buf, h->body.len, &vc, &e)) {
 		snprintf(r->reason, sizeof(r->reason), "body rejected: %.400s",
@@ -257,12 +371,34 @@ static int apply_failure(struct slot *s, struct fetch_result *r,
 	return -1;
 }
 
+/* With a cache folder, the body goes straight to a new file there.
+ * When that file cannot be made the body is held in memory, and storing
+ * it (take_fresh) says why the cache cannot be updated. */
+static void new_body_file(struct slot *s, const struct fetch_opts *o,
+			  struct http_request *rq)
+{
+	struct eim_error e;
+
+	if (!o->cache_dir)
+		return;
+	eim_error_init(&e);
+	if (cache_begin(o->cache_dir, s->f->id, &s->tfd, &s->tmp, &e))
+		return;
+	rq->to_fd = 1;
+	rq->body_fd = s->tfd;
+}
+
 static void slots_release(struct slot *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; s && i < n; i++) {
-		free(s[i].cbody);
+		if (s[i].cfd >= 0)
+			close(s[i].cfd);
+		cache_abandon(s[i].tfd, s[i].tmp);
+		free(s[i].tmp);
+		free(s[i].req_url);
+		free(s[i].secret);
 		cache_meta_release(&s[i].cmeta);
 	}
 	free(s);
@@ -288,7 +424,10 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 
 		sl[i].f = f;
 		sl[i].req_index = -1;
+		sl[i].cfd = -1;
+		sl[i].tfd = -1;
 		res[i].feed = f;
+		res[i].body_fd = -1;
 		if (!f->url) {
 			if (!f->path) {
 				snprintf(res[i].reason, sizeof(res[i].reason),
@@ -317,8 +456,18 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 			}
 			continue;
 		}
-		rq[nrq].url = f->url;
+		if (request_url(&sl[i], &res[i])) {
+			failed |= apply_failure(&sl[i], &res[i], w, err);
+			continue;
+		}
+		rq[nrq].url = sl[i].req_url;
+		if (sl[i].secret && !f->secret_param)
+			rq[nrq].userpwd = sl[i].secret;
+		if (f->deadline_s > 0)
+			rq[nrq].deadline_ms = http_now_ms() +
+					      (long long)f->deadline_s * 1000;
 		rq[nrq].timeout_s = f->timeout_s;
+		new_body_file(&sl[i], o, &rq[nrq]);
 		rq[nrq].max_bytes = f->max_bytes > 0 ? (size_t)f->max_bytes : 0;
 		rq[nrq].ca_file = f->ca_file;
 		if (same_url(&sl[i], res[i].url)) {
@@ -379,6 +528,8 @@ void fetch_results_free(struct fetch_result *r, size_t n)
 	size_t i;
 
 	for (i = 0; r && i < n; i++) {
+		if (r[i].body_fd >= 0)
+			close(r[i].body_fd);
 		free(r[i].body);
 		free(r[i].url);
 		free(r[i].etag);

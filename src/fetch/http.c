@@ -4,11 +4,13 @@
 #include "http.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -31,7 +33,9 @@ struct xfer {
 	struct curl_slist *hdrs;
 	enum xfer_state state;
 	long long start_at;   /* monotonic ms; when WAITING */
+	long retry_after_s;   /* Retry-After of the last answer; -1 none */
 	int too_big;          /* write callback hit the cap */
+	int sink_bad;         /* the body file could not be emptied */
 };
 
 /* libcurl's functions once http_global_init has opened it (http_curl.h) */
@@ -62,7 +66,7 @@ void http_global_cleanup(void)
 	cu = NULL;
 }
 
-static long long now_ms(void)
+long long http_now_ms(void)
 {
 	struct timespec ts;
 
@@ -70,15 +74,38 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
 	struct xfer *x = user;
 	size_t n = size * nmemb;
 
-	if (strbuf_add(&x->res->body, data, n)) {
+	if (x->rq->to_fd) {
+		if (x->res->bytes + n > x->res->body.cap) {
+			x->too_big = 1;
+			return 0;
+		}
+		if (x->sink_bad || write_all(x->rq->body_fd, data, n))
+			return 0; /* CURLE_WRITE_ERROR: "cannot store" */
+	} else if (strbuf_add(&x->res->body, data, n)) {
 		x->too_big = 1;
 		return 0; /* aborts the transfer with CURLE_WRITE_ERROR */
 	}
+	x->res->bytes += n;
 	return n;
 }
 
@@ -106,6 +133,41 @@ static void set_str(char **dst, char *v)
 	*dst = v;
 }
 
+/* Retry-After: delta-seconds or an IMF-fixdate ("Wed, 21 Oct 2026
+ * 07:28:00 GMT"); -1 when unreadable. */
+static long parse_retry_after(const char *v)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	struct tm tm;
+	char mon[4], *end;
+	const char *m;
+	int d, y, h, mi, se, used = 0;
+	long s;
+	time_t at, now;
+
+	if (*v >= '0' && *v <= '9') {
+		s = strtol(v, &end, 10);
+		return *end || s < 0 ? -1 : s;
+	}
+	/* widths bound every number; %n checks the whole text was read */
+	/* NOLINTNEXTLINE(cert-err34-c) */
+	if (sscanf(v, "%*3s %2d %3s %4d %2d:%2d:%2d GMT%n", &d, mon, &y, &h,
+		   &mi, &se, &used) != 6 || v[used] != '\0' ||
+	    strlen(mon) != 3 || !(m = strstr(months, mon)) ||
+	    (m - months) % 3)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = (int)((m - months) / 3);
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	at = timegm(&tm);
+	now = time(NULL);
+	return at > now ? (long)(at - now) : 0;
+}
+
 static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
 {
 	struct xfer *x = user;
@@ -117,7 +179,15 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
 		free(x->res->etag);
 		free(x->res->last_modified);
 		x->res->etag = x->res->last_modified = NULL;
+		x->retry_after_s = -1;
 		return n;
+	}
+	{
+		char *ra = header_value(data, n, "Retry-After");
+		if (ra) {
+			x->retry_after_s = parse_retry_after(ra);
+			free(ra);
+		}
 	}
 	set_str(&x->res->etag, header_value(data, n, "ETag"));
 	set_str(&x->res->last_modified, header_value(data, n, "Last-Modified"));
@@ -167,6 +237,10 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
 	if (rq->ca_file)
 		SET(CURLOPT_CAINFO, rq->ca_file);
+	if (rq->userpwd) {
+		SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		SET(CURLOPT_USERPWD, rq->userpwd);
+	}
 	SET(CURLOPT_USERAGENT, "eimon/" EIMON_VERSION);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
 	SET(CURLOPT_NOSIGNAL, 1L);
@@ -192,12 +266,33 @@ static void reset_attempt(struct xfer *x)
 	struct http_result *r = x->res;
 
 	strbuf_reset(&r->body);
+	r->bytes = 0;
+	x->sink_bad = x->rq->to_fd && (ftruncate(x->rq->body_fd, 0) ||
+			       lseek(x->rq->body_fd, 0, SEEK_SET) != 0);
 	free(r->etag);
 	free(r->last_modified);
 	r->etag = r->last_modified = NULL;
 	r->status = 0;
 	r->reason[0] = '\0';
 	x->too_big = 0;
+	x->retry_after_s = -1;
+}
+
+/* Cut this attempt's timeout to what is left before the deadline. 0, or
+ * -1 when the deadline has passed. */
+static int set_attempt_timeout(struct xfer *x)
+{
+	long long t = (long long)timeout_of(x->rq) * 1000, left;
+
+	if (x->rq->deadline_ms) {
+		left = x->rq->deadline_ms - http_now_ms();
+		if (left <= 0)
+			return -1;
+		if (left < t)
+			t = left;
+	}
+	cu->easy_setopt(x->h, CURLOPT_TIMEOUT_MS, (long)t);
+	return 0;
 }
 
 static int retryable_code(CURLcode c)
@@ -229,7 +324,12 @@ static void code_reason(struct xfer *x, CURLcode c)
 
 	switch (c) {
 	case CURLE_OPERATION_TIMEDOUT:
-		snprintf(r, rs, "timed out after %ld s", timeout_of(x->rq));
+		if (x->rq->deadline_ms &&
+		    http_now_ms() + 100 >= x->rq->deadline_ms)
+			snprintf(r, rs, "the feed's deadline was reached");
+		else
+			snprintf(r, rs, "timed out after %ld s",
+				 timeout_of(x->rq));
 		break;
 	case CURLE_FILESIZE_EXCEEDED:
 		snprintf(r, rs, "body larger than %zu bytes", cap);
@@ -252,7 +352,7 @@ static void code_reason(struct xfer *x, CURLcode c)
 		break;
 	case CURLE_PARTIAL_FILE:
 		snprintf(r, rs, "connection closed before the whole body "
-			 "arrived (%zu bytes received)", x->res->body.len);
+			 "arrived (%zu bytes received)", x->res->bytes);
 		break;
 	case CURLE_COULDNT_CONNECT:
 		snprintf(r, rs, "could not connect");
@@ -290,11 +390,12 @@ static int classify(struct xfer *x, CURLcode c)
 	if (r->status == 304 && conditional) {
 		r->outcome = HTTP_NOT_MODIFIED;
 		strbuf_reset(&r->body);
+		r->bytes = 0;
 		return 0;
 	}
 	r->outcome = HTTP_FAILED;
 	snprintf(r->reason, sizeof(r->reason), "HTTP %ld", r->status);
-	return r->status >= 500 && r->status <= 599;
+	return (r->status >= 500 && r->status <= 599) || r->status == 429;
 }
 
 static void finish(struct xfer *x, CURLcode c, unsigned retries,
@@ -304,16 +405,31 @@ static void finish(struct xfer *x, CURLcode c, unsigned retries,
 	size_t l;
 
 	if (classify(x, c) && r->attempts <= retries) {
-		long d = backoff_ms;
+		long long d = backoff_ms;
 		unsigned i;
 
 		for (i = 1; i < r->attempts && d < HTTP_MAX_BACKOFF_MS; i++)
 			d *= 2;
 		if (d > HTTP_MAX_BACKOFF_MS)
 			d = HTTP_MAX_BACKOFF_MS;
-		x->start_at = now_ms() + d;
-		x->state = XFER_WAITING;
-		return;
+		/* the server's word on when to come back wins over ours */
+		if (x->retry_after_s >= 0)
+			d = (long long)x->retry_after_s * 1000;
+		if (!x->rq->deadline_ms ||
+		    http_now_ms() + d < x->rq->deadline_ms) {
+			x->start_at = http_now_ms() + d;
+			x->state = XFER_WAITING;
+			return;
+		}
+		l = strlen(r->reason);
+		if (x->retry_after_s >= 0)
+			snprintf(r->reason + l, sizeof(r->reason) - l,
+				 " (asked to retry after %ld s: past the "
+				 "feed's deadline)", x->retry_after_s);
+		else
+			snprintf(r->reason + l, sizeof(r->reason) - l,
+				 " (no time left before the feed's "
+				 "deadline to retry)");
 	}
 	x->state = XFER_DONE;
 	l = strlen(r->reason);
@@ -358,11 +474,12 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		xs[i].rq = &reqs[i];
 		xs[i].res = &res[i];
 		xs[i].state = XFER_WAITING;
+		xs[i].retry_after_s = -1;
 		if (setup_easy(&xs[i], err))
 			goto out;
 	}
 	while (left) {
-		long long now = now_ms();
+		long long now = http_now_ms();
 		long wait = 1000;
 		struct CURLMsg *msg;
 		int running, q;
@@ -373,6 +490,16 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 			if (x->state != XFER_WAITING || x->start_at > now)
 				continue;
 			reset_attempt(x);
+			if (set_attempt_timeout(x)) {
+				snprintf(x->res->reason,
+					 sizeof(x->res->reason),
+					 "deadline reached before the "
+					 "request could be made");
+				x->res->outcome = HTTP_FAILED;
+				x->state = XFER_DONE;
+				left--;
+				continue;
+			}
 			x->res->attempts++;
 			if (cu->multi_add_handle(m, x->h) != CURLM_OK) {
 				eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
@@ -402,7 +529,7 @@ int http_fetch_all(const struct http_request *reqs, size_t n,
 		}
 		if (!left)
 			break;
-		now = now_ms();
+		now = http_now_ms();
 		for (i = 0; i < n; i++)
 			if (xs[i].state == XFER_WAITING &&
 			    xs[i].start_at - now < wait)
@@ -441,17 +568,24 @@ void http_result_release(struct http_result *r)
 
 /* ---- URL helpers ---------------------------------------------------- */
 
+/* A query parameter whose value may be a credential: its name holds
+ * one of these words (case-insensitive), so "api-key", "access_token",
+ * "client_secret", "X-Amz-Signature" and Nomis's "uid" are all caught;
+ * hiding a harmless value costs nothing. */
 static int is_secret_param(const char *k, size_t n)
 {
-	static const char *const names[] = {
-		"uid", "key", "apikey", "api_key", "token", "access_token",
-		"auth", "password", "pass", "secret", "signature", "sig"
+	static const char *const words[] = {
+		"uid", "key", "token", "auth", "pass", "pwd", "secret", "sig",
+		"session", "cred"
 	};
-	size_t i;
+	size_t i, j, w;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && !strncasecmp(k, names[i], n))
-			return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		w = strlen(words[i]);
+		for (j = 0; j + w <= n; j++)
+			if (!strncasecmp(k + j, words[i], w))
+				return 1;
+	}
 	return 0;
 }
 
@@ -587,6 +721,37 @@ int http_csv_append_page(struct strbuf *acc, const char *page, size_t len)
 	return strbuf_add(acc, page + skip, len - skip);
 }
 
+/* http_csv_append_page onto the body file of req (first->bytes long). */
+static int fd_append_page(const struct http_request *req,
+			  struct http_result *first, const char *page,
+			  size_t len)
+{
+	size_t skip = 0;
+	char last = '\n';
+
+	if (len >= 3 && !memcmp(page, "\xEF\xBB\xBF", 3))
+		skip = 3;
+	skip += csv_first_record(page + skip, len - skip);
+	if (skip == len)
+		return 0;
+	if (first->bytes + 1 + (len - skip) > first->body.cap)
+		return -1;
+	if (first->bytes &&
+	    pread(req->body_fd, &last, 1, (off_t)first->bytes - 1) != 1)
+		return -1;
+	if (lseek(req->body_fd, (off_t)first->bytes, SEEK_SET) < 0)
+		return -1;
+	if (last != '\n') {
+		if (write_all(req->body_fd, "\n", 1))
+			return -1;
+		first->bytes++;
+	}
+	if (write_all(req->body_fd, page + skip, len - skip))
+		return -1;
+	first->bytes += len - skip;
+	return 0;
+}
+
 
 void http_fetch_nomis_pages(const struct http_request *req,
 			    const struct http_options *opt,
@@ -595,11 +760,22 @@ void http_fetch_nomis_pages(const struct http_request *req,
 {
 	long rows = 0, total = 0, got, pages = 1;
 
-	if (first->outcome != HTTP_OK ||
-	    count(first->body.buf, first->body.len, &rows, &total, ctx))
+	if (first->outcome != HTTP_OK)
+		return;
+	if (count(req->to_fd ? req->body_fd : -1, first->body.buf,
+		  first->body.len, &rows, &total, ctx))
 		return;
 	while (rows < total && pages < HTTP_MAX_PAGES) {
 		struct http_request pr = *req;
+
+		pr.to_fd = 0; /* a page is held in memory, then appended */
+		if (req->deadline_ms && http_now_ms() >= req->deadline_ms) {
+			first->outcome = HTTP_FAILED;
+			snprintf(first->reason, sizeof(first->reason),
+				 "deadline reached after %ld of %ld records "
+				 "(%ld pages)", rows, total, pages);
+			return;
+		}
 		struct http_result pg;
 		struct eim_error err;
 		char *url = http_nomis_page_url(req->url, rows);
@@ -624,13 +800,15 @@ void http_fetch_nomis_pages(const struct http_request *req,
 			return;
 		}
 		got = 0;
-		if (count(pg.body.buf, pg.body.len, &got, &ptotal, ctx) ||
+		if (count(-1, pg.body.buf, pg.body.len, &got, &ptotal, ctx) ||
 		    got <= 0) {
 			http_result_release(&pg);
 			break;
 		}
-		if (http_csv_append_page(&first->body, pg.body.buf,
-					 pg.body.len)) {
+		if (req->to_fd ? fd_append_page(req, first, pg.body.buf,
+						pg.body.len)
+			       : http_csv_append_page(&first->body, pg.body.buf,
+						      pg.body.len)) {
 			first->outcome = HTTP_FAILED;
 			snprintf(first->reason, sizeof(first->reason),
 				 "body larger than %zu bytes (after paging)",

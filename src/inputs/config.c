@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http.h"
 #include "backend.h"
 #include "period.h"
 #include "xalloc.h"
@@ -130,6 +131,33 @@ static int check_positive(const struct ydoc_node *n, const void *field,
 
 /* Bounds that keep arithmetic on these numbers far from overflow (issue
  * numbers are added to week counts; rolling windows step periods). */
+static int check_not_negative(const struct ydoc_node *n, const void *field,
+			      const char **why)
+{
+	(void)n;
+	if (*(const long *)field < 0) {
+		*why = "must be 0 or more";
+		return -1;
+	}
+	return 0;
+}
+
+/* A query parameter name goes into the URL as is. */
+static int check_param(const struct ydoc_node *n, const void *field,
+		       const char **why)
+{
+	const char *s = *(char *const *)field;
+
+	(void)n;
+	if (!*s || strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			  "0123456789-_.") != strlen(s)) {
+		*why = "a query parameter name is letters, digits, '-', '_' "
+		       "and '.'";
+		return -1;
+	}
+	return 0;
+}
+
 static int check_issue(const struct ydoc_node *n, const void *field,
 		       const char **why)
 {
@@ -246,8 +274,16 @@ static const struct schema_field feed_fields[] = {
 	  NULL, 0),
 	F(config_feed, "timeout_s", SCHEMA_INT, timeout_s, 0, "30", NULL,
 	  NULL, check_positive, 0),
+	F(config_feed, "deadline_s", SCHEMA_INT, deadline_s, 0, "300", NULL,
+	  NULL, check_positive, 0),
 	F(config_feed, "max_bytes", SCHEMA_INT, max_bytes, 0, "67108864",
 	  NULL, NULL, check_positive, 0),
+	F(config_feed, "secret_env", SCHEMA_STRING, secret_env, 0, NULL, NULL,
+	  NULL, NULL, 200),
+	F(config_feed, "secret_file", SCHEMA_PATH, secret_file, 0, NULL, NULL,
+	  NULL, NULL, 0),
+	F(config_feed, "secret_param", SCHEMA_STRING, secret_param, 0, NULL,
+	  NULL, NULL, check_param, 100),
 	F(config_feed, "geography", SCHEMA_STRING, geography, 0, NULL, NULL,
 	  NULL, check_gss, 0),
 	F(config_feed, "mapping", SCHEMA_MAP, mapping, 0, NULL,
@@ -326,6 +362,8 @@ static const struct schema_field config_fields[] = {
 	  NULL, 0),
 	F(config, "coverage", SCHEMA_STRING, coverage, 0, "area", NULL, NULL,
 	  NULL, 0),
+	F(config, "max_weeks_ahead", SCHEMA_INT, max_weeks_ahead, 0, "1", NULL,
+	  NULL, check_not_negative, 0),
 	FN(config, "outputs", SCHEMA_STRINGS, outputs, noutputs, 0, NULL,
 	   NULL, NULL, NULL, 0),
 	F(config, "font_regular", SCHEMA_PATH, font_regular, 0, NULL, NULL,
@@ -434,6 +472,26 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 		if (!f->url && !f->path)
 			schema_error(cx, n, "feed '%s' needs a url or a path",
 				     f->id ? f->id : "?");
+		if (f->secret_env && f->secret_file)
+			schema_error(cx, at_key(n, "secret_file"),
+				     "feed '%s': give secret_env or "
+				     "secret_file, not both", f->id ? f->id
+				     : "?");
+		if ((f->secret_env || f->secret_file || f->secret_param) &&
+		    !f->url)
+			schema_error(cx, n, "feed '%s': a secret is for a "
+				     "feed with a url", f->id ? f->id : "?");
+		if (f->secret_param && !f->secret_env && !f->secret_file)
+			schema_error(cx, at_key(n, "secret_param"),
+				     "feed '%s': secret_param needs "
+				     "secret_env or secret_file", f->id ?
+				     f->id : "?");
+		/* The URL as written is for the request only; everything
+		 * that shows or stores it takes the redacted copy. */
+		if (f->url) {
+			f->fetch_url = f->url;
+			f->url = http_url_redact(f->fetch_url);
+		}
 		if ((f->format == FEED_CSV || f->format == FEED_JSON) &&
 		    (!f->mapping.period || !f->mapping.value))
 			schema_error(cx, n, "feed '%s' (%s) needs a mapping "
@@ -573,6 +631,8 @@ void config_free(struct config *c)
 {
 	if (!c)
 		return;
+	for (size_t i = 0; i < c->nfeeds; i++)
+		free(c->feeds[i].fetch_url);
 	schema_release(&config_schema, c);
 	ydoc_free(c->yaml);
 	free(c->path);

@@ -12,6 +12,7 @@
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 static int check_issue(const struct ydoc_node *n, const void *field,
@@ -77,7 +78,9 @@ int edition_load_file(const char *path, const char *display,
 
 	memset(out, 0, sizeof(*out));
 	eim_error_init(&e);
-	if (ydoc_load_file(path, name, &doc, &e)) {
+	/* the editions folder is shared with the editors: no symbolic
+	 * link, no FIFO (fsafe.h) */
+	if (ydoc_load_at(NULL, path, FSAFE_NOFOLLOW, name, &doc, &e)) {
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
@@ -145,7 +148,7 @@ int edition_load(const char *dir, const struct period *week,
 	n = strlen(dir) + strlen(wk) + 8;
 	path = xmalloc(n);
 	snprintf(path, n, "%s/%s.yaml", dir, wk);
-	if (stat(path, &st) != 0 && errno == ENOENT) {
+	if (lstat(path, &st) != 0 && errno == ENOENT) {
 		free(path);
 		return 0; /* no edition file: an edition without a lead */
 	}

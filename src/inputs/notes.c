@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "xalloc.h"
 #include "yamldoc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 #define NOTES_MAX_DEPTH 16 /* folder levels under the notes folder */
@@ -135,33 +136,34 @@ static const struct {
 	{ "link", offsetof(struct note, link) },
 };
 
-/* Where line md_line, column md_col of a body lies in its file. For a
+/* Where line md_line, column md_col of a body lies in its file (text,
+ * the bytes the note was parsed from: never opened a second time). For a
  * literal block (`body: |`, the usual way) the body's lines are the
  * file's lines after the indicator, shifted by the block's indentation;
  * any other style folds lines, so the body's own start is given. */
-static void body_position(const char *path, const struct ydoc_node *v,
+static void body_position(const char *text, const struct ydoc_node *v,
 			  int md_line, int md_col, struct ydoc_node *at)
 {
-	FILE *f = fopen(path, "r");
-	char buf[4096];
+	const char *p = text, *nl;
 	int line = 0, literal = 0, indent = -1;
 
 	at->line = v->line;
 	at->col = v->col;
-	while (f && fgets(buf, sizeof(buf), f)) {
+	for (; p && *p; p = nl ? nl + 1 : NULL) {
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl ? (size_t)(nl - p) : strlen(p);
 		line++;
 		if (line == v->line)
-			literal = v->col >= 1 &&
-				  (size_t)v->col <= strlen(buf) &&
-				  buf[v->col - 1] == '|';
+			literal = v->col >= 1 && (size_t)v->col <= len &&
+				  p[v->col - 1] == '|';
 		else if (line > v->line && literal &&
-			 buf[strspn(buf, " ")] != '\n') {
-			indent = (int)strspn(buf, " ");
+			 strspn(p, " ") < len) {
+			indent = (int)strspn(p, " ");
 			break;
 		}
 	}
-	if (f)
-		fclose(f);
 	if (literal && indent >= 0) {
 		at->line = v->line + md_line;
 		at->col = indent + md_col;
@@ -170,7 +172,7 @@ static void body_position(const char *path, const struct ydoc_node *v,
 
 /* A body is CommonMark: parse it now so that `eimon check` reports what
  * the bulletin could not print, where it is. */
-static void check_body(struct schema_ctx *cx, const char *path,
+static void check_body(struct schema_ctx *cx, const char *text,
 		       const struct ydoc_node *map, const char *body)
 {
 	struct doc_rich rich = { NULL, 0, 0 };
@@ -180,7 +182,7 @@ static void check_body(struct schema_ctx *cx, const char *path,
 
 	if (body && v && notes_md_parse(body, &rich, &e)) {
 		memset(&at, 0, sizeof(at));
-		body_position(path, v, e.line, e.col, &at);
+		body_position(text, v, e.line, e.col, &at);
 		if (at.line == v->line + e.line)
 			schema_error(cx, &at, "%s", e.msg);
 		else
@@ -201,7 +203,7 @@ static void rtrim(char *s)
 /* Checks that need the monitor or the template, or a message that names
  * the value: run after binding so that every error is reported. */
 static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
-		       const char *path, const struct config *cfg,
+		       const char *text, const struct config *cfg,
 		       const char *const *themes, size_t nthemes,
 		       struct note *note)
 {
@@ -209,7 +211,7 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 	size_t i, nc;
 
 	rtrim(note->body);
-	check_body(cx, path, map, note->body);
+	check_body(cx, text, map, note->body);
 	for (i = 0; i < sizeof(one_line) / sizeof(one_line[0]); i++) {
 		char *t = *(char **)((char *)note + one_line[i].offset);
 		rtrim(t);
@@ -258,7 +260,7 @@ static void note_check(struct schema_ctx *cx, const struct ydoc_node *map,
 }
 
 static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
-		     const char *path, const char *file,
+		     const char *text, const char *file,
 		     const struct config *cfg,
 		     const char *const *themes, size_t nthemes,
 		     struct notes *out)
@@ -272,7 +274,7 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 				    ydoc_type_name(map->type));
 	memset(&note, 0, sizeof(note));
 	schema_bind(cx, &note_schema, map, &note);
-	note_check(cx, map, path, cfg, themes, nthemes, &note);
+	note_check(cx, map, text, cfg, themes, nthemes, &note);
 	if (cx->nerrors > before) {
 		note_free(&note);
 		return -1;
@@ -285,22 +287,28 @@ static int bind_note(struct schema_ctx *cx, const struct ydoc_node *map,
 	return 0;
 }
 
-int notes_load_file(const char *path, const char *display,
-		    const struct config *cfg, const char *const *themes,
-		    size_t nthemes, struct notes *out,
-		    struct eim_warnings *problems, struct eim_error *err)
+/* A note file dir/rel (dir NULL: rel as given): never through a
+ * symbolic link, only a regular file (fsafe.h), so a note planted as a
+ * link to a file the editors cannot read is refused, not echoed. */
+static int load_at(const char *dir, const char *path, const char *display,
+		   const struct config *cfg, const char *const *themes,
+		   size_t nthemes, struct notes *out,
+		   struct eim_warnings *problems, struct eim_error *err)
 {
 	struct ydoc *doc = NULL;
 	struct eim_error e, first;
 	struct eim_warnings mine = { NULL, 0, 0 };
 	struct schema_ctx cx;
 	const struct ydoc_node *root;
-	size_t i, n0 = out->n;
+	size_t i, n0 = out->n, len = 0;
 	const char *name = display ? display : path;
+	char *text = NULL;
 	int ret = -1;
 
 	eim_error_init(&e);
-	if (ydoc_load_file(path, name, &doc, &e)) {
+	if (fsafe_read(dir, path, FSAFE_NOFOLLOW, YDOC_MAX_BYTES, name, &text,
+		       &len, &e) ||
+	    ydoc_load_buffer(text, len, name, &doc, &e)) {
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
@@ -319,10 +327,10 @@ int notes_load_file(const char *path, const char *display,
 		goto out;
 	}
 	if (root->type == YDOC_MAP) {
-		bind_note(&cx, root, path, name, cfg, themes, nthemes, out);
+		bind_note(&cx, root, text, name, cfg, themes, nthemes, out);
 	} else if (root->type == YDOC_SEQ) {
 		for (i = 0; i < root->n; i++)
-			bind_note(&cx, root->items[i], path, name, cfg,
+			bind_note(&cx, root->items[i], text, name, cfg,
 				  themes, nthemes, out);
 	} else {
 		schema_error(&cx, root, "a notes file must hold a note (a "
@@ -341,6 +349,7 @@ out:
 		out->n = n0;
 	}
 	ydoc_free(doc);
+	free(text);
 	return ret;
 }
 
@@ -369,6 +378,15 @@ static char *join(const char *a, const char *b)
 	return r;
 }
 
+int notes_load_file(const char *path, const char *display,
+		    const struct config *cfg, const char *const *themes,
+		    size_t nthemes, struct notes *out,
+		    struct eim_warnings *problems, struct eim_error *err)
+{
+	return load_at(NULL, path, display, cfg, themes, nthemes, out,
+		       problems, err);
+}
+
 /* Collect the YAML files under top/rel, recursively. */
 static int walk(const char *top, const char *rel, int depth,
 		struct file_list *fl, struct eim_error *err)
@@ -390,7 +408,8 @@ static int walk(const char *top, const char *rel, int depth,
 			continue;
 		r = join(rel, de->d_name);
 		full = join(top, r);
-		if (stat(full, &st) != 0) {
+		/* lstat: a symbolic link is neither walked nor read */
+		if (lstat(full, &st) != 0) {
 			eim_error_set(err, EIM_NOINPUT, full, 0, 0,
 				      "cannot read: %s", strerror(errno));
 			free(r);
@@ -411,7 +430,8 @@ static int walk(const char *top, const char *rel, int depth,
 				goto out;
 			}
 			free(r);
-		} else if (S_ISREG(st.st_mode) && has_yaml_ext(de->d_name)) {
+		} else if (has_yaml_ext(de->d_name)) {
+			/* links and FIFOs too: load_at refuses them by name */
 			XGROW(fl->paths, fl->cap, fl->n + 1);
 			fl->paths[fl->n++] = r;
 		} else {
@@ -454,8 +474,8 @@ int notes_load(const char *dir, const struct config *cfg,
 		qsort(fl.paths, fl.n, sizeof(*fl.paths), cmp_str);
 	for (i = 0; i < fl.n; i++) {
 		char *full = join(dir, fl.paths[i]);
-		if (notes_load_file(full, full, cfg, themes, nthemes, out,
-				    problems, err))
+		if (load_at(dir, fl.paths[i], full, cfg, themes, nthemes, out,
+			    problems, err))
 			bad = 1;
 		free(full);
 	}

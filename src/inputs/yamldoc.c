@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "xalloc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 struct loader {
@@ -458,45 +459,27 @@ out:
 	return ret;
 }
 
+int ydoc_load_at(const char *dir, const char *rel, int flags,
+		 const char *display, struct ydoc **out,
+		 struct eim_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int ret;
+
+	*out = NULL;
+	if (fsafe_read(dir, rel, flags, YDOC_MAX_BYTES,
+		       display ? display : rel, &buf, &len, err))
+		return -1;
+	ret = ydoc_load_buffer(buf, len, display ? display : rel, out, err);
+	free(buf);
+	return ret;
+}
+
 int ydoc_load_file(const char *path, const char *display, struct ydoc **out,
 		   struct eim_error *err)
 {
-	FILE *f = NULL;
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	const char *name = display ? display : path;
-	int ret = -1;
-
-	*out = NULL;
-	f = fopen(path, "rb");
-	if (!f) {
-		eim_error_set(err, errno == ENOENT ? EIM_NOINPUT : EIM_DATA,
-			      name, 0, 0, "cannot open: %s", strerror(errno));
-		goto out;
-	}
-	for (;;) {
-		XGROW(buf, cap, len + 65536);
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (len > YDOC_MAX_BYTES) {
-			eim_error_set(err, EIM_DATA, name, 0, 0,
-				      "file too large (limit %zu bytes)",
-				      YDOC_MAX_BYTES);
-			goto out;
-		}
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		eim_error_set(err, EIM_DATA, name, 0, 0, "read error");
-		goto out;
-	}
-	ret = ydoc_load_buffer(buf ? buf : "", len, name, out, err);
-out:
-	if (f)
-		fclose(f);
-	free(buf);
-	return ret;
+	return ydoc_load_at(NULL, path, 0, display, out, err);
 }
 
 void ydoc_free(struct ydoc *doc)

@@ -12,6 +12,7 @@
 
 #include "layout_text.h"
 #include "xalloc.h"
+#include "fsafe.h"
 #include "banned.h"
 
 #define MAX_FONT_BYTES ((size_t)64 << 20)
@@ -218,27 +219,18 @@ static int parse(const struct ttf *f, struct font_metrics *m)
 	return 0;
 }
 
+/* The font file by the policy of fsafe.h: a regular file (a FIFO named
+ * as a font must not hang the build), at most MAX_FONT_BYTES. */
 static unsigned char *read_file(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	long end;
+	struct eim_error e;
+	char *buf = NULL;
 
+	eim_error_init(&e);
 	*n = 0;
-	if (!fp)
+	if (fsafe_read(NULL, path, 0, MAX_FONT_BYTES, path, &buf, n, &e))
 		return NULL;
-	if (fseek(fp, 0, SEEK_END) == 0 && (end = ftell(fp)) > 0 &&
-	    (size_t)end <= MAX_FONT_BYTES && fseek(fp, 0, SEEK_SET) == 0) {
-		buf = xmalloc((size_t)end);
-		if (fread(buf, 1, (size_t)end, fp) != (size_t)end) {
-			free(buf);
-			buf = NULL;
-		} else {
-			*n = (size_t)end;
-		}
-	}
-	fclose(fp);
-	return buf;
+	return (unsigned char *)buf;
 }
 
 static const struct font_metrics *load_locked(const char *path,

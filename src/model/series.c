@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -190,7 +191,13 @@ struct series_obs *series_table_add(struct series_table *t)
 	XGROW(t->obs, t->cap, t->n + 1);
 	o = &t->obs[t->n++];
 	memset(o, 0, sizeof(*o));
-	if (t->ndims) {
+	if (t->ndims && t->spare) {
+		for (i = 0; i < 2 * t->ndims; i++)
+			t->spare[i] = empty;
+		o->codes = t->spare;
+		o->labels = t->spare + t->ndims;
+		t->spare = NULL;
+	} else if (t->ndims) {
 		const char **arr = pool_alloc(t->pool,
 					      2 * t->ndims * sizeof(*arr),
 					      sizeof(void *));
@@ -291,6 +298,49 @@ int series_dim_index(const struct series_table *t, const char *id)
 		if (strcasecmp(t->dim_ids[i], id) == 0)
 			return (int)i;
 	return -1;
+}
+
+void series_table_drop_last(struct series_table *t)
+{
+	if (!t->n)
+		return;
+	t->n--;
+	if (t->ndims)
+		t->spare = t->obs[t->n].codes;
+}
+
+int series_table_check_unique(struct series_table *t, const char *display,
+			      struct eim_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char per[PERIOD_TEXT_MAX];
+	size_t i, d;
+	int ret;
+
+	series_table_sort(t);
+	for (i = 1; i < t->n; i++) {
+		const struct series_obs *a = &t->obs[i - 1], *b = &t->obs[i];
+
+		if (period_cmp(&a->period, &b->period))
+			continue;
+		for (d = 0; d < t->ndims; d++)
+			if (a->codes[d] != b->codes[d]) /* interned */
+				break;
+		if (d == t->ndims)
+			break;
+	}
+	if (i >= t->n)
+		return 0;
+	for (d = 0; d < t->ndims; d++)
+		strbuf_addf(&sb, "%s%s=%s", d ? ", " : "", t->dim_ids[d],
+			    t->obs[i].codes[d]);
+	period_format(&t->obs[i].period, per, sizeof(per));
+	ret = eim_error_set(err, EIM_DATA, display, 0, 0,
+			    "two observations for %s%speriod %s: the feed "
+			    "repeats itself (a paged download gone wrong?)",
+			    sb.len ? sb.buf : "", sb.len ? ", " : "", per);
+	strbuf_release(&sb);
+	return ret;
 }
 
 int series_obs_matches(const struct series_table *t,

@@ -97,6 +97,26 @@ static const char *installed_template(const char *path, char *buf,
 	return stat(buf, &st) == 0 ? buf : path;
 }
 
+/* An edition far in the future would be built for nothing (and once
+ * could take `latest`): --week is at most max_weeks_ahead weeks after
+ * the current ISO week (UTC). */
+static int check_week_ahead(const struct config *c, const struct period *week,
+			    struct eim_error *err)
+{
+	struct period now = period_of_day((long)(time(NULL) / 86400),
+					  PERIOD_WEEK);
+	long ahead = period_diff(&now, week);
+	char wk[PERIOD_TEXT_MAX];
+
+	if (ahead <= c->max_weeks_ahead)
+		return 0;
+	period_format(week, wk, sizeof(wk));
+	return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
+			     "--week %s is %ld weeks after the current week "
+			     "(at most %ld: max_weeks_ahead in %s)", wk, ahead,
+			     c->max_weeks_ahead, c->path);
+}
+
 /* Load config, template, notes and the edition file. All problems of
  * notes and editions go to problems (when given). */
 int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
@@ -105,7 +125,8 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 	int ret = -1, bad;
 	char tpl[EIM_PATH_MAX];
 
-	if (config_load(o->config, &r->cfg, err))
+	if (config_load(o->config, &r->cfg, err) ||
+	    check_week_ahead(r->cfg, &o->week, err))
 		goto out;
 	if (template_load(installed_template(r->cfg->template_path, tpl,
 					     sizeof(tpl)),

@@ -8,11 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "feed.h"
 #include "fetch.h"
 #include "http.h"
 #include "pipeline_int.h"
+#include "fsafe.h"
 #include "sha256.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -36,22 +38,19 @@ const struct series_table *pipeline_table_of(const struct pipeline_run *r,
 	return NULL;
 }
 
-int pipeline_file_sha256(const char *path, char hex[SHA256_HEX_LEN])
+int pipeline_file_sha256(const char *path, int flags,
+			 char hex[SHA256_HEX_LEN])
 {
-	FILE *f = fopen(path, "rb");
-	struct sha256_ctx c;
-	unsigned char buf[65536], d[SHA256_DIGEST_LEN];
-	size_t n;
+	struct eim_error e;
+	int fd, r;
 
-	if (!f)
+	eim_error_init(&e);
+	fd = fsafe_open(NULL, path, flags, path, NULL, &e);
+	if (fd < 0)
 		return -1;
-	sha256_init(&c);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sha256_update(&c, buf, n);
-	fclose(f);
-	sha256_final(&c, d);
-	sha256_to_hex(d, hex);
-	return 0;
+	r = sha256_fd(fd, hex, NULL);
+	close(fd);
+	return r;
 }
 
 /* Latest period with a value within the edition (ending by limit_day,
@@ -88,6 +87,15 @@ static void iso_time(time_t t, char *buf, size_t size)
 		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The keeps of every feed, for the validator; and the table each
+ * accepted fresh body was read into, so that it is read once, not twice. */
+struct keeps {
+	const struct config *cfg;
+	struct pipeline_keep *k;
+	struct series_table *valid; /* [nfeeds] */
+	unsigned char *have;        /* valid[i] holds feed i's fresh body */
+};
+
 static struct config_mapping mapping_of(const struct config_feed *cf)
 {
 	struct config_mapping m = cf->mapping;
@@ -97,18 +105,28 @@ static struct config_mapping mapping_of(const struct config_feed *cf)
 	return m;
 }
 
-/* Parse a body (fetched, cached or read) into f->table. */
-static int parse_body(const struct config_feed *cf, const char *body,
-		      size_t len, const char *display, struct pipeline_feed *f,
+/* Parse a body (fetched, or a cached copy or local file streamed from
+ * its descriptor) into f->table, keeping what ks keeps of feed i. A
+ * fresh body the validator read is taken as it read it. */
+static int parse_body(const struct config_feed *cf, size_t i,
+		      const struct fetch_result *fr, struct keeps *ks,
+		      const char *display, struct pipeline_feed *f,
 		      struct eim_error *err)
 {
 	struct config_mapping m = mapping_of(cf);
 
-	series_table_init(&f->table);
-	if (feed_read_buffer(cf->format, body, len, display, &m, NULL, 0,
-			     &f->table, err)) {
-		series_table_release(&f->table);
-		return -1;
+	if (fr->source == FETCH_FRESH && ks->have[i]) {
+		f->table = ks->valid[i];
+		ks->have[i] = 0;
+	} else {
+		series_table_init(&f->table);
+		if (feed_read_kept(cf->format, fr->body ? -1 : fr->body_fd,
+				   fr->body, fr->len, display, &m,
+				   pipeline_keep_obs, &ks->k[i], &f->table,
+				   err)) {
+			series_table_release(&f->table);
+			return -1;
+		}
 	}
 	/* complete: figures and charts extract one geography at a time, on
 	 * two threads when there is a partners edition */
@@ -137,16 +155,69 @@ static void describe(const struct config_feed *cf, struct pipeline_feed *f,
 	}
 }
 
+/* The validator of fresh bodies: the body must read as the build will
+ * read it (the same kept observations, unique), or it does not replace
+ * the last good copy in the cache. ctx: the keeps, one per feed. */
+static int validate_kept(const struct config_feed *f, int fd,
+			 const char *body, size_t len, void *ctx,
+			 struct eim_error *err)
+{
+	struct keeps *ks = ctx;
+	struct config_mapping m = mapping_of(f);
+	size_t i = (size_t)(f - ks->cfg->feeds);
+
+	if (ks->have[i])
+		series_table_release(&ks->valid[i]);
+	ks->have[i] = 0;
+	series_table_init(&ks->valid[i]);
+	if (feed_read_kept(f->format, fd, body, len, f->id, &m,
+			   pipeline_keep_obs, &ks->k[i], &ks->valid[i], err)) {
+		series_table_release(&ks->valid[i]);
+		return -1;
+	}
+	ks->have[i] = 1;
+	return 0;
+}
+
+static void keeps_init(struct keeps *ks, const struct config *c,
+		       const struct template_def *tpl)
+{
+	size_t i;
+
+	ks->cfg = c;
+	ks->k = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->k));
+	ks->valid = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->valid));
+	ks->have = xcalloc(c->nfeeds ? c->nfeeds : 1, sizeof(*ks->have));
+	for (i = 0; i < c->nfeeds; i++)
+		pipeline_keep_init(&ks->k[i], c, tpl, i);
+}
+
+static void keeps_release(struct keeps *ks)
+{
+	size_t i;
+
+	for (i = 0; ks->k && i < ks->cfg->nfeeds; i++) {
+		pipeline_keep_release(&ks->k[i]);
+		if (ks->have[i])
+			series_table_release(&ks->valid[i]);
+	}
+	free(ks->k);
+	free(ks->valid);
+	free(ks->have);
+	ks->k = NULL;
+}
+
 /* How a build fetches: parsed-body validation, two retries, Nomis
  * paging, the clock only for fetched_at. */
 static void fetch_options(const struct config *c, int offline,
-			  struct fetch_opts *fo)
+			  struct keeps *ks, struct fetch_opts *fo)
 {
 	memset(fo, 0, sizeof(*fo));
 	fo->cache_dir = c->cache_dir;
 	fo->offline = offline;
 	fo->now = time(NULL);
-	fo->validate = fetch_validate_feed;
+	fo->validate = validate_kept;
+	fo->validate_ctx = ks;
 	fo->retries = 2;
 	fo->count_rows = feed_nomis_count;
 }
@@ -160,6 +231,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	const struct config *c = r->cfg;
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
+	struct keeps ks;
 	long week_end = period_end_day(&o->week);
 	size_t i;
 	int ret = -1;
@@ -169,7 +241,8 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	for (i = 0; i < c->nfeeds; i++) {
 		r->cfeeds[i].feed = &c->feeds[i];
 	}
-	fetch_options(c, o->offline, &fo);
+	keeps_init(&ks, c, r->tpl);
+	fetch_options(c, o->offline, &ks, &fo);
 	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
 		goto out;
 	for (i = 0; i < c->nfeeds; i++) {
@@ -181,11 +254,11 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 		char where[EIM_PATH_MAX + 32];
 
 		eim_error_init(&ferr);
-		if (fr->body) {
+		if (fr->body || fr->body_fd >= 0) {
 			snprintf(where, sizeof(where), "%s",
 				 fr->path ? fr->path
 				 : fr->url ? fr->url : cf->id);
-			if (parse_body(cf, fr->body, fr->len, where, f,
+			if (parse_body(cf, i, fr, &ks, where, f,
 				       &ferr) == 0) {
 				memcpy(f->sha256, fr->sha256,
 				       sizeof(f->sha256));
@@ -241,6 +314,7 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 	ret = 0;
 out:
 	fetch_results_free(res, c->nfeeds);
+	keeps_release(&ks);
 	return ret;
 }
 
@@ -250,17 +324,21 @@ int pipeline_fetch(const struct pipeline_opts *o, struct eim_warnings *w,
 	struct config *c = NULL;
 	struct fetch_result *res = NULL;
 	struct fetch_opts fo;
+	struct keeps ks = { NULL, NULL, NULL, NULL };
 	int ret = -1;
 
 	if (config_load(o->config, &c, err))
 		goto out;
-	fetch_options(c, 0, &fo);
+	keeps_init(&ks, c, NULL);
+	fetch_options(c, 0, &ks, &fo);
 	if (fetch_feeds(c->feeds, c->nfeeds, &fo, &res, w, err))
 		goto out;
 	ret = 0;
 out:
 	if (c)
 		fetch_results_free(res, c->nfeeds);
+	if (ks.k)
+		keeps_release(&ks);
 	config_free(c);
 	return ret;
 }

@@ -90,6 +90,22 @@ int pipeline_load_inputs(const struct pipeline_opts *o, struct pipeline_run *r,
 			 struct eim_warnings *problems, struct eim_error *err);
 void pipeline_run_release(struct pipeline_run *r);
 
+/* pipeline_keep.c: what a build keeps of feed i (see there). geos and
+ * filters are borrowed from the config and template. */
+struct pipeline_keep {
+	const char **geos;
+	size_t ngeos;
+	struct series_filter *f;  /* the indicators' selects, one after
+				     another: start[i], count[i] */
+	size_t *start, *count;
+	size_t nind;
+};
+void pipeline_keep_init(struct pipeline_keep *k, const struct config *c,
+			const struct template_def *tpl, size_t feed);
+void pipeline_keep_release(struct pipeline_keep *k);
+int pipeline_keep_obs(const struct series_table *t,
+		      const struct series_obs *o, void *ctx);
+
 /* pipeline_notes.c: a warning for each place named in no note this
  * edition (every place when verbose), with the earlier editions' count. */
 void pipeline_check_coverage(const struct pipeline_opts *o,
@@ -162,6 +178,6 @@ int pipeline_describe_inputs(const struct pipeline_opts *o,
 void pipeline_load_previous(const struct pipeline_opts *o,
 			    struct pipeline_run *r);
 /* sha256 of a file as hex; -1 if it cannot be read. */
-int pipeline_file_sha256(const char *path, char hex[65]);
+int pipeline_file_sha256(const char *path, int flags, char hex[65]);
 
 #endif

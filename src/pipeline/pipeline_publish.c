@@ -9,6 +9,7 @@
 #include "pipeline_int.h"
 #include "publish.h"
 #include "strbuf.h"
+#include "fsafe.h"
 #include "sha256.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -82,23 +83,28 @@ static const char *config_relative(const struct config *c, const char *path)
 	return path;
 }
 
-/* A file input: its sha256 now (a file that vanished is hashed as ""). */
+/* A file input: its sha256 now (a file that vanished is hashed as "").
+ * Notes and edition files are read by the policy of fsafe.h. */
 static void add_file(struct manifest *m, const struct config *c,
 		     enum manifest_kind kind, const char *path)
 {
+	int flags = kind == MANIFEST_NOTE || kind == MANIFEST_EDITION
+		    ? FSAFE_NOFOLLOW : 0;
 	struct manifest_input in;
 
 	memset(&in, 0, sizeof(in));
 	in.kind = kind;
 	in.path = config_relative(c, path);
-	if (pipeline_file_sha256(path, in.sha256))
+	if (pipeline_file_sha256(path, flags, in.sha256))
 		in.sha256[0] = '\0';
 	manifest_add_input(m, &in);
 }
 
 /* The manifest is published beside the public PDF: a file holding a
  * partners-only note is named by a hash of its path, so that not even its
- * file name is published, while a rebuild still tells when it changed. */
+ * file name is published, and carries no sha256 of its content (a hash
+ * would confirm a guessed text). An edit still revises the edition: the
+ * partners PDF it changes is an output. */
 static void add_hidden_note(struct manifest *m, const struct config *c,
 			    const char *path)
 {
@@ -111,8 +117,6 @@ static void add_hidden_note(struct manifest *m, const struct config *c,
 	sha256_hex(rel, strlen(rel), h);
 	snprintf(name, sizeof(name), "partners-only note %.16s", h);
 	in.id = name;
-	if (pipeline_file_sha256(path, in.sha256))
-		in.sha256[0] = '\0';
 	manifest_add_input(m, &in);
 }
 

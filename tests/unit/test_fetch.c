@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -42,14 +43,21 @@ static int teardown(void **state)
 }
 
 /* The validator a test pipeline would pass: JSON feeds must parse. */
-static int json_ok(const struct config_feed *f, const char *b, size_t n,
-		   void *ctx, struct eim_error *err)
+static int json_ok(const struct config_feed *f, int fd, const char *b,
+		   size_t n, void *ctx, struct eim_error *err)
 {
+	static char buf[1 << 21];
 	cJSON *j;
 
 	(void)ctx;
 	if (f->format != FEED_JSON)
 		return 0;
+	if (fd >= 0) { /* the body written to its own file */
+		ssize_t got = pread(fd, buf, sizeof(buf), 0);
+		assert_true(got >= 0);
+		b = buf;
+		n = (size_t)got;
+	}
 	j = cJSON_ParseWithLength(b, n);
 	if (!j)
 		return eim_error_set(err, EIM_DATA, NULL, 0, 0,
@@ -91,6 +99,23 @@ static void seed(const char *dir, const struct config_feed *f,
 	eim_error_init(&err);
 	assert_int_equal(cache_store(dir, f->id, body, strlen(body), &org,
 				     NULL, NULL, &err), 0);
+}
+
+/* The body a result hands over, in memory or as a descriptor (cached
+ * copies and local files). Returns a static copy: tests compare it. */
+static const char *body_of(const struct fetch_result *r)
+{
+	static char buf[1 << 16];
+	ssize_t n;
+
+	if (r->body)
+		return r->body;
+	if (r->body_fd < 0)
+		return NULL;
+	n = pread(r->body_fd, buf, sizeof(buf) - 1, 0);
+	assert_true(n >= 0);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* The cache still holds body, fetched at when. */
@@ -162,7 +187,7 @@ static void test_required_bad_cases_fall_back(void **state)
 		assert_string_equal(r[i].reason, bad[i].reason);
 		assert_int_equal(r[i].source, FETCH_CACHE_FALLBACK);
 		assert_int_equal(r[i].stale, 1);
-		assert_string_equal(r[i].body, GOOD);
+		assert_string_equal(body_of(&r[i]), GOOD);
 		assert_int_equal(r[i].len, strlen(GOOD));
 		assert_int_equal(r[i].fetched_at, T0);
 		assert_string_equal(r[i].sha256, GOOD_SHA);
@@ -202,7 +227,7 @@ static void test_optional_bad_cases_dropped(void **state)
 	assert_int_equal(w.n, NBAD);
 	for (i = 0; i < NBAD; i++) {
 		assert_int_equal(r[i].source, FETCH_UNAVAILABLE);
-		assert_null(r[i].body);
+		assert_null(body_of(&r[i]));
 		assert_string_equal(r[i].reason, bad[i].reason);
 		snprintf(want, sizeof(want), "optional feed '%s' (%s) "
 			 "unavailable: %s; dropped from the edition",
@@ -271,7 +296,7 @@ static void test_200_replaces_cache(void **state)
 	assert_int_equal(w.n, 0);
 	assert_int_equal(r[0].source, FETCH_FRESH);
 	assert_int_equal(r[0].stale, 0);
-	assert_string_equal(r[0].body, "{\"v\": 1}\n");
+	assert_string_equal(body_of(&r[0]), "{\"v\": 1}\n");
 	assert_int_equal(r[0].fetched_at, T1);
 	assert_string_equal(r[0].etag, "\"v1\"");
 	assert_string_equal(r[0].last_modified,
@@ -308,7 +333,7 @@ static void test_304_reuses_cache(void **state)
 	assert_int_equal(w.n, 0);
 	assert_int_equal(r[0].source, FETCH_NOT_MODIFIED);
 	assert_int_equal(r[0].stale, 0);
-	assert_string_equal(r[0].body, GOOD);
+	assert_string_equal(body_of(&r[0]), GOOD);
 	assert_int_equal(r[0].fetched_at, T1);
 	assert_string_equal(r[0].etag, "\"v1\"");
 	fetch_results_free(r, 1);
@@ -337,7 +362,7 @@ static void test_etag_of_other_url_not_sent(void **state)
 	f.url = strdup(test_server_url(&srv, "/etag"));
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
 	assert_int_equal(r[0].source, FETCH_FRESH);
-	assert_string_equal(r[0].body, "{\"v\": 2}\n");
+	assert_string_equal(body_of(&r[0]), "{\"v\": 2}\n");
 	assert_cached(dir, "etag", "{\"v\": 2}\n", T1);
 	fetch_results_free(r, 1);
 	free(real);
@@ -362,7 +387,7 @@ static void test_500_then_200_is_fresh(void **state)
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
 	assert_int_equal(w.n, 0);
 	assert_int_equal(r[0].source, FETCH_FRESH);
-	assert_string_equal(r[0].body, "{\"v\": \"flaky\"}\n");
+	assert_string_equal(body_of(&r[0]), "{\"v\": \"flaky\"}\n");
 	assert_cached(dir, "flaky", "{\"v\": \"flaky\"}\n", T1);
 	fetch_results_free(r, 1);
 	free(f.url);
@@ -377,7 +402,8 @@ static void test_offline_uses_cache_only(void **state)
 	struct fetch_result *r = NULL;
 	struct eim_warnings w = { 0 };
 	struct eim_error err;
-	char *dir = tdir_make(), want[512], *cnt;
+	char *dir = tdir_make(), want[512];
+	const char *cnt;
 
 	(void)state;
 	eim_error_init(&err);
@@ -389,7 +415,7 @@ static void test_offline_uses_cache_only(void **state)
 	assert_int_equal(fetch_feeds(f, 2, &o, &r, &w, &err), 0);
 	assert_int_equal(r[0].source, FETCH_CACHE_OFFLINE);
 	assert_int_equal(r[0].stale, 0);
-	assert_string_equal(r[0].body, GOOD);
+	assert_string_equal(body_of(&r[0]), GOOD);
 	assert_int_equal(r[0].fetched_at, T0);
 	assert_int_equal(r[1].source, FETCH_UNAVAILABLE);
 	assert_int_equal(w.n, 1);
@@ -406,7 +432,7 @@ static void test_offline_uses_cache_only(void **state)
 	o.offline = 0;
 	o.cache_dir = NULL;
 	assert_int_equal(fetch_feeds(f, 1, &o, &r, &w, &err), 0);
-	cnt = r[0].body;
+	cnt = body_of(&r[0]);
 	assert_string_equal(cnt, "0\n");
 	fetch_results_free(r, 1);
 	/* offline, required and no copy: exit 69 */
@@ -440,7 +466,7 @@ static void test_cache_of_other_url_warns(void **state)
 	f.url = strdup(test_server_url(&srv, "/new"));
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
 	assert_int_equal(r[0].source, FETCH_CACHE_OFFLINE);
-	assert_string_equal(r[0].body, GOOD);
+	assert_string_equal(body_of(&r[0]), GOOD);
 	assert_int_equal(w.n, 1);
 	snprintf(want, sizeof(want), "feed 'moved': the cached copy was "
 		 "fetched from another URL (%s)",
@@ -472,7 +498,7 @@ static void test_local_path_feeds(void **state)
 	f.path = path;
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
 	assert_int_equal(r[0].source, FETCH_LOCAL);
-	assert_string_equal(r[0].body, "abc");
+	assert_string_equal(body_of(&r[0]), "abc");
 	assert_string_equal(r[0].path, path);
 	assert_null(r[0].url);
 	assert_string_equal(r[0].sha256, "ba7816bf8f01cfea414140de5dae2223"
@@ -555,7 +581,7 @@ static void test_nomis_truncation_paged(void **state)
 	f.format = FEED_NOMIS_CSV;
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
 	assert_int_equal(r[0].source, FETCH_FRESH);
-	assert_string_equal(r[0].body, want);
+	assert_string_equal(body_of(&r[0]), want);
 	assert_cached(dir, "claimants", want, T1);
 	fetch_results_free(r, 1);
 	free(f.url);
@@ -586,10 +612,10 @@ static void test_nomis_truncation_unrecoverable(void **state)
 	assert_int_equal(r[0].source, FETCH_CACHE_FALLBACK);
 	assert_string_equal(r[0].reason, "truncated at 2 of 5 records, page "
 			    "at recordoffset=2 failed: HTTP 500");
-	assert_string_equal(r[0].body, GOOD);
+	assert_string_equal(body_of(&r[0]), GOOD);
 	assert_int_equal(r[1].source, FETCH_CACHE_FALLBACK);
 	assert_string_equal(r[1].reason, "truncated: 2 of 5 records");
-	assert_string_equal(r[1].body, GOOD);
+	assert_string_equal(body_of(&r[1]), GOOD);
 	assert_cached(dir, "bad", GOOD, T0);
 	assert_cached(dir, "short", GOOD, T0);
 	fetch_results_free(r, 2);

@@ -368,6 +368,10 @@ static void test_url_redact(void **state)
 		  "https://www.nomisweb.co.uk/api/v01/dataset/NM_162_1.data.csv"
 		  "?geography=E08000025&uid=***&measures=20100" },
 		{ "https://h/p?token=x#frag", "https://h/p?token=***#frag" },
+		{ "https://h/p?api-key=1&geography=E1&X-Amz-Signature=2"
+		  "&client_secret=3&Access_Token=4",
+		  "https://h/p?api-key=***&geography=E1&X-Amz-Signature=***"
+		  "&client_secret=***&Access_Token=***" },
 		{ "https://h/p@q", "https://h/p@q" },
 		{ "https://h/p", "https://h/p" },
 	};
@@ -430,13 +434,14 @@ static void test_csv_append_page(void **state)
 
 /* Test row counter for the server's Nomis-like CSV: records = lines
  * after the header; RECORD_COUNT = last field of the first record. */
-static int count_rows(const char *body, size_t len, long *rows, long *total,
-		      void *ctx)
+static int count_rows(int fd, const char *body, size_t len, long *rows,
+		      long *total, void *ctx)
 {
 	const char *p = body, *end = body + len, *nl;
 	long n = -1;
 
 	(void)ctx;
+	assert_int_equal(fd, -1); /* these requests keep bodies in memory */
 	*total = -1;
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -470,7 +475,7 @@ static void test_nomis_paging(void **state)
 	rq.timeout_s = 10;
 	assert_int_equal(http_fetch_all(&rq, 1, &o, &r, &err), 0);
 	assert_int_equal(r.outcome, HTTP_OK);
-	count_rows(r.body.buf, r.body.len, &rows, &total, NULL);
+	count_rows(-1, r.body.buf, r.body.len, &rows, &total, NULL);
 	assert_int_equal(rows, 2); /* truncated: 2 of 5 */
 	assert_int_equal(total, 5);
 	http_fetch_nomis_pages(&rq, &o, count_rows, NULL, &r);
@@ -517,20 +522,20 @@ static void test_nomis_count_rows(void **state)
 
 	(void)state;
 	b = slurp(cc, &len);
-	assert_int_equal(feed_nomis_count(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 4);
 	assert_int_equal(total, 4);
 	free(b);
 
 	b = slurp(aps, &len);
-	assert_int_equal(feed_nomis_count(b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
 	/* header + 2 records: what a truncated answer looks like */
 	for (i = 0; i < len && lines < 3; i++)
 		if (b[i] == '\n' && ++lines == 3)
 			cut = i + 1;
-	assert_int_equal(feed_nomis_count(b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, cut, &rows, &total, NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 6);
 	/* BOM and CRLF */
@@ -540,7 +545,7 @@ static void test_nomis_count_rows(void **state)
 			strbuf_addch(&sb, '\r');
 		strbuf_addch(&sb, b[i]);
 	}
-	assert_int_equal(feed_nomis_count(sb.buf, sb.len, &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, sb.buf, sb.len, &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
@@ -549,26 +554,26 @@ static void test_nomis_count_rows(void **state)
 
 	/* header only: nothing matched */
 	t = "\"A\",\"RECORD_COUNT\"\n";
-	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 0);
 	assert_int_equal(total, 0);
 	/* quoted comma before the column, blank line ignored */
 	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
-	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
 	/* no RECORD_COUNT column, or not a whole number (never read as 0,
 	 * which would switch the truncation check off) */
 	t = "\"A\"\n1\n";
-	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
-	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,-5\n";
-	assert_int_equal(feed_nomis_count(t, strlen(t), &rows, &total,
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
 					       NULL), -1);
 }
 

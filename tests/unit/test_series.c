@@ -239,10 +239,52 @@ static void test_extract_indexed(void **state)
 	series_table_release(&idx);
 }
 
+/* (issue 20) a dropped observation's arrays serve the next one: rows a
+ * reader drops cost no memory */
+static void test_drop_last_reuses(void **state)
+{
+	struct series_table t;
+	const char **codes;
+	(void)state;
+
+	fill(&t);
+	codes = t.obs[t.n - 1].codes;
+	series_table_drop_last(&t);
+	assert_int_equal(t.n, 5);
+	add(&t, "E08000026", "1", "count", "2026-02", 7, 1, "");
+	assert_int_equal(t.n, 6);
+	assert_ptr_equal(t.obs[5].codes, codes);
+	assert_string_equal(t.obs[5].codes[0], "E08000026");
+	assert_string_equal(t.obs[5].labels[0], "");
+	series_table_release(&t);
+}
+
+static void test_check_unique(void **state)
+{
+	struct series_table t;
+	struct eim_error err;
+	(void)state;
+
+	fill(&t);
+	eim_error_init(&err);
+	assert_int_equal(series_table_check_unique(&t, "f.csv", &err), 0);
+	/* the same codes and period again, another value */
+	add(&t, "E08000025", "1", "count", "2026-01", 101, 1, "A");
+	assert_int_equal(series_table_check_unique(&t, "f.csv", &err), -1);
+	assert_int_equal(err.kind, EIM_DATA);
+	assert_string_equal(err.file, "f.csv");
+	assert_string_equal(err.msg, "two observations for geography="
+			    "E08000025, measure=1, period 2026-01: the feed "
+			    "repeats itself (a paged download gone wrong?)");
+	series_table_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_intern),
+		cmocka_unit_test(test_drop_last_reuses),
+		cmocka_unit_test(test_check_unique),
 		cmocka_unit_test(test_dims_and_sort),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_extract),

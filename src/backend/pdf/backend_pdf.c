@@ -16,6 +16,7 @@
 #include <hpdf.h>
 
 #include "backend_pdf_int.h"
+#include "fsafe.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -189,11 +190,24 @@ static void paint_path(HPDF_Page pg, const struct scene_page *sp,
 		HPDF_Page_SetLineJoin(pg, HPDF_MITER_JOIN);
 }
 
+#define LOGO_MAX_BYTES ((size_t)16 << 20)
+
 static int paint_image(struct pctx *p, HPDF_Page pg,
 		       const struct scene_image *im)
 {
 	if (!p->logo || strcmp(p->logo_path, im->png) != 0) {
-		p->logo = HPDF_LoadPngImageFromFile(p->pdf, im->png);
+		/* read by the policy of fsafe.h (a FIFO must not hang) */
+		struct eim_error e;
+		char *png = NULL;
+		size_t n = 0;
+
+		eim_error_init(&e);
+		p->logo = NULL;
+		if (fsafe_read(NULL, im->png, 0, LOGO_MAX_BYTES, im->png, &png,
+			       &n, &e) == 0)
+			p->logo = HPDF_LoadPngImageFromMem(
+				p->pdf, (const HPDF_BYTE *)png, (HPDF_UINT)n);
+		free(png);
 		p->logo_path = im->png;
 	}
 	if (!p->logo)
