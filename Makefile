@@ -199,6 +199,7 @@ bench: deps
 	@$(CC) -std=c11 $(WARN) -O2 -o $(BENCH_DIR)/gen tests/bench/gen.c
 	@$(CC) -std=c11 $(WARN) -O2 -o $(BENCH_DIR)/measure tests/bench/measure.c
 	@sh tests/bench/run.sh $(BENCH_DIR)/O2/eimon $(BENCH_DIR)
+	@sh tests/bench/national.sh $(BENCH_DIR)/O2/eimon $(BENCH_DIR)
 
 clean:
 	rm -rf build out

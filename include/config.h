@@ -25,6 +25,15 @@ struct config_place {
 	int role;     /* enum config_role; comparators only */
 };
 
+/* A named group of geographies an indicator is ranked in ("the 9 English
+ * regions"); members need not be the monitor's places or comparators. */
+struct config_peer_group {
+	char *id;
+	char *name;     /* plural noun phrase: "English regions" */
+	char **members; /* GSS codes */
+	size_t nmembers;
+};
+
 enum feed_format {
 	FEED_NOMIS_CSV,
 	FEED_ONS_TIMESERIES,
@@ -130,6 +139,8 @@ struct config_indicator {
 	 * for: blocks leave them out instead of failing the build */
 	char **allow_missing;
 	size_t nallow_missing;
+	char *peer_group;      /* NULL, or the id of a peer group */
+	const struct config_peer_group *peers; /* resolved peer_group */
 	const struct ydoc_node *node;
 };
 
@@ -151,6 +162,8 @@ struct config {
 	char *first_issue_week; /* "2026-W01" */
 	long first_issue;       /* its number */
 	char *window;           /* "week" or "fortnight" */
+	char *coverage;         /* "area" (default) or "places": build also
+				   the edition of every place */
 	long max_weeks_ahead;   /* --week at most this many weeks after the
 				   current one */
 	long published_within_days; /* an edition's `published` at most
@@ -162,6 +175,8 @@ struct config {
 	size_t nplaces;
 	struct config_place *comparators;
 	size_t ncomparators;
+	struct config_peer_group *peer_groups;
+	size_t npeer_groups;
 	struct config_feed *feeds;
 	size_t nfeeds;
 	struct config_indicator *indicators;

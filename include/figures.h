@@ -31,6 +31,14 @@
  *                     and the area are not ranked: the bulletin ranks
  *                     districts, and compares with the region and the UK
  *                     by value.
+ *   peer_rank, peer_rank_of  the indicator's peer_group members (any GSS
+ *                     codes, in or out of the monitor) ranked like
+ *                     places (displayed values, shared ranks) in the most
+ *                     recent latest period of any member; members with
+ *                     no value in it, or absent from the data, are not
+ *                     ranked nor counted in peer_rank_of. Members that
+ *                     are none of the monitor's geographies get only
+ *                     these two figures.
  *   share_of_parent   count and gbp units only: 100 * value / parent's
  *                     value in the same period; the parent of a place is
  *                     the area, the parent of the area is the first
@@ -168,6 +176,9 @@ void figures_index(struct figure_set *set);
 /* 1 if geo's rank for indicator is shared with another place. */
 int figures_rank_is_joint(const struct figure_set *set,
 			  const char *indicator, const char *geo);
+/* The same for the peer group rank (peer_rank). */
+int figures_peer_rank_is_joint(const struct figure_set *set,
+			       const char *indicator, const char *geo);
 
 /* figures.csv: header indicator,geography,figure,period,value,status and
  * one row per figure in set order (indicators in the order computed,

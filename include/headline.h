@@ -70,6 +70,25 @@ int headline_versus(const struct figure_set *set, const struct config *cfg,
  * sharing the first rank "had the joint highest". Names are the places'
  * config names; the measure loses its leading "the ". Returns 1 if
  * written, 0 if no place is ranked, -1 at the cap. */
+/* Append where geo stands in the indicator's peer group:
+ *   The West Midlands region had the joint 2nd highest claimant rate of
+ *   the 9 English regions.
+ * ("the highest" for the first; "of the 8 English regions with data"
+ * when members are not ranked). Returns 1 if written, 0 if geo has no
+ * peer rank, -1 at the cap. */
+int headline_peer_rank(const struct figure_set *set,
+		       const struct config *cfg,
+		       const struct config_indicator *ind, const char *geo,
+		       struct strbuf *out);
+/* Append where the place geo stands among the ranked places, when it is
+ * ranked below the first (headline_top names the first):
+ *   Walsall had the joint 2nd highest claimant rate of the 7 districts.
+ * Ranks and ties are those of the figures (displayed values). Returns 1
+ * if written, 0 if geo is not ranked or is first, -1 at the cap. */
+int headline_place_rank(const struct figure_set *set,
+			const struct config *cfg,
+			const struct config_indicator *ind, const char *geo,
+			struct strbuf *out);
 int headline_top(const struct figure_set *set, const struct config *cfg,
 		 const struct config_indicator *ind, size_t n,
 		 struct strbuf *out);

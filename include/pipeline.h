@@ -19,6 +19,18 @@ struct pipeline_opts {
 	 * edition's document and scene as text (monitor.doc.txt,
 	 * monitor.scene.txt, monitor-partners.*): what a back end is given */
 	const char *dump_dir;
+	/* NULL: the area's edition; else the GSS code of one of the
+	 * monitor's places, whose edition is published in
+	 * OUT/places/CODE/YYYY-Www/ (see docs/operators.md) */
+	const char *place;
+	/* build the area's edition and every place's in one run (also when
+	 * the config says `coverage: places`) */
+	int all_places;
+	/* 0, or build only slice slice_index of slice_count (implies
+	 * all_places): slice 0 builds the area's edition, and slice I the
+	 * places I, I+N, I+2N... in the config's order */
+	int slice_index, slice_count;
+	int jobs;             /* place editions rendered at once; 0: cores */
 };
 
 /* Build the edition for opts->week: fetch (unless offline), read, compute,

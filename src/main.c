@@ -25,7 +25,8 @@
 
 static const char usage_text[] =
 	"usage: eimon build  [-c monitor.yaml] [--week YYYY-Www] [--offline] [--out DIR] [--dump DIR]\n"
-	"                    [--send] [-v|-q]\n"
+	"                    [--place CODE | --all-places | --place-index I/N]\n"
+	"                    [-j N] [--send] [-v|-q]\n"
 	"       eimon send   [-c monitor.yaml] [--week YYYY-Www] [--out DIR] [--dry-run] [--resend]\n"
 	"       eimon check  [-c monitor.yaml] [--week YYYY-Www]\n"
 	"       eimon fetch  [-c monitor.yaml]\n"
@@ -68,7 +69,14 @@ static const char help_text[] =
 	"                      only that theme\n"
 	"      --since YYYY-Www  notes list: first week (default: four weeks\n"
 	"                      before --week)\n"
-	"      --place CODE    notes list: only notes naming that GSS code\n"
+	"      --place CODE    build: the edition about that place of the\n"
+	"                      monitor, in OUT/places/CODE/YYYY-Www/;\n"
+	"                      notes list: only notes naming that GSS code\n"
+	"      --all-places    build: the area's edition and every place's\n"
+	"      --place-index I/N  build: slice I of N of --all-places (slice 0\n"
+	"                      also builds the area's edition)\n"
+	"  -j, --jobs N        build: place editions rendered at once\n"
+	"                      (default: the number of cores)\n"
 	"  -v, --verbose       say what is done\n"
 	"  -q, --quiet         no warnings\n"
 	"  -h, --help          this help\n"
@@ -79,7 +87,7 @@ static const char help_text[] =
 	"temporary failure (send: rerun later; only the rest is sent).\n";
 
 enum { OPT_OFFLINE = 256, OPT_SOURCE, OPT_THEME, OPT_SINCE, OPT_PLACE, OPT_DUMP,
-       OPT_SEND, OPT_DRY_RUN, OPT_RESEND };
+       OPT_SEND, OPT_DRY_RUN, OPT_RESEND, OPT_ALL_PLACES, OPT_PLACE_INDEX };
 
 static const struct option long_opts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -96,6 +104,9 @@ static const struct option long_opts[] = {
 	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "place", required_argument, NULL, OPT_PLACE },
+	{ "all-places", no_argument, NULL, OPT_ALL_PLACES },
+	{ "place-index", required_argument, NULL, OPT_PLACE_INDEX },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -155,13 +166,40 @@ static struct period this_week(void)
 	return period_of_day((long)(now / 86400), PERIOD_WEEK);
 }
 
+/* A whole number in 1..100000, all of s. */
+static int parse_count(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end || v < 1 || v > 100000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* --place-index I/N: slice I (from 0) of N. */
+static int parse_slice(const char *s, struct pipeline_opts *po)
+{
+	char *end;
+	long i = strtol(s, &end, 10);
+	int n;
+
+	if (end == s || *end != '/' || i < 0 || parse_count(end + 1, &n) ||
+	    i >= n)
+		return -1;
+	po->slice_index = (int)i;
+	po->slice_count = n;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	int ch;
 
 	c->po.config = "monitor.yaml";
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:vqhV", long_opts,
+	while ((ch = getopt_long(argc, argv, "c:w:o:f:s:j:vqhV", long_opts,
 				 NULL)) != -1) {
 		switch (ch) {
 		case 'c': c->po.config = optarg; break;
@@ -189,6 +227,18 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_SOURCE: c->source = optarg; break;
 		case OPT_THEME: c->theme = optarg; break;
 		case OPT_PLACE: c->place = optarg; break;
+		case OPT_ALL_PLACES: c->po.all_places = 1; break;
+		case OPT_PLACE_INDEX:
+			if (parse_slice(optarg, &c->po))
+				return usage_error("--place-index wants I/N "
+						   "with 0 <= I < N, not",
+						   optarg);
+			break;
+		case 'j':
+			if (parse_count(optarg, &c->po.jobs))
+				return usage_error("-j wants a number of "
+						   "jobs, not", optarg);
+			break;
 		case OPT_SINCE:
 			if (period_parse(optarg, strlen(optarg), &c->since) ||
 			    c->since.freq != PERIOD_WEEK)
@@ -255,6 +305,13 @@ static int cmd_build(struct ctx *x)
 	if (x->c->dry_run || x->c->resend)
 		return usage_error("--dry-run and --resend are options of "
 				   "send", NULL);
+	x->c->po.place = x->c->place;
+	if (x->c->place && (x->c->po.all_places || x->c->po.slice_count))
+		return usage_error("--place builds one place: not with "
+				   "--all-places or --place-index", NULL);
+	if (x->c->place && x->c->send)
+		return usage_error("--send mails the area's edition: not with "
+				   "--place", NULL);
 	if (pipeline_build(&x->c->po, &pdf, &x->w, &x->err))
 		rc = report(&x->err);
 	else if (x->c->po.verbose)

@@ -438,6 +438,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		codes[n] = c->area.code;
 		names[n++] = c->area.name;
 		for (i = 0; i < c->nplaces && n < 256; i++) {
+			if (strcmp(c->places[i].code, c->area.code) == 0)
+				continue; /* a place's edition: the area row */
 			codes[n] = c->places[i].code;
 			names[n++] = c->places[i].name;
 		}
@@ -587,7 +589,16 @@ int compose_headlines(const struct compose_input *in,
 			r = headline_top(in->figs, c, ind, 1, &vs);
 			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
 				goto cap;
+			/* a place's edition: where it stands among them */
+			strbuf_reset(&vs);
+			r = headline_place_rank(in->figs, c, ind, geo, &vs);
+			if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
+				goto cap;
 		}
+		strbuf_reset(&vs);
+		r = headline_peer_rank(in->figs, c, ind, geo, &vs);
+		if (r < 0 || (r > 0 && strbuf_addf(&sb, " %s", vs.buf)))
+			goto cap;
 		if (!bl)
 			bl = doc_add_block(d, DOC_BULLETS);
 		doc_text_add(doc_bullets_add(bl), sb.buf, 0, NULL);

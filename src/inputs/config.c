@@ -230,6 +230,16 @@ static const struct schema_field comparator_fields[] = {
 };
 static const struct schema comparator_schema = SCHEMA_OF(config_place,
 							  comparator_fields);
+static const struct schema_field peer_fields[] = {
+	F(config_peer_group, "id", SCHEMA_STRING, id,
+	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, check_id, 64),
+	F(config_peer_group, "name", SCHEMA_STRING, name,
+	  SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 120),
+	FN(config_peer_group, "members", SCHEMA_STRINGS, members, nmembers,
+	   SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL, NULL, NULL, NULL, 0),
+};
+static const struct schema peer_schema = SCHEMA_OF(config_peer_group,
+						    peer_fields);
 
 static const struct schema_field mapping_fields[] = {
 	F(config_mapping, "records", SCHEMA_STRING, records, 0, NULL, NULL,
@@ -363,6 +373,8 @@ static const struct schema_field indicator_fields[] = {
 	  NULL, NULL, 0),
 	FN(config_indicator, "allow_missing", SCHEMA_STRINGS, allow_missing,
 	   nallow_missing, 0, NULL, NULL, NULL, NULL, 0),
+	F(config_indicator, "peer_group", SCHEMA_STRING, peer_group, 0, NULL,
+	  NULL, NULL, NULL, 64),
 };
 static const struct schema indicator_schema = SCHEMA_OF(config_indicator,
 							 indicator_fields);
@@ -397,6 +409,8 @@ static const struct schema_field config_fields[] = {
 	  check_issue, 0),
 	F(config, "window", SCHEMA_STRING, window, 0, "week", NULL, NULL,
 	  NULL, 0),
+	F(config, "coverage", SCHEMA_STRING, coverage, 0, "area", NULL, NULL,
+	  NULL, 0),
 	F(config, "max_weeks_ahead", SCHEMA_INT, max_weeks_ahead, 0, "1", NULL,
 	  NULL, check_not_negative, 0),
 	F(config, "published_within_days", SCHEMA_INT, published_within_days,
@@ -413,6 +427,8 @@ static const struct schema_field config_fields[] = {
 	   &place_schema, NULL, NULL, 0),
 	FN(config, "comparators", SCHEMA_LIST, comparators, ncomparators, 0,
 	   NULL, &comparator_schema, NULL, NULL, 0),
+	FN(config, "peer_groups", SCHEMA_LIST, peer_groups, npeer_groups, 0,
+	   NULL, &peer_schema, NULL, NULL, 0),
 	FN(config, "feeds", SCHEMA_LIST, feeds, nfeeds, SCHEMA_REQUIRED, NULL,
 	   &feed_schema, NULL, NULL, 0),
 	FN(config, "indicators", SCHEMA_LIST, indicators, nindicators, 0,
@@ -482,6 +498,49 @@ static void check_geo_words(struct schema_ctx *cx, const struct config *c,
 				     words[i]);
 }
 
+static const struct config_peer_group *
+find_peer_group(const struct config *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->npeer_groups; i++)
+		if (c->peer_groups[i].id && strcmp(c->peer_groups[i].id, id) == 0)
+			return &c->peer_groups[i];
+	return NULL;
+}
+
+/* Ids unique, members GSS codes, no member twice. */
+static void check_peer_groups(struct schema_ctx *cx, const struct config *c,
+			      const struct ydoc_node *root)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < c->npeer_groups; i++) {
+		const struct config_peer_group *g = &c->peer_groups[i];
+		const struct ydoc_node *n = list_item(root, "peer_groups", i);
+		const char *why;
+
+		for (j = 0; j < i; j++)
+			if (g->id && c->peer_groups[j].id &&
+			    strcmp(g->id, c->peer_groups[j].id) == 0)
+				schema_error(cx, at_key(n, "id"),
+					     "duplicate peer group id '%s'",
+					     g->id);
+		for (j = 0; j < g->nmembers; j++) {
+			if (check_gss(n, &g->members[j], &why))
+				schema_error(cx, at_key(n, "members"),
+					     "peer group '%s': member '%s' is "
+					     "%s", g->id, g->members[j], why);
+			for (k = 0; k < j; k++)
+				if (strcmp(g->members[j], g->members[k]) == 0)
+					schema_error(cx, at_key(n, "members"),
+						     "peer group '%s': '%s' "
+						     "is listed twice", g->id,
+						     g->members[j]);
+		}
+	}
+}
+
 static void cross_check(struct schema_ctx *cx, struct config *c,
 			const struct ydoc_node *root)
 {
@@ -493,6 +552,11 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 		if (backend_outputs_check(c->outputs, c->noutputs, &why))
 			schema_error(cx, at_key(root, "outputs"), "%s", why);
 	}
+	if (c->coverage && strcmp(c->coverage, "area") != 0 &&
+	    strcmp(c->coverage, "places") != 0)
+		schema_error(cx, at_key(root, "coverage"),
+			     "'coverage' must be area or places, not '%s'",
+			     c->coverage);
 	if (c->window && strcmp(c->window, window_names[0]) != 0 &&
 	    strcmp(c->window, window_names[1]) != 0)
 		schema_error(cx, at_key(root, "window"),
@@ -541,10 +605,16 @@ static void cross_check(struct schema_ctx *cx, struct config *c,
 				schema_error(cx, at_key(n, "id"),
 					     "duplicate feed id '%s'", f->id);
 	}
+	check_peer_groups(cx, c, root);
 	for (i = 0; i < c->nindicators; i++) {
 		struct config_indicator *ind = &c->indicators[i];
 		const struct ydoc_node *n = list_item(root, "indicators", i);
 		ind->node = n;
+		if (ind->peer_group &&
+		    !(ind->peers = find_peer_group(c, ind->peer_group)))
+			schema_error(cx, at_key(n, "peer_group"),
+				     "indicator '%s': unknown peer group '%s'",
+				     ind->id, ind->peer_group);
 		if (ind->combine == COMBINE_RATIO) {
 			if (!ind->numerator || !ind->denominator)
 				schema_error(cx, n, "indicator '%s' combines "
@@ -762,8 +832,12 @@ size_t config_resolve_geos(const struct config *c, char *const *words,
 		if (strcmp(w, "area") == 0) {
 			n = add_geo(out, n, cap, c->area.code);
 		} else if (strcmp(w, "places") == 0) {
+			/* in a place's edition the area is one of the
+			 * places: shown once */
 			for (j = 0; j < c->nplaces; j++)
-				n = add_geo(out, n, cap, c->places[j].code);
+				if (strcmp(c->places[j].code, c->area.code))
+					n = add_geo(out, n, cap,
+						    c->places[j].code);
 		} else if (strcmp(w, "comparators") == 0) {
 			for (j = 0; j < c->ncomparators; j++)
 				n = add_geo(out, n, cap,

@@ -13,7 +13,9 @@
 #include "xalloc.h"
 #include "banned.h"
 
-enum geo_role { GEO_AREA, GEO_PLACE, GEO_COMPARATOR };
+/* GEO_PEER: a member of the indicator's peer group that is none of the
+ * monitor's geographies: only its peer rank is made. */
+enum geo_role { GEO_AREA, GEO_PLACE, GEO_COMPARATOR, GEO_PEER };
 
 /* One geography's series, cut to the edition and one frequency. */
 struct geo {
@@ -22,6 +24,8 @@ struct geo {
 	struct series s;
 	long latest; /* index of the latest value in s, or -1 */
 	long rank;   /* 0: not ranked */
+	int peer;        /* a member of the indicator's peer group */
+	long peer_rank;  /* 0: not ranked */
 };
 
 struct geos {
@@ -188,10 +192,10 @@ const struct figure *figures_value_in(const struct figure_set *set,
 	return NULL;
 }
 
-int figures_rank_is_joint(const struct figure_set *set,
-			  const char *indicator, const char *geo)
+static int is_joint(const struct figure_set *set, const char *indicator,
+		    const char *geo, const char *name)
 {
-	const struct figure *mine = figures_find(set, indicator, geo, "rank");
+	const struct figure *mine = figures_find(set, indicator, geo, name);
 	size_t i;
 
 	if (!mine)
@@ -199,12 +203,24 @@ int figures_rank_is_joint(const struct figure_set *set,
 	for (i = 0; i < set->n; i++) {
 		const struct figure *f = &set->items[i];
 
-		if (f != mine && strcmp(f->name, "rank") == 0 &&
+		if (f != mine && strcmp(f->name, name) == 0 &&
 		    strcmp(f->indicator, indicator) == 0 &&
 		    f->value == mine->value)
 			return 1;
 	}
 	return 0;
+}
+
+int figures_rank_is_joint(const struct figure_set *set,
+			  const char *indicator, const char *geo)
+{
+	return is_joint(set, indicator, geo, "rank");
+}
+
+int figures_peer_rank_is_joint(const struct figure_set *set,
+			       const char *indicator, const char *geo)
+{
+	return is_joint(set, indicator, geo, "peer_rank");
 }
 
 /* ---- series preparation ------------------------------------------------ */
@@ -363,8 +379,31 @@ static int ind_error(const struct config *cfg,
 /* Extract the indicator's series for every geography of the monitor,
  * cut to the edition, scaled, the area summed from places if sum and the
  * area has no value. */
+/* Mark the peer group's members among gs (n so far), appending those
+ * that are none of the monitor's geographies. */
+static void add_peers(const struct config_peer_group *pg, struct geos *gs)
+{
+	size_t i, j, n = gs->n;
+
+	for (i = 0; pg && i < pg->nmembers; i++) {
+		for (j = 0; j < n; j++)
+			if (gs->g[j].code &&
+			    strcmp(gs->g[j].code, pg->members[i]) == 0)
+				break;
+		if (j == n) {
+			j = gs->n++;
+			gs->g[j].code = pg->members[i];
+			gs->g[j].role = GEO_PEER;
+		}
+		gs->g[j].peer = 1;
+	}
+}
+
+/* peers: the peer group whose members are loaded too (NULL: none); a
+ * ratio's numerator and denominator are loaded with the ratio's. */
 static int geos_load(const struct config *cfg,
 		     const struct config_indicator *ind,
+		     const struct config_peer_group *peers,
 		     const struct series_table *t, const struct period *as_of,
 		     int sum, struct geos *gs, struct eim_error *err)
 {
@@ -375,7 +414,7 @@ static int geos_load(const struct config *cfg,
 	int ret = -1;
 
 	gs->n = 1 + cfg->nplaces + cfg->ncomparators;
-	gs->g = xcalloc(gs->n, sizeof(*gs->g));
+	gs->g = xcalloc(gs->n + (peers ? peers->nmembers : 0), sizeof(*gs->g));
 	gs->g[k].code = cfg->area.code;
 	gs->g[k++].role = GEO_AREA;
 	for (i = 0; i < cfg->nplaces; i++) {
@@ -386,6 +425,7 @@ static int geos_load(const struct config *cfg,
 		gs->g[k].code = cfg->comparators[i].code;
 		gs->g[k++].role = GEO_COMPARATOR;
 	}
+	add_peers(peers, gs);
 	if (t->dim_geo < 0) {
 		ind_error(cfg, ind, err,
 			  "indicator '%s': feed '%s' has no geography "
@@ -434,6 +474,8 @@ struct ctx {
 	int has_base;
 	struct period base;
 	struct figure_set *set;
+	struct period peer_p; /* the peer group's rank period */
+	long peer_of;         /* members ranked in it */
 };
 
 static int is_pp_unit(int unit)
@@ -567,6 +609,20 @@ static void geo_figures(struct ctx *c, const struct geo *g, long rank_of,
 
 	if (g->latest < 0 || !g->code)
 		return;
+	if (g->peer_rank > 0) {
+		char ps[FIGURE_STATUS_MAX] = "";
+		double v;
+		const char *pst;
+
+		if (value_at(s, &c->peer_p, &v, &pst))
+			status_merge(ps, pst);
+		emit(c->set, c->ind->id, g->code, "peer_rank", c->peer_p,
+		     (double)g->peer_rank, ps);
+		emit(c->set, c->ind->id, g->code, "peer_rank_of", c->peer_p,
+		     (double)c->peer_of, ps);
+	}
+	if (g->role == GEO_PEER)
+		return;
 	l = s->periods[g->latest];
 	status_merge(st, s->status[g->latest]);
 	emit(c->set, c->ind->id, g->code, "latest", l, s->values[g->latest],
@@ -602,54 +658,81 @@ static void geo_figures(struct ctx *c, const struct geo *g, long rank_of,
 	record(c, g, 0);
 }
 
-/* Rank the places in the rank period; returns the number ranked. */
-static long rank_places(struct ctx *c, struct period *rp)
+/* 1 when g is ranked among the places (peers 0) or in the peer group. */
+static int in_ranking(const struct geo *g, int peers)
+{
+	return peers ? g->peer : g->role == GEO_PLACE;
+}
+
+/* The most recent latest period of the geographies ranked; 0 if none. */
+static int newest_latest(const struct geos *gs, int peers, struct period *rp)
+{
+	int have = 0;
+	size_t i;
+
+	for (i = 0; i < gs->n; i++) {
+		const struct geo *g = &gs->g[i];
+
+		if (!in_ranking(g, peers) || g->latest < 0)
+			continue;
+		if (!have || period_cmp(&g->s.periods[g->latest], rp) > 0)
+			*rp = g->s.periods[g->latest];
+		have = 1;
+	}
+	return have;
+}
+
+/* Rank the geographies of a ranking by their value in rp, as displayed:
+ * equal displayed values share a rank. Returns the number ranked. */
+static long rank_in(struct ctx *c, int peers, const struct period *rp)
 {
 	struct geos *gs = c->gs;
-	int have = 0;
+	int dec = (int)c->ind->decimals;
 	long n = 0;
 	size_t i, j;
-	int dec = (int)c->ind->decimals;
 
-	if (gs->n > 0 && gs->g[0].latest >= 0) {
-		*rp = gs->g[0].s.periods[gs->g[0].latest];
-		have = 1;
-	}
-	for (i = 0; i < gs->n && !have; i++) {
-		const struct geo *g = &gs->g[i];
-		size_t k;
-
-		if (g->role != GEO_PLACE || g->latest < 0)
-			continue;
-		/* the most recent latest period of any place */
-		*rp = g->s.periods[g->latest];
-		for (k = i + 1; k < gs->n; k++) {
-			const struct geo *h = &gs->g[k];
-
-			if (h->role == GEO_PLACE && h->latest >= 0 &&
-			    period_cmp(&h->s.periods[h->latest], rp) > 0)
-				*rp = h->s.periods[h->latest];
-		}
-		have = 1;
-	}
-	if (!have)
-		return 0;
 	for (i = 0; i < gs->n; i++) {
 		double vi, vj;
 		long r = 1;
 
-		if (gs->g[i].role != GEO_PLACE ||
+		if (!in_ranking(&gs->g[i], peers) ||
 		    !value_at(&gs->g[i].s, rp, &vi, NULL))
 			continue;
 		for (j = 0; j < gs->n; j++)
-			if (gs->g[j].role == GEO_PLACE &&
+			if (in_ranking(&gs->g[j], peers) &&
 			    value_at(&gs->g[j].s, rp, &vj, NULL) &&
 			    fmt_value_cmp(vj, vi, c->ind->unit, dec) > 0)
 				r++;
-		gs->g[i].rank = r;
+		if (peers)
+			gs->g[i].peer_rank = r;
+		else
+			gs->g[i].rank = r;
 		n++;
 	}
 	return n;
+}
+
+/* Rank the places in the rank period (the area's latest period, else
+ * the most recent latest period of any place); returns the number
+ * ranked. */
+static long rank_places(struct ctx *c, struct period *rp)
+{
+	struct geos *gs = c->gs;
+
+	if (gs->n > 0 && gs->g[0].latest >= 0)
+		*rp = gs->g[0].s.periods[gs->g[0].latest];
+	else if (!newest_latest(gs, 0, rp))
+		return 0;
+	return rank_in(c, 0, rp);
+}
+
+/* Rank the peer group's members in the most recent latest period of
+ * any of them: a member without a value in it (or absent from the
+ * data) is not ranked and not counted. */
+static void rank_peers(struct ctx *c)
+{
+	if (c->ind->peers && newest_latest(c->gs, 1, &c->peer_p))
+		c->peer_of = rank_in(c, 1, &c->peer_p);
 }
 
 static int compute(const struct config *cfg,
@@ -708,6 +791,7 @@ static int compute(const struct config *cfg,
 		c.has_base = 1;
 	}
 	rank_of = rank_places(&c, &rp);
+	rank_peers(&c);
 	for (i = 0; i < gs->n; i++)
 		geo_figures(&c, &gs->g[i], rank_of, &rp);
 	return 0;
@@ -731,8 +815,8 @@ int figures_compute(const struct config *cfg,
 			  ind->id, "");
 		goto out;
 	}
-	if (geos_load(cfg, ind, table, as_of, ind->combine == COMBINE_SUM,
-		      &gs, err) < 0)
+	if (geos_load(cfg, ind, ind->peers, table, as_of,
+		      ind->combine == COMBINE_SUM, &gs, err) < 0)
 		goto out;
 	if (compute(cfg, ind, &gs, set, err) < 0)
 		goto out;
@@ -784,14 +868,15 @@ int figures_compute_ratio(const struct config *cfg,
 	size_t i;
 	int ret = -1;
 
-	if (geos_load(cfg, num, num_table, as_of, 1, &gn, err) < 0 ||
-	    geos_load(cfg, den, den_table, as_of, 1, &gd, err) < 0)
+	if (geos_load(cfg, num, ind->peers, num_table, as_of, 1, &gn, err) < 0 ||
+	    geos_load(cfg, den, ind->peers, den_table, as_of, 1, &gd, err) < 0)
 		goto out;
 	gr.n = gn.n;
 	gr.g = xcalloc(gr.n ? gr.n : 1, sizeof(*gr.g));
 	for (i = 0; i < gr.n; i++) {
 		gr.g[i].code = gn.g[i].code;
 		gr.g[i].role = gn.g[i].role;
+		gr.g[i].peer = gn.g[i].peer;
 		gr.g[i].latest = -1;
 		ratio_series(ind, &gn.g[i].s, &gd.g[i].s, &gr.g[i].s);
 	}
@@ -830,7 +915,7 @@ static int series_of(const struct config *cfg,
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (geos_load(cfg, ind, table, as_of, sum, &gs, err) < 0)
+	if (geos_load(cfg, ind, NULL, table, as_of, sum, &gs, err) < 0)
 		goto out;
 	take_series(&gs, geo, out);
 	ret = 0;
@@ -946,7 +1031,7 @@ static const char *const figure_names[] = {
 	"change_year", "change_year_pct", "baseline", "change_base",
 	"change_base_pct", "rolling_mean", "share_of_parent",
 	"record_high_since", "record_low_since", "record_high", "record_low",
-	"rank", "rank_of"
+	"rank", "rank_of", "peer_rank", "peer_rank_of"
 };
 
 static const char *figure_name(const char *s)

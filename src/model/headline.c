@@ -401,6 +401,62 @@ const char *headline_rank(char *buf, size_t size,
 			figures_rank_is_joint(set, ind->id, geo));
 }
 
+int headline_place_rank(const struct figure_set *set,
+			const struct config *cfg,
+			const struct config_indicator *ind, const char *geo,
+			struct strbuf *out)
+{
+	const struct figure *r = figures_find(set, ind->id, geo, "rank");
+	const struct figure *of = figures_find(set, ind->id, geo, "rank_of");
+	const char *measure = ind->measure ? ind->measure
+			      : ind->title ? ind->title : ind->id;
+	const char *name = config_place_name(cfg, geo);
+	char ord[32];
+	int joint;
+
+	if (!r || !of || of->value < 2)
+		return 0;
+	joint = figures_rank_is_joint(set, ind->id, geo);
+	if (r->value < 2)
+		return 0;
+	if (strncmp(measure, "the ", 4) == 0)
+		measure += 4;
+	fmt_ordinal(ord, sizeof(ord), (long)r->value);
+	return strbuf_addf(out, "%s had the %s%s highest %s of the %ld "
+			   "districts.", name ? name : geo,
+			   joint ? "joint " : "", ord, measure,
+			   (long)of->value) < 0 ? -1 : 1;
+}
+
+int headline_peer_rank(const struct figure_set *set,
+		       const struct config *cfg,
+		       const struct config_indicator *ind, const char *geo,
+		       struct strbuf *out)
+{
+	const struct figure *r = figures_find(set, ind->id, geo, "peer_rank");
+	const struct figure *of =
+		figures_find(set, ind->id, geo, "peer_rank_of");
+	const char *measure = ind->measure ? ind->measure
+			      : ind->title ? ind->title : ind->id;
+	const char *name = config_place_name(cfg, geo);
+	char ord[32] = "", num[24];
+
+	if (!r || !of || !ind->peers || of->value < 2)
+		return 0;
+	if (strncmp(measure, "the ", 4) == 0)
+		measure += 4;
+	if (r->value >= 2)
+		snprintf(ord, sizeof(ord), "%s ",
+			 fmt_ordinal(num, sizeof(num), (long)r->value));
+	return strbuf_addf(out, "%s had the %s%shighest %s of the %ld %s%s.",
+			   name ? name : geo,
+			   figures_peer_rank_is_joint(set, ind->id, geo)
+				   ? "joint " : "",
+			   ord, measure, (long)of->value, ind->peers->name,
+			   (size_t)of->value < ind->peers->nmembers
+				   ? " with data" : "") < 0 ? -1 : 1;
+}
+
 struct ranked {
 	const struct figure *rank;
 	const struct figure *value; /* the value in the rank period */

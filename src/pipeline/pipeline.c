@@ -368,7 +368,8 @@ static void *edition_thread(void *arg)
  * thread cannot be made they render one after the other. The public
  * edition's error comes first, as when rendered in order. */
 static int render_editions(struct pipeline_run *r, const struct period *week,
-			   struct pipeline_outputs *out, struct eim_error *err)
+			   int threads, struct pipeline_outputs *out,
+			   struct eim_error *err)
 {
 	struct edition_job pj;
 	pthread_attr_t attr;
@@ -387,10 +388,9 @@ static int render_editions(struct pipeline_run *r, const struct period *week,
 	pj.week = week;
 	pj.partners = 1;
 	eim_error_init(&pj.err);
-	figures_index(&r->figs); /* from here on the threads only read */
 	/* the stack of a main thread: libharu keeps a 128 KiB array on it
 	 * while it builds a font, more than some C libraries give a thread */
-	threaded = pthread_attr_init(&attr) == 0;
+	threaded = threads && pthread_attr_init(&attr) == 0;
 	if (threaded) {
 		pthread_attr_setstacksize(&attr, EDITION_STACK);
 		threaded = pthread_create(&tid, &attr, edition_thread,
@@ -454,26 +454,89 @@ static int notes_figures_csv(const struct pipeline_run *r,
 	return ret;
 }
 
+int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
+		     int threads, const struct strbuf *extra_csv,
+		     char **out_pdf, struct eim_warnings *w,
+		     struct eim_error *err)
+{
+	struct pipeline_outputs out;
+	struct strbuf csv = STRBUF_INIT;
+	int ret = -1;
+
+	memset(&out, 0, sizeof(out));
+	strbuf_init(&out.summary, 0);
+	if (figures_write_csv(&r->figs, &csv) ||
+	    notes_figures_csv(r, &o->week, &csv)) {
+		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+			      "figures.csv is too large");
+		goto out;
+	}
+	out.csv = (const unsigned char *)csv.buf;
+	out.csv_len = csv.len;
+	out.extra = extra_csv;
+	pipeline_describe_inputs(o, r);
+	pipeline_stage(r, "render");
+	if (render_editions(r, &o->week, threads, &out, err))
+		goto out;
+	pipeline_stage(r, "publish");
+	if (pipeline_publish(o, r, &out, out_pdf, w, err))
+		goto out;
+	ret = 0;
+out:
+	free(out.pdf);
+	free(out.partners_pdf);
+	pipeline_files_release(&out.web);
+	pipeline_files_release(&out.partners_web);
+	strbuf_release(&out.summary);
+	strbuf_release(&csv);
+	return ret;
+}
+
+/* 1 when this run builds the area's edition (every run but a slice
+ * other than the first). */
+static int builds_area(const struct pipeline_opts *o)
+{
+	return o->slice_count <= 0 || o->slice_index == 0;
+}
+
 int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 		   struct eim_warnings *w, struct eim_error *err)
 {
 	struct pipeline_run r;
-	struct pipeline_outputs out;
-	struct strbuf csv = STRBUF_INIT;
+	struct pipeline_place_view pv;
+	struct pipeline_opts po = *o;
+	struct config *area_cfg = NULL;
+	struct notes area_notes;
+	struct strbuf index = STRBUF_INIT;
 	struct eim_warnings fatal = { NULL, 0, 0 };
-	int ret = -1;
+	char pdir[EIM_PATH_MAX];
+	int ret = -1, all, area;
 
+	memset(&pv, 0, sizeof(pv));
+	memset(&area_notes, 0, sizeof(area_notes));
 	memset(&r, 0, sizeof(r));
-	memset(&out, 0, sizeof(out));
 	r.dump_dir = o->dump_dir;
-	strbuf_init(&out.summary, 0);
 	if (out_pdf)
 		*out_pdf = NULL;
 	pipeline_stage(&r, "load");
 	if (pipeline_load_inputs(o, &r, NULL, err))
 		goto out;
-	/* The lock first: a second build exits at once, fetching nothing. */
-	if (pipeline_publish_begin(o, &r, w, err))
+	all = !o->place && (o->all_places || o->slice_count > 0 ||
+			    (r.cfg->coverage &&
+			     strcmp(r.cfg->coverage, "places") == 0));
+	area = !o->place && (!all || builds_area(o));
+	if (o->place) { /* a place's editions have an output folder of their own */
+		if (pipeline_place_view(r.cfg, o->place, &pv, err) ||
+		    pipeline_place_out_dir(o->out_dir ? o->out_dir
+						      : r.cfg->out_dir,
+					   o->place, pdir, sizeof(pdir), err))
+			goto out;
+		po.out_dir = pdir;
+	}
+	/* The lock first: a second build exits at once, fetching nothing.
+	 * A slice other than the first builds places only: each place's
+	 * folder has its own lock. */
+	if ((area || o->place) && pipeline_publish_begin(&po, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);
 	for (unsigned i = 0; i < r.tpl_warnings.n; i++)
@@ -496,31 +559,32 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	pipeline_stage(&r, "figures");
 	if (compute_figures(o, &r, err))
 		goto out;
-	if (figures_write_csv(&r.figs, &csv) ||
-	    notes_figures_csv(&r, &o->week, &csv)) {
-		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
-			      "figures.csv is too large");
-		goto out;
+	figures_index(&r.figs); /* from here on editions only read them */
+	if (o->place) { /* from here on the run is seen from the place */
+		area_cfg = r.cfg;
+		area_notes = r.notes;
+		pipeline_place_notes(&area_notes, o->place,
+				     area_cfg->area.code, &r.notes);
+		r.cfg = &pv.cfg;
 	}
-	out.csv = (const unsigned char *)csv.buf;
-	out.csv_len = csv.len;
-	pipeline_describe_inputs(o, &r);
-	pipeline_stage(&r, "render");
-	if (render_editions(&r, &o->week, &out, err))
+	if (all && pipeline_places_index(o, r.cfg, &index, err))
 		goto out;
-	pipeline_stage(&r, "publish");
-	if (pipeline_publish(o, &r, &out, out_pdf, w, err))
+	if ((area || o->place) &&
+	    pipeline_edition(&po, &r, 1, all ? &index : NULL, out_pdf, w, err))
+		goto out;
+	if (all && pipeline_places_build(o, &r, w, err))
 		goto out;
 	ret = 0;
 out:
 	pipeline_publish_end(&r);
-	free(out.pdf);
-	free(out.partners_pdf);
-	pipeline_files_release(&out.web);
-	pipeline_files_release(&out.partners_web);
-	strbuf_release(&out.summary);
-	strbuf_release(&csv);
 	eim_warnings_release(&fatal);
+	if (area_cfg) {
+		free(r.notes.items);
+		r.notes = area_notes;
+		r.cfg = area_cfg;
+	}
+	pipeline_place_view_release(&pv);
+	strbuf_release(&index);
 	pipeline_run_release(&r);
 	return ret;
 }

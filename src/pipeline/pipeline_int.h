@@ -79,6 +79,7 @@ struct pipeline_outputs {
 	struct pipeline_files web, partners_web; /* none: neither html nor
 						   xlsx wanted */
 	struct strbuf summary;  /* summary.json (summary.h) */
+	const struct strbuf *extra; /* NULL, or editions.csv (all places) */
 };
 
 /* pipeline_html.c: 1 when the monitor wants the web page (its own
@@ -148,6 +149,46 @@ int pipeline_load_feeds(const struct pipeline_opts *o, struct pipeline_run *r,
 const struct series_table *pipeline_table_of(const struct pipeline_run *r,
 					     const char *feed_id);
 void pipeline_feed_release(struct pipeline_feed *f);
+
+/* pipeline_place.c: the monitor seen from one of its places. The view's
+ * config is a shallow copy of the monitor's (its strings are the
+ * monitor's) with the place as area and [area, comparators...] as
+ * comparators; release frees only the view's own array. */
+struct pipeline_place_view {
+	struct config cfg;
+	struct config_place *comparators;
+};
+const struct config_place *pipeline_find_place(const struct config *c,
+					       const char *code);
+int pipeline_place_view(const struct config *c, const char *code,
+			struct pipeline_place_view *v, struct eim_error *err);
+void pipeline_place_view_release(struct pipeline_place_view *v);
+/* The notes about place (or area, or no place) as shallow copies: free
+ * out->items only, never notes_release it. */
+void pipeline_place_notes(const struct notes *all, const char *place,
+			  const char *area, struct notes *out);
+/* OUT/places/CODE: where a place's editions are published. */
+int pipeline_place_out_dir(const char *out, const char *code, char *buf,
+			   size_t size, struct eim_error *err);
+
+/* pipeline.c: the edition of r (the area's, or a place's when r is seen
+ * from it): figures.csv, manifest inputs, render (the partners edition on
+ * a second thread when threads), publish. index: NULL or editions.csv. */
+struct strbuf;
+int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
+		     int threads, const struct strbuf *index,
+		     char **out_pdf, struct eim_warnings *w,
+		     struct eim_error *err);
+
+/* pipeline_places.c: the index of the week's editions (the area's and
+ * every place's, with their folders relative to the area's), and every
+ * place's edition of this run's slice on a pool of o->jobs workers. */
+int pipeline_places_index(const struct pipeline_opts *o,
+			  const struct config *c, struct strbuf *csv,
+			  struct eim_error *err);
+int pipeline_places_build(const struct pipeline_opts *o,
+			  const struct pipeline_run *area,
+			  struct eim_warnings *w, struct eim_error *err);
 
 /* pipeline_publish.c */
 int pipeline_publish_begin(const struct pipeline_opts *o,

@@ -1,7 +1,7 @@
 /* pipeline_keep.c - which observations of a feed a build keeps: those
  * some indicator of the feed selects, for a geography the bulletin can
- * show (the area, places, comparators and any code a template block
- * names). Everything else is dropped while the feed is read, so a
+ * show or rank (the area, places, comparators, the members of peer
+ * groups and any code a template block names). Everything else is dropped while the feed is read, so a
  * national feed of a gigabyte costs the memory of the few series the
  * monitor uses, not of the file. Every series_extract the figures and
  * charts make reads only kept observations, so nothing they use is lost. */
@@ -35,6 +35,9 @@ static void add_geos(struct pipeline_keep *k, const struct config *c,
 		add_geo(k, c->places[i].code);
 	for (i = 0; i < c->ncomparators; i++)
 		add_geo(k, c->comparators[i].code);
+	for (i = 0; i < c->npeer_groups; i++)
+		for (j = 0; j < c->peer_groups[i].nmembers; j++)
+			add_geo(k, c->peer_groups[i].members[j]);
 	for (i = 0; tpl && i < tpl->nsections; i++)
 		for (j = 0; j < tpl->sections[i].nblocks; j++) {
 			const struct tpl_block *b = &tpl->sections[i].blocks[j];

@@ -8,6 +8,7 @@
 #include "manifest.h"
 #include "pipeline_int.h"
 #include "publish.h"
+#include "strbuf.h"
 #include "fsafe.h"
 #include "send.h"
 #include "summary.h"
@@ -204,6 +205,10 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 	(void)o;
 	if (publish_add(pp->pub, "monitor.pdf", out->pdf, out->pdf_len, err) ||
 	    publish_add(pp->pub, "figures.csv", out->csv, out->csv_len, err))
+		return -1;
+	if (out->extra &&
+	    publish_add(pp->pub, "editions.csv", out->extra->buf,
+			out->extra->len, err))
 		return -1;
 	if (out->partners_pdf &&
 	    publish_add(pp->pub, "monitor-partners.pdf", out->partners_pdf,

@@ -22,7 +22,8 @@ def q(s):
 
 
 def load_case(d):
-    kv, multi = {}, {"place": [], "comparator": [], "compare": []}
+    kv, multi = {}, {"place": [], "comparator": [], "compare": [],
+                     "peer": []}
     with open(os.path.join(d, "indicator.txt"), encoding="utf-8") as f:
         for ln in f:
             ln = ln.rstrip("\n")
@@ -33,6 +34,8 @@ def load_case(d):
                 multi[k].append(v.split(" ", 1))
             elif k == "compare":
                 multi[k] = v.split(",")
+            elif k == "peer":
+                multi[k].append(v)
             else:
                 kv[k] = v
     return kv, multi
@@ -143,6 +146,8 @@ def indicator(i, fid, kv, multi, extra=""):
     for k in ("baseline", "rolling", "scale"):
         if k in kv:
             s += f"    {k}: {q(kv[k]) if k == 'baseline' else kv[k]}\n"
+    if "peer_group" in kv:
+        s += "    peer_group: \"group\"\n"
     return s + extra
 
 
@@ -185,6 +190,11 @@ def main():
     def geo(c, n):
         return f"  - {{code: {q(c)}, name: {q(n)}, " \
                f"short_name: {q(short(n))}}}\n"
+    peers = ""
+    if "peer_group" in kv:
+        peers = (f"peer_groups:\n  - id: \"group\"\n"
+                 f"    name: {q(kv['peer_group'])}\n"
+                 f"    members: {json.dumps(multi['peer'])}\n")
     cfg = f"""title: "Case monitor"
 publisher: "eimon tests"
 template: "template.yaml"
@@ -200,7 +210,7 @@ places:
 {''.join(geo(*p) for p in multi['place']) or '  []'}
 comparators:
 {''.join(geo(*p) for p in multi['comparator']) or '  []'}
-feeds:
+{peers}feeds:
 {feeds}indicators:
 {inds}"""
     cfg = cfg.replace("places:\n  []", "places: []") \

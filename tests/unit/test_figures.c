@@ -11,9 +11,13 @@
  *                  rank phrase is checked), top= (the number of
  *                  places headline_top names), moved= (codes whose
  *                  chart title, headline_moved, is checked; the subject
- *                  is "<title> in <name>") and published= (YYYY-MM-DD:
+ *                  is "<title> in <name>"), published= (YYYY-MM-DD:
  *                  the date the series table was published, for the
- *                  edition cut-off)
+ *                  edition cut-off), peer_group= (the name of the
+ *                  indicator's peer group), peer= (one member's code),
+ *                  place_rank= (codes whose headline_place_rank is
+ *                  checked) and peer_rank= (codes whose
+ *                  headline_peer_rank is checked)
  *   series.csv     geography,period,value,status (value empty: missing);
  *                  for combine=ratio: numerator.csv and denominator.csv
  *   expected.csv   the figures.csv rows, computed by hand (values compared
@@ -21,7 +25,8 @@
  *                  12 significant digits)
  *   expected.txt   the headline sentences, one per line, then the
  *                  versus= phrases, then the rank= phrases, then the
- *                  top= sentence, then the moved= titles ("(none)"
+ *                  top= sentence, then the moved= titles, then the
+ *                  place_rank= and peer_rank= sentences ("(none)"
  *                  where nothing is said)
  *   dashboard.txt  (optional) the indicator's dashboard row as composed:
  *                  "latest | period | change on period | change on year |
@@ -68,6 +73,10 @@ struct tcase {
 	long top;               /* > 0: headline_top(top) is checked */
 	char *moved[MAX_LIST];  /* checked with headline_moved */
 	size_t nmoved;
+	struct config_peer_group peers;
+	char *members[MAX_GEO];
+	char *place_rank[MAX_LIST], *peer_rank[MAX_LIST];
+	size_t nplace_rank, npeer_rank;
 	char published[11];
 	struct period as_of;
 	int has_as_of;
@@ -208,6 +217,17 @@ static void case_load(struct tcase *c, const char *name)
 			c->top = strtol(v, NULL, 10);
 		else if (strcmp(k, "moved") == 0)
 			c->moved[c->nmoved++] = keep(c, v, strlen(v));
+		else if (strcmp(k, "peer_group") == 0) {
+			c->peers.id = keep(c, "group", 5);
+			c->peers.name = keep(c, v, strlen(v));
+			c->peers.members = c->members;
+			c->ind.peers = &c->peers;
+		} else if (strcmp(k, "peer") == 0)
+			c->members[c->peers.nmembers++] = keep(c, v, strlen(v));
+		else if (strcmp(k, "place_rank") == 0)
+			c->place_rank[c->nplace_rank++] = keep(c, v, strlen(v));
+		else if (strcmp(k, "peer_rank") == 0)
+			c->peer_rank[c->npeer_rank++] = keep(c, v, strlen(v));
 		else if (strcmp(k, "published") == 0)
 			snprintf(c->published, sizeof(c->published), "%s", v);
 		else
@@ -554,12 +574,25 @@ static void run_case(const char *name)
 			assert_int_equal(strbuf_adds(&text, "(none)"), 0);
 		assert_int_equal(strbuf_addch(&text, '\n'), 0);
 	}
+	for (i = 0; i < c->nplace_rank + c->npeer_rank; i++) {
+		rc = i < c->nplace_rank
+			     ? headline_place_rank(&set, &c->cfg, &c->ind,
+						   c->place_rank[i], &text)
+			     : headline_peer_rank(&set, &c->cfg, &c->ind,
+						  c->peer_rank[i -
+							       c->nplace_rank],
+						  &text);
+		assert_true(rc >= 0);
+		if (rc == 0)
+			assert_int_equal(strbuf_adds(&text, "(none)"), 0);
+		assert_int_equal(strbuf_addch(&text, '\n'), 0);
+	}
 	if (getenv("EIMON_CASE_PRINT"))
 		printf("%s", text.buf);
 	snprintf(path, sizeof(path), "%s/expected.txt", c->dir);
 	want = slurp(path);
 	if (c->nheadline || c->nversus || c->nrank || c->top || c->nmoved ||
-	    want) {
+	    c->nplace_rank || c->npeer_rank || want) {
 		assert_non_null(want);
 		if (strcmp(text.buf, want) != 0)
 			fail_msg("%s: sentences:\n%s\nexpected:\n%s", c->dir,

@@ -1,0 +1,158 @@
+#!/bin/sh
+# t66-places: the edition about each place of the sample (build --place,
+# --all-places, --place-index, coverage: places; issue 14). Every district's PDF names it as subject (its title page),
+# ranks it among the districts when it is not the first, holds the notes
+# naming it or the whole area and none naming only another district, and
+# its figures.csv has the area edition's rows for that district. An
+# unknown code is a usage error and publishes nothing.
+. "$(dirname "$0")/lib.sh"
+
+week=2026-W47
+M="$T/m"
+rm -rf "$M" && cp -r "$SAMPLE" "$M" &&
+	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$M/monitor.yaml"
+codes=$(sed -n 's/^ *- {code: "\(E08[0-9]*\)".*/\1/p' "$M/monitor.yaml")
+# one note naming each district, with a word found nowhere else
+for c in $codes; do
+	cat >"$M/notes/$week/zz-$c.yaml" <<NOTE
+date: 2026-11-18
+source: "Test source"
+theme: "labour_market"
+headline: "Marker note zzmark$c about one district"
+places: ["$c"]
+NOTE
+done
+cat >"$M/notes/$week/zz-area.yaml" <<NOTE
+date: 2026-11-18
+source: "Test source"
+theme: "labour_market"
+headline: "Marker note zzmarkarea about the whole area"
+NOTE
+
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/out"
+expect_rc "the area's edition builds" 0
+area_csv="$T/out/$week/figures.csv"
+
+for c in $codes; do
+	name=$(sed -n "s/^ *- {code: \"$c\", name: \"\([^\"]*\)\".*/\1/p" "$M/monitor.yaml")
+	run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/out" --place "$c"
+	expect_rc "$name: builds" 0
+	d="$T/out/places/$c/$week"
+	pdftotext "$d/monitor.pdf" "$T/$c.txt" 2>/dev/null
+	# the title page: the monitor's title, then the place as subject
+	check "$name: subject on the title page" \
+		sh -c "sed -n '1,6p' '$T/$c.txt' | grep -qx '$name'"
+	expect_grep "$name: headlines about it" "The claimant count in $name" "$T/$c.txt"
+	check "$name: ranked among the districts, or the highest" \
+		grep -Eq "$name had the (joint )?([0-9]+(st|nd|rd|th) )?highest|$name (and [A-Za-z ]+ )?had the (joint )?highest|and $name had the joint highest" "$T/$c.txt"
+	expect_grep "$name: its own note" "zzmark$c" "$T/$c.txt"
+	expect_grep "$name: the whole area's note" "zzmarkarea" "$T/$c.txt"
+	others=0
+	for o in $codes; do
+		[ "$o" = "$c" ] && continue
+		grep -q "zzmark$o" "$T/$c.txt" && others=$((others + 1))
+	done
+	check "$name: no note naming only another district" [ "$others" -eq 0 ]
+	check "$name: manifest.json" [ -s "$d/manifest.json" ]
+	grep ",$c," "$area_csv" | grep -v '^notes' | sort >"$T/a.csv"
+	grep ",$c," "$d/figures.csv" | grep -v '^notes' | sort >"$T/p.csv"
+	check "$name: figures.csv rows agree with the area edition's" \
+		sh -c "[ -s '$T/a.csv' ] && cmp -s '$T/a.csv' '$T/p.csv'"
+done
+# a rank sentence below the first place, in the words of the figures
+check "some district is ranked below the first" \
+	sh -c "cat $T/E08*.txt | grep -Eq 'had the (joint )?[0-9]+(st|nd|rd|th) highest .* of the [0-9]+ districts'"
+
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/out2" --place E99999999
+expect_rc "an unknown place is a usage error" 64
+expect_grep "the message names the code" "E99999999" "$T/stderr"
+check "nothing published for it" [ ! -e "$T/out2/places/E99999999/$week" ]
+
+# editions DIR: every published file under DIR with its sha256, less the
+# lock files (a PID) and manifests (stage times of the wall clock)
+editions() {
+	(cd "$1" && find . -type f ! -name .eimon.lock ! -name manifest.json |
+		LC_ALL=C sort | xargs sha256sum)
+}
+
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/all" --all-places -j 2
+expect_rc "--all-places builds" 0
+n=$(find "$T/all" -name monitor.pdf | wc -l)
+check "--all-places: the area's edition and one per place ($n)" [ "$n" -eq 8 ]
+expect_grep "the index lists a place's folder" "^place,E08000030,\"Walsall\",../places/E08000030/$week\$" "$T/all/$week/editions.csv"
+check "the index has every edition" [ "$(wc -l <"$T/all/$week/editions.csv")" -eq 9 ]
+check "the place editions of --all-places are those of --place" \
+	cmp -s "$T/all/places/E08000030/$week/monitor.pdf" "$T/out/places/E08000030/$week/monitor.pdf"
+
+# the index split: slices 0..2 in three processes at once
+for i in 0 1 2; do
+	eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/split" --place-index $i/3 -q &
+done
+wait
+editions "$T/all" >"$T/all.sum"
+editions "$T/split" >"$T/split.sum"
+check "--place-index 0..2/3 publish exactly the editions of --all-places" \
+	cmp -s "$T/all.sum" "$T/split.sum"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/j1" --all-places -j 1
+editions "$T/j1" >"$T/j1.sum"
+check "-j 1 publishes the same editions" cmp -s "$T/all.sum" "$T/j1.sum"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/s1" --place-index 1/3
+check "a slice other than 0 does not build the area's edition" [ ! -e "$T/s1/$week" ]
+check "slice 1/3 builds places 1, 4" sh -c "[ \$(find '$T/s1' -name monitor.pdf | wc -l) -eq 2 ]"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/bad" --place-index 3/3
+expect_rc "--place-index I/N wants I < N" 64
+
+# coverage: places in monitor.yaml
+sed -i 's/^window: .*/&\ncoverage: places/' "$M/monitor.yaml"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/cov"
+expect_rc "coverage: places builds" 0
+editions "$T/cov" >"$T/cov.sum"
+check "coverage: places is --all-places" cmp -s "$T/all.sum" "$T/cov.sum"
+run_eimon check -c "$M/monitor.yaml" -w $week
+expect_rc "coverage: places checks" 0
+
+# one place fails: the others are still published, the run fails with
+# that place's code (73: cannot create output) and name
+mkdir -p "$T/fail/places" && : >"$T/fail/places/E08000027"
+run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/fail"
+expect_rc "a failed place fails the run with its exit code" 73
+expect_grep "the message names the failed place" "Dudley (E08000027)" "$T/stderr"
+n=$(find "$T/fail" -name monitor.pdf | wc -l)
+check "the other editions are published ($n)" [ "$n" -eq 7 ]
+sed -i 's/^coverage: places/coverage: everywhere/' "$M/monitor.yaml"
+run_eimon check -c "$M/monitor.yaml" -w $week
+expect_rc "a bad coverage value is bad data" 65
+cat "$T/stdout" "$T/stderr" >"$T/both"
+expect_grep "the message names the key" "coverage" "$T/both"
+
+# peer groups: the claimant rate ranked in a group of the area and its
+# comparators, one member (E12000009) absent from the data
+P="$T/peers"
+rm -rf "$P" && cp -r "$M" "$P" && sed -i 's/^coverage: .*/coverage: area/' "$P/monitor.yaml"
+python3 - "$P/monitor.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("\nfeeds:\n", '''
+peer_groups:
+  - id: "test_group"
+    name: "test geographies"
+    members: ["E47000007", "E12000005", "E92000001", "K02000001", "E12000009"]
+feeds:
+''', 1)
+s = s.replace('  - id: "claimant_rate"\n', '  - id: "claimant_rate"\n    peer_group: "test_group"\n', 1)
+open(p, "w").write(s)
+PY
+run_eimon build -c "$P/monitor.yaml" --offline -w $week --out "$T/pout"
+expect_rc "a monitor with a peer group builds" 0
+pdftotext "$T/pout/$week/monitor.pdf" - 2>/dev/null | tr '\n' ' ' >"$T/peers.txt"
+expect_grep "the area is ranked in its peer group" \
+	"West Midlands Combined Authority had the [a-z0-9 ]*highest claimant rate of the 4 test geographies with data" "$T/peers.txt"
+check "figures.csv has the peer ranks" grep -q "^claimant_rate,E12000005,peer_rank," "$T/pout/$week/figures.csv"
+check "a member absent from the data is not ranked" sh -c "! grep -q ',E12000009,' '$T/pout/$week/figures.csv'"
+sed -i 's/peer_group: "test_group"/peer_group: "nosuch"/' "$P/monitor.yaml"
+run_eimon check -c "$P/monitor.yaml" -w $week
+expect_rc "an unknown peer group is bad data" 65
+cat "$T/stdout" "$T/stderr" >"$T/both"
+expect_grep "the message names it" "unknown peer group 'nosuch'" "$T/both"
+done_testing
