@@ -63,6 +63,13 @@ static const struct csv_case cases[] = {
 	  "\"0123456789012345678901234567890123456789012345678901234567890123456789,\"\"x\"\"\",y\n",
 	  "0123456789012345678901234567890123456789012345678901234567890123456789,\"x\"|y\n" },
 	{ "bom only", "\xEF\xBB\xBF", "" },
+	/* Records the fast path hands to parse_record (a final record
+	 * without newline; a literal quote in an unquoted field of the same
+	 * record): doubled quotes there, mid-record and last. */
+	{ "doubled quotes, no final newline", "x,\"a\"\"b\",y\nx,\"a\"\"b\"",
+	  "x|a\"b|y\nx|a\"b\n" },
+	{ "doubled quotes beside a literal quote", "p\"q,\"a\"\"b\",\"\"\"\"\n",
+	  "p\"q|a\"b|\"\n" },
 };
 
 static void test_cases(void **state)

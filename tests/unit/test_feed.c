@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <math.h>
 
 #include "feed.h"
 #include "jsonptr.h"
@@ -170,6 +171,41 @@ static void test_values(void **state)
 				"{\"years\":[{\"date\":\"2024\",\"value\":\"Infinity\"}]}",
 				NULL, NULL, 0, out, sizeof(out), &err), -1);
 	assert_non_null(strstr(err.msg, "'Infinity' is not a number"));
+
+	/* A feed's "-0" is read as +0: raw series values reach files that
+	 * print with %g and no -0 guard (a chart's rows in the HTML
+	 * edition's data CSV, via strbuf_add_double), where it would be
+	 * written "-0". */
+	{
+		static const char *const zeros[] = {
+			"period,value\n2026-01,-0\n2026-02,-0.0\n"
+			"2026-03,\"-0e5\"\n",
+			"[{\"period\":\"2026-01\",\"value\":-0},"
+			"{\"period\":\"2026-02\",\"value\":-0.0}]",
+		};
+		static const int fmts[] = { FEED_CSV, FEED_JSON };
+		struct series_table t;
+		size_t k, n = 0;
+
+		for (k = 0; k < 2; k++) {
+			series_table_init(&t);
+			eim_error_init(&err);
+			assert_int_equal(feed_read_buffer(fmts[k], zeros[k],
+							  strlen(zeros[k]), "in",
+							  NULL, NULL, 0, &t,
+							  &err), 0);
+			assert_int_equal(t.n, k ? 2 : 3);
+			for (i = 0; i < t.n; i++, n++) {
+				assert_true(t.obs[i].has_value);
+				assert_true(t.obs[i].value == 0.0);
+				if (signbit(t.obs[i].value))
+					fail_msg("format %zu row %zu kept -0", k,
+						 i);
+			}
+			series_table_release(&t);
+		}
+		assert_int_equal(n, 5);
+	}
 
 	/* shortest round-trip text */
 	feed_format_value(13090, out, sizeof(out));
