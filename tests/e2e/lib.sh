@@ -68,3 +68,11 @@ PY
 }
 
 done_testing() { [ "$_fails" -eq 0 ]; }
+
+# copy_sample DEST: a copy of the monitor in $SAMPLE at DEST whose template
+# is this checkout's report_templates/weekly.yaml (so the copy builds
+# wherever it lives).
+copy_sample() {
+	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
+	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
+}

@@ -64,11 +64,6 @@ PY
 }
 
 # copy_sample DIR: a copy of the sample whose template path still works
-copy_sample() {
-	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
-	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
-}
-
 # leftovers DIR: the hidden temporary files/folders a build leaves
 leftovers() { find "$1" -name '.*.tmp.*' | sed -n '1,5p'; }
 

@@ -11,11 +11,6 @@
 week=2026-W47
 
 # copy_sample DIR: a copy of the sample whose template path still works
-copy_sample() {
-	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
-	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
-}
-
 # pdf_pages FILE: the number of pages
 pdf_pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 

@@ -15,11 +15,6 @@ week=2026-W47
 browser="$EIMON_TOP/tests/browser"
 shots="$EIMON_BUILD/html-shots"
 
-copy_sample() {
-	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
-	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
-}
-
 out="$T/out"
 run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$out"
 expect_rc "the sample builds" 0

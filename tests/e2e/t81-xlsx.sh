@@ -18,11 +18,6 @@ week=2026-W47
 py=python3
 python3 -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
 
-copy_sample() {
-	rm -rf "$1" && cp -r "$SAMPLE" "$1" &&
-	sed -i "s|^template: .*|template: \"$EIMON_TOP/report_templates/weekly.yaml\"|" "$1/monitor.yaml"
-}
-
 out="$T/out"
 run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$out"
 expect_rc "the sample builds" 0
