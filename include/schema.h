@@ -103,6 +103,21 @@ const char *schema_suggest(const char *word, const char *const *cands,
 	{ key, type, offsetof(struct st, member), \
 	  offsetof(struct st, count), __VA_ARGS__ }
 
+/* Define a validator `name` that accepts a field of the given number type
+ * (long or double) from lo to hi and otherwise says why. */
+#define SCHEMA_RANGE_CHECK(name, type, lo, hi, message) \
+	static int name(const struct ydoc_node *n, const void *field, \
+			const char **why) \
+	{ \
+		type v_ = *(const type *)field; \
+		(void)n; \
+		if (v_ < (lo) || v_ > (hi)) { \
+			*why = (message); \
+			return -1; \
+		} \
+		return 0; \
+	}
+
 /* Validators shared by the schemas (schema_checks.c). */
 int schema_check_period(const struct ydoc_node *n, const void *field,
 			const char **why);

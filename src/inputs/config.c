@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,29 +123,10 @@ static int check_id(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
-static int check_positive(const struct ydoc_node *n, const void *field,
-			  const char **why)
-{
-	(void)n;
-	if (*(const long *)field <= 0) {
-		*why = "must be greater than 0";
-		return -1;
-	}
-	return 0;
-}
-
+SCHEMA_RANGE_CHECK(check_positive, long, 1, LONG_MAX, "must be greater than 0")
 /* Bounds that keep arithmetic on these numbers far from overflow (issue
  * numbers are added to week counts; rolling windows step periods). */
-static int check_not_negative(const struct ydoc_node *n, const void *field,
-			      const char **why)
-{
-	(void)n;
-	if (*(const long *)field < 0) {
-		*why = "must be 0 or more";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_not_negative, long, 0, LONG_MAX, "must be 0 or more")
 
 /* A query parameter name goes into the URL as is. */
 static int check_param(const struct ydoc_node *n, const void *field,
@@ -162,44 +144,10 @@ static int check_param(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
-static int check_issue(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 100000) {
-		*why = "must be between 1 and 100000";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_rolling(const struct ydoc_node *n, const void *field,
-			 const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 0 || v > 1000) {
-		*why = "must be between 0 and 1000";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_decimals(const struct ydoc_node *n, const void *field,
-			  const char **why)
-{
-	long d = *(const long *)field;
-
-	(void)n;
-	if (d < 0 || d > 6) {
-		*why = "must be between 0 and 6";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_issue, long, 1, 100000,
+		   "must be between 1 and 100000")
+SCHEMA_RANGE_CHECK(check_rolling, long, 0, 1000, "must be between 0 and 1000")
+SCHEMA_RANGE_CHECK(check_decimals, long, 0, 6, "must be between 0 and 6")
 
 /* ---- the schema --------------------------------------------------------- */
 

@@ -15,16 +15,8 @@
 #include "fsafe.h"
 #include "banned.h"
 
-static int check_issue(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 100000)
-		return *why = "must be a whole number from 1", -1;
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_issue, long, 1, 100000,
+		   "must be a whole number from 1")
 
 static void rtrim(char *s)
 {

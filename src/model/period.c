@@ -103,49 +103,66 @@ static int period_valid(const struct period *p)
 	return 0;
 }
 
-long period_start_day(const struct period *p)
+/* The months a month-based period spans, first and last inclusive, as
+ * months since year 0 so a rolling window may cross a year; 0 for weeks
+ * and days, which are not whole months. */
+static int month_span(const struct period *p, long *first, long *last)
 {
+	long jan = 12L * p->year;
+
 	switch (p->freq) {
 	case PERIOD_YEAR:
-		return period_days_from_civil(p->year, 1, 1);
+		*first = jan;
+		*last = jan + 11;
+		return 1;
 	case PERIOD_QUARTER:
-		return period_days_from_civil(p->year, 3 * (p->num - 1) + 1, 1);
+		*first = jan + 3 * (p->num - 1);
+		*last = *first + 2;
+		return 1;
 	case PERIOD_MONTH:
-		return period_days_from_civil(p->year, p->num, 1);
-	case PERIOD_WEEK:
-		return iso_week1_start(p->year) + 7L * (p->num - 1);
-	case PERIOD_DAY:
-		return period_days_from_civil(p->year, 1, 1) + p->num - 1;
+		*first = *last = jan + p->num - 1;
+		return 1;
 	case PERIOD_ROLL12:
-		/* the window starts 11 months before its end month */
-		return p->num == 12 ? period_days_from_civil(p->year, 1, 1)
-				    : period_days_from_civil(p->year - 1,
-							     p->num + 1, 1);
+		/* the window ends with its month and starts 11 months before */
+		*last = jan + p->num - 1;
+		*first = *last - 11;
+		return 1;
+	case PERIOD_WEEK:
+	case PERIOD_DAY:
 	case PERIOD_NONE:
 		break;
 	}
 	return 0;
 }
 
+long period_start_day(const struct period *p)
+{
+	long first, last;
+
+	if (month_span(p, &first, &last))
+		return period_days_from_civil((int)(first / 12),
+					      (int)(first % 12) + 1, 1);
+	if (p->freq == PERIOD_WEEK)
+		return iso_week1_start(p->year) + 7L * (p->num - 1);
+	if (p->freq == PERIOD_DAY)
+		return period_days_from_civil(p->year, 1, 1) + p->num - 1;
+	return 0;
+}
+
 long period_end_day(const struct period *p)
 {
-	switch (p->freq) {
-	case PERIOD_YEAR:
-		return period_days_from_civil(p->year, 12, 31);
-	case PERIOD_QUARTER:
-		return period_days_from_civil(p->year, 3 * p->num,
-					      days_in_month(p->year, 3 * p->num));
-	case PERIOD_MONTH:
-	case PERIOD_ROLL12:
-		return period_days_from_civil(p->year, p->num,
-					      days_in_month(p->year, p->num));
-	case PERIOD_WEEK:
-		return period_start_day(p) + 6;
-	case PERIOD_DAY:
-		return period_start_day(p);
-	case PERIOD_NONE:
-		break;
+	long first, last;
+	int y, m;
+
+	if (month_span(p, &first, &last)) {
+		y = (int)(last / 12);
+		m = (int)(last % 12) + 1;
+		return period_days_from_civil(y, m, days_in_month(y, m));
 	}
+	if (p->freq == PERIOD_WEEK)
+		return period_start_day(p) + 6;
+	if (p->freq == PERIOD_DAY)
+		return period_start_day(p);
 	return 0;
 }
 
