@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -21,6 +22,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "strbuf.h"
+#include "tdir.h"
 
 #define EVIL "<script>alert(\"x\")</script> & 'q' <img src=x onerror=y>"
 
@@ -256,6 +258,12 @@ static void test_structure(void **state)
 			       "<p>more of the third</p></li><li>"));
 	/* three charts: inline SVG, text as text, a data table and CSV */
 	assert_int_equal(count(h, "<figure "), 3);
+	/* each never drawn smaller than printed: its SVG in a region that
+	 * scrolls sideways on a narrow screen, reached by keyboard */
+	assert_non_null(strstr(h, "<div class=\"scroll\" role=\"region\" "
+			       "tabindex=\"0\" aria-labelledby=\"chart-1-t\">"
+			       "<svg xmlns"));
+	assert_non_null(strstr(h, "figure svg{display:block;max-width:none;"));
 	assert_int_equal(count(h, "<svg xmlns"), 3);
 	assert_int_equal(count(h, "<details>"), 3);
 	assert_non_null(strstr(h, "href=\"index-data.csv\" download>Download "
@@ -419,6 +427,45 @@ static void test_no_skipped_level(void **state)
 	doc_free(&d);
 }
 
+/* The monitor's logo heads the masthead after the title, inline (the page
+ * loads nothing), at its printed size (44 pt high: 58.67 px), named by the
+ * publisher (escaped); a logo that cannot be read fails the page. */
+static void test_logo(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len;
+	char *dir = tdir_make(), *path = tdir_png(dir, "logo.png"), *h;
+	const char *img, *h1;
+
+	(void)state;
+	make_doc(&d);
+	free(d.publisher);
+	d.publisher = strdup("Research <team> & \"partners\"");
+	d.style.logo_png = strdup(path);
+	h = render(&d, &len);
+	img = strstr(h, "<img class=\"logo\" src=\"data:image/png;base64,"
+			"iVBORw0KGgoAAAANSUhEUgAAAAgAAAAE");
+	h1 = strstr(h, "<h1>");
+	assert_non_null(img);
+	assert_true(h1 && h1 < img);
+	assert_non_null(strstr(img, "AAAAAElFTkSuQmCC\" alt=\"Research "
+			       "&lt;team&gt; &amp; &quot;partners&quot;\" "
+			       "width=\"117.33\" height=\"58.67\">"));
+	assert_int_equal(count(h, "<img"), 1);
+	free(h);
+	unlink(path);
+	eim_error_init(&err);
+	assert_int_equal(backend_render(&backend_html, &d, &out, &len, &err),
+			 -1);
+	assert_int_equal(err.kind, EIM_NOINPUT);
+	assert_null(out);
+	doc_free(&d);
+	free(path);
+	tdir_remove(dir);
+}
+
 static void test_outputs_check(void **state)
 {
 	char p[] = "pdf", h[] = "html", x[] = "docx";
@@ -449,6 +496,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_svg_text_contrast, page_setup,
 						page_teardown),
 		cmocka_unit_test(test_no_skipped_level),
+		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_outputs_check),
 	};
 

@@ -18,6 +18,7 @@
 
 #include "doc.h"
 #include "render_pdf.h"
+#include "tdir.h"
 
 static char *xdup(const char *s)
 {
@@ -546,33 +547,15 @@ static void test_bad_characters_are_errors(void **state)
 	doc_free(&d);
 }
 
-/* An 8 x 4 white RGB PNG. */
-static const unsigned char png8x4[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0x3c, 0xaf, 0xe9, 0xa7, 0x00, 0x00, 0x00,
-	0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0x8f, 0x03, 0x30,
-	0x50, 0x4f, 0x02, 0x00, 0xae, 0xb2, 0x5f, 0xa1, 0x0c, 0xe2, 0x88, 0x65,
-	0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
-};
-
 static void test_logo(void **state)
 {
 	struct doc d;
 	struct eim_error err;
 	unsigned char *out = NULL;
 	size_t len = 0;
-	char path[] = "/tmp/eimon-logo-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
+	char *dir = tdir_make(), *path = tdir_png(dir, "logo.png");
 
 	(void)state;
-	assert_true(fd >= 0);
-	f = fdopen(fd, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(png8x4, 1, sizeof(png8x4), f),
-			 sizeof(png8x4));
-	assert_int_equal(fclose(f), 0);
 	doc_init(&d);
 	d.title = xdup("Monitor");
 	d.style.logo_png = xdup(path);
@@ -588,6 +571,8 @@ static void test_logo(void **state)
 	assert_int_equal(err.kind, EIM_NOINPUT);
 	assert_non_null(strstr(err.msg, path));
 	doc_free(&d);
+	free(path);
+	tdir_remove(dir);
 }
 
 static void test_find_font(void **state)
