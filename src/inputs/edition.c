@@ -81,11 +81,7 @@ int edition_load_file(const char *path, const char *display,
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
-	eim_error_init(&first);
-	memset(&cx, 0, sizeof(cx));
-	cx.file = name;
-	cx.err = &first;
-	cx.all = &mine;
+	notes_report_ctx(&cx, name, &first, &mine);
 	if (!doc->root) {
 		eim_error_set(&e, EIM_DATA, name, 0, 0, "empty edition file "
 			      "(it needs at least 'published')");
