@@ -216,6 +216,7 @@ static void test_escaping(void **state)
 {
 	struct page *pg = *state;
 	const char *h = pg->h;
+
 	assert_int_equal(strlen(h), pg->len); /* no NUL inside */
 	assert_null(strstr(h, "<script"));
 	assert_null(strstr(h, "<img"));
@@ -235,6 +236,7 @@ static void test_structure(void **state)
 {
 	struct page *pg = *state;
 	const char *h = pg->h;
+
 	assert_true(strncmp(h, "<!DOCTYPE html>\n<html lang=\"en-GB\">", 35)
 		    == 0);
 	assert_int_equal(count(h, "<h1"), 1);
