@@ -55,15 +55,21 @@ void figures_release(struct figure_set *set)
 
 /* ---- statuses ---------------------------------------------------------- */
 
-/* Fold a source flag into a figure status: provisional beats estimated.
- * "p", "P", "[p]", "provisional" are provisional; likewise for e. */
+char figures_flag_status(const char *flag)
+{
+	char c = flag[0] == '[' ? flag[1] : flag[0];
+
+	return c == 'p' || c == 'P' ? 'p' : c == 'e' || c == 'E' ? 'e' : 0;
+}
+
+/* Fold a source flag into a figure status: provisional beats estimated. */
 static void status_merge(char *dst, const char *src)
 {
-	char c = src[0] == '[' ? src[1] : src[0];
+	char c = figures_flag_status(src);
 
-	if (c == 'p' || c == 'P')
+	if (c == 'p')
 		snprintf(dst, FIGURE_STATUS_MAX, "p");
-	else if ((c == 'e' || c == 'E') && dst[0] != 'p')
+	else if (c == 'e' && dst[0] != 'p')
 		snprintf(dst, FIGURE_STATUS_MAX, "e");
 }
 

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "xalloc.h"
 #include "xlsx_int.h"
 #include "banned.h"
@@ -102,8 +103,11 @@ void xlsx_table(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t first,
 }
 
 /* ---- the sheets of the blocks ------------------------------------------ */
+enum sheet_kind { SHEET_CHART, SHEET_TABLE, SHEET_TRENDS, SHEET_REVISIONS };
+
 struct sheet {
-	const struct doc_block *blk;
+	enum sheet_kind kind;
+	const struct doc_block *blk;  /* NULL for the revisions */
 	char name[4 * XLSX_SHEET_MAX + 1];
 	char table[40];
 	char *title;      /* what it holds (contents, first line) */
@@ -117,22 +121,39 @@ static char *last_heading(const struct doc *d, size_t upto)
 	return xstrdup("Table");
 }
 
-/* The doc's charts and tables in order, named. */
+static void name_sheet(struct sheet *s, const char *prefix)
+{
+	xlsx_sheet_name(s->name, sizeof(s->name), prefix, s->title);
+	xlsx_table_name(s->table, sizeof(s->table), prefix);
+}
+
+/* The revisions (when there are), then the doc's charts and tables in
+ * order, a table's trend lines after it, named. */
 static struct sheet *plan_sheets(const struct doc *d, size_t *n)
 {
-	struct sheet *s = xcalloc(d->nblocks + 1, sizeof(*s));
+	struct sheet *s = xcalloc(2 * d->nblocks + 2, sizeof(*s));
 	size_t i, nc = 0, nt = 0, m = 0;
 
+	if (d->nrevisions) {
+		s[m].kind = SHEET_REVISIONS;
+		s[m].title = xstrdup("Figures revised since the previous "
+				     "edition");
+		snprintf(s[m].name, sizeof(s[m].name), "Revisions");
+		snprintf(s[m].table, sizeof(s[m].table), "Revisions");
+		m++;
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *bk = &d->blocks[i];
 		char prefix[32];
 
 		if (bk->kind == DOC_CHART && bk->chart) {
 			snprintf(prefix, sizeof(prefix), "Chart %zu", ++nc);
+			s[m].kind = SHEET_CHART;
 			s[m].title = xstrdup(bk->chart->title
 					     ? bk->chart->title : "Chart");
 		} else if (bk->kind == DOC_TABLE && bk->table) {
 			snprintf(prefix, sizeof(prefix), "Table %zu", ++nt);
+			s[m].kind = SHEET_TABLE;
 			s[m].title = bk->table->caption && *bk->table->caption
 				     ? xstrdup(bk->table->caption)
 				     : last_heading(d, i);
@@ -140,10 +161,22 @@ static struct sheet *plan_sheets(const struct doc *d, size_t *n)
 			continue;
 		}
 		s[m].blk = bk;
-		xlsx_sheet_name(s[m].name, sizeof(s[m].name), prefix,
-				s[m].title);
-		xlsx_table_name(s[m].table, sizeof(s[m].table), prefix);
+		name_sheet(&s[m], prefix);
 		m++;
+		if (bk->kind == DOC_TABLE && xlsx_table_has_trends(bk->table)) {
+			size_t len = strlen(s[m - 1].title) + 32;
+
+			snprintf(prefix, sizeof(prefix), "Table %zua", nt);
+			s[m].kind = SHEET_TRENDS;
+			s[m].blk = bk;
+			s[m].title = xstrdup("Trend lines");
+			name_sheet(&s[m], prefix); /* "Table 1a Trend lines" */
+			free(s[m].title);
+			s[m].title = xmalloc(len);
+			snprintf(s[m].title, len, "Trend lines of %s",
+				 s[m - 1].title);
+			m++;
+		}
 	}
 	*n = m;
 	return s;
@@ -209,7 +242,8 @@ static void contents(struct xlsx_book *b, const struct sheet *s, size_t n)
 	}
 	xlsx_str(b, ws, 0, 0, "Contents", b->bold);
 	xlsx_str(b, ws, 1, 0, "One sheet for each chart and table of the "
-		 "bulletin; select a sheet name to go to it.", NULL);
+		 "bulletin (and the revisions, and the trend lines of a "
+		 "table); select a sheet name to go to it.", NULL);
 	worksheet_set_column(ws, 0, 0, 36, NULL);
 	worksheet_set_column(ws, 1, 1, 90, NULL);
 	for (i = 0; i < n; i++) {
@@ -247,7 +281,89 @@ static void add_once(char ***l, size_t *n, const char *s)
 	(*l)[(*n)++] = xstrdup(s);
 }
 
-static void notes(struct xlsx_book *b, const struct sheet *s, size_t n)
+/* The revisions sheet: one row a value revised, both at full
+ * precision in the bulletin's format. */
+static void revisions_sheet(struct xlsx_book *b, lxw_worksheet *ws,
+			    const struct doc *d, const char *tname)
+{
+	char *h[6] = { (char *)"Indicator", (char *)"Area",
+		       (char *)"Area code", (char *)"Period",
+		       (char *)"Previous edition's value",
+		       (char *)"This edition's value" };
+	char line[256], fmt[160];
+	size_t i;
+
+	xlsx_str(b, ws, 0, 0, "Figures revised since the previous edition",
+		 b->bold);
+	snprintf(line, sizeof(line), "Each value of the previous edition "
+		 "(%s) that this edition holds with another value: the "
+		 "source revised it. Values at full precision.",
+		 d->prev_edition ? d->prev_edition : "not known");
+	xlsx_str(b, ws, 1, 0, line, NULL);
+	worksheet_set_column(ws, 0, 0, 36, NULL);
+	worksheet_set_column(ws, 1, 5, 20, NULL);
+	for (i = 0; i < d->nrevisions; i++) {
+		const struct doc_revision *rv = &d->revisions[i];
+		lxw_row_t r = 3 + (lxw_row_t)i;
+		struct doc_value v;
+
+		memset(&v, 0, sizeof(v));
+		v.unit = rv->unit;
+		v.decimals = rv->decimals;
+		xlsx_str(b, ws, r, 0, rv->indicator, NULL);
+		xlsx_str(b, ws, r, 1, rv->geography, NULL);
+		xlsx_str(b, ws, r, 2, rv->code, NULL);
+		xlsx_str(b, ws, r, 3, fmt_period(line, sizeof(line),
+						 &rv->period), NULL);
+		v.v = rv->was;
+		xlsx_value_format(&v, fmt, sizeof(fmt));
+		xlsx_num(b, ws, r, 4, rv->was, xlsx_format(b, fmt));
+		v.v = rv->now;
+		xlsx_value_format(&v, fmt, sizeof(fmt));
+		xlsx_num(b, ws, r, 5, rv->now, xlsx_format(b, fmt));
+	}
+	xlsx_table(b, ws, 2, 2 + (lxw_row_t)d->nrevisions, 6, h, tname);
+}
+
+/* What the notes say about revisions: none, none to compare with, or
+ * each one in words. */
+static lxw_row_t revision_notes(struct xlsx_book *b, lxw_worksheet *ws,
+				const struct doc *d, lxw_row_t r)
+{
+	char line[1024], was[FMT_MAX], now[FMT_MAX], per[64];
+	size_t i;
+
+	if (!d->prev_edition)
+		snprintf(line, sizeof(line), "There is no previous edition "
+			 "to compare with: none is revised.");
+	else if (!d->nrevisions)
+		snprintf(line, sizeof(line), "No figure was revised since "
+			 "the previous edition (%s).", d->prev_edition);
+	else
+		snprintf(line, sizeof(line), "%zu %s revised since the "
+			 "previous edition (%s), listed below and with both "
+			 "values at full precision on the Revisions sheet.",
+			 d->nrevisions, d->nrevisions == 1 ? "value was"
+							   : "values were",
+			 d->prev_edition);
+	xlsx_str(b, ws, r, 0, "Revisions", NULL);
+	xlsx_str(b, ws, r++, 1, line, NULL);
+	for (i = 0; i < d->nrevisions; i++, r++) {
+		const struct doc_revision *rv = &d->revisions[i];
+
+		fmt_value(was, sizeof(was), rv->was, rv->unit, rv->decimals);
+		fmt_value(now, sizeof(now), rv->now, rv->unit, rv->decimals);
+		snprintf(line, sizeof(line), "%s, %s, %s: %s in the previous "
+			 "edition, now %s.", rv->indicator, rv->geography,
+			 fmt_period(per, sizeof(per), &rv->period), was, now);
+		xlsx_str(b, ws, r, 0, "Revised", NULL);
+		xlsx_str(b, ws, r, 1, line, NULL);
+	}
+	return r;
+}
+
+static void notes(struct xlsx_book *b, const struct doc *d,
+		  const struct sheet *s, size_t n)
 {
 	static const char *const fixed[][2] = {
 		{ "[x]", "Not available: the source has no figure for this "
@@ -256,12 +372,20 @@ static void notes(struct xlsx_book *b, const struct sheet *s, size_t n)
 			 "row, for example a percentage change of a figure "
 			 "already in percentage points." },
 		{ "[c]", "Confidential: withheld to protect confidentiality." },
-		{ "Status", "provisional: marked (p) in the bulletin, may be "
-			    "revised in a later edition; final: not marked "
-			    "provisional." },
-		{ "Precision", "Chart sheets hold the figures at full "
-			       "precision; table sheets hold the figures as "
-			       "printed in the bulletin's tables." },
+		{ "Status", "Each value has its status in the column beside "
+			    "it. provisional: marked (p) in the bulletin, "
+			    "may be revised in a later edition; estimated: "
+			    "marked (e); final: neither. \", stale\" after "
+			    "it: the source has published nothing newer and "
+			    "the figure is older than the bulletin allows "
+			    "for it." },
+		{ "Precision", "Every number is stored at full precision, as "
+			       "figures.csv holds it, and shown in the format "
+			       "the bulletin prints it in: select a cell to "
+			       "see all its digits." },
+		{ "Trend lines", "The sheets named \"Table Na\" hold the "
+				 "values the trend lines of table N draw, one "
+				 "row a point." },
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Notes");
 	char *h[2] = { (char *)"Subject", (char *)"Note" };
@@ -276,6 +400,8 @@ static void notes(struct xlsx_book *b, const struct sheet *s, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct doc_block *bk = s[i].blk;
 
+		if (!bk)
+			continue;
 		if (bk->kind == DOC_CHART) {
 			add_once(&src, &nsrc, bk->chart->source);
 		} else {
@@ -293,6 +419,7 @@ static void notes(struct xlsx_book *b, const struct sheet *s, size_t n)
 		xlsx_str(b, ws, r, 0, fixed[i][0], NULL);
 		xlsx_str(b, ws, r, 1, fixed[i][1], NULL);
 	}
+	r = revision_notes(b, ws, d, r);
 	for (i = 0; i < nfoot; i++, r++) {
 		xlsx_str(b, ws, r, 0, "Footnote", NULL);
 		xlsx_str(b, ws, r, 1, foot[i], NULL);
@@ -361,7 +488,7 @@ static void book(struct xlsx_book *b, const struct doc *d,
 	s = plan_sheets(d, &n);
 	cover(b, d, in);
 	contents(b, s, n);
-	notes(b, s, n);
+	notes(b, d, s, n);
 	for (i = 0; i < n; i++) {
 		lxw_worksheet *ws = workbook_add_worksheet(b->wb, s[i].name);
 
@@ -369,11 +496,22 @@ static void book(struct xlsx_book *b, const struct doc *d,
 			b->failed = 1;
 			break;
 		}
-		if (s[i].blk->kind == DOC_CHART)
+		switch (s[i].kind) {
+		case SHEET_REVISIONS:
+			revisions_sheet(b, ws, d, s[i].table);
+			break;
+		case SHEET_CHART:
 			xlsx_chart_sheet(b, ws, s[i].blk->chart, s[i].table);
-		else
+			break;
+		case SHEET_TABLE:
 			xlsx_table_sheet(b, ws, s[i].blk->table, s[i].title,
 					 s[i].table);
+			break;
+		case SHEET_TRENDS:
+			xlsx_trend_sheet(b, ws, s[i].blk->table, s[i].title,
+					 s[i].table);
+			break;
+		}
 	}
 	for (i = 0; i < n; i++)
 		free(s[i].title);
