@@ -278,7 +278,7 @@ static struct col *plan(const struct doc_table *t, char ***hout,
 {
 	struct col *cols = NULL;
 	char **h = NULL;
-	size_t j, r, k, n = 0;
+	size_t j, r, k, n = 0, first;
 
 	for (j = 0; j < t->ncols; j++) {
 		char buf[64];
@@ -307,10 +307,13 @@ static struct col *plan(const struct doc_table *t, char ***hout,
 		}
 		if (!m)
 			m = 1;
+		first = n;
 		for (k = 0; k < m; k++)
 			add_col(&cols, &h, &n, j, PART_NUM, k,
 				slot_header(t, j, k, m, hd));
-		add_col(&cols, &h, &n, j, PART_STATUS, 0, status_header(hd));
+		/* named after the value's header as made unique */
+		add_col(&cols, &h, &n, j, PART_STATUS, 0,
+			status_header(h[first]));
 	}
 	*hout = h;
 	*nout = n;
@@ -441,7 +444,7 @@ void xlsx_trend_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 							     : (char *)"Row";
 	h[1] = (char *)"Period";
 	h[2] = (char *)"Value";
-	h[3] = (char *)"Status";
+	h[3] = (char *)"Value status";
 	row = top + 1;
 	for (r = 0; r < t->nrows; r++) {
 		for (j = 0; j < t->ncols; j++) {
