@@ -101,16 +101,16 @@ static void prev_name(const struct compose_prev *p, char *buf, size_t size)
 }
 
 /* 1 when item i repeats an earlier item's value (latest and baseline
- * of one period). */
+ * of one period). figures.csv keeps an indicator's figures at a place
+ * together, so only the items just before i can be of the same place. */
 static int seen_before(const struct compose_prev *p, size_t i)
 {
 	const struct prev_latest *a = &p->items[i];
-	size_t k;
+	size_t k = i;
 
-	for (k = 0; k < i; k++)
-		if (period_eq(&p->items[k].period, &a->period) &&
-		    strcmp(p->items[k].geography, a->geography) == 0 &&
-		    strcmp(p->items[k].indicator, a->indicator) == 0)
+	while (k-- > 0 && strcmp(p->items[k].geography, a->geography) == 0 &&
+	       strcmp(p->items[k].indicator, a->indicator) == 0)
+		if (period_eq(&p->items[k].period, &a->period))
 			return 1;
 	return 0;
 }

@@ -94,4 +94,27 @@ void xlsx_trend_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 		      const struct doc_table *t, const char *title,
 		      const char *tname);
 
+/* ---- the sheets of a workbook (backend_xlsx.c plans them) ---- */
+enum sheet_kind { SHEET_CHART, SHEET_TABLE, SHEET_TRENDS, SHEET_REVISIONS };
+
+struct sheet {
+	enum sheet_kind kind;
+	const struct doc_block *blk;  /* NULL for the revisions */
+	char name[4 * XLSX_SHEET_MAX + 1];
+	char table[40];
+	char *title;      /* what it holds (contents, first line) */
+};
+
+struct backend_input; /* backend.h */
+/* xlsx_front.c: the sheets before the data: the cover, the contents of
+ * the n sheets s (linked), the notes (with the revisions in words), and
+ * the revisions sheet of d, its table named tname. */
+void xlsx_cover(struct xlsx_book *b, const struct doc *d,
+		const struct backend_input *in);
+void xlsx_contents(struct xlsx_book *b, const struct sheet *s, size_t n);
+void xlsx_notes(struct xlsx_book *b, const struct doc *d,
+		const struct sheet *s, size_t n);
+void xlsx_revisions_sheet(struct xlsx_book *b, lxw_worksheet *ws,
+			  const struct doc *d, const char *tname);
+
 #endif
