@@ -187,6 +187,25 @@ print("" if ok else rows)
 sys.exit(0 if ok else 1)
 PY
 
+# A feed older than its max_age_days: the dashboard's status says stale,
+# its period column names the period without the mark.
+cp -r "$T/cm" "$T/cs"
+sed -i 's/max_age_days: 100000/max_age_days: 10/' "$T/cs/monitor.yaml"
+run_eimon build -c "$T/cs/monitor.yaml" --week 2026-W43 --offline --out "$T/cso"
+expect_rc "the case with a stale feed builds" 0
+check "a stale latest value is marked in its status, not in the period" \
+	$py - "$T/cso/2026-W43/monitor-data.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = [wb[n] for n in wb.sheetnames if n.startswith("Table 1 ")][0]
+ref = list(ws.tables.items())[0][1]
+rows = [[c.value for c in r] for r in ws[ref]]
+row = dict(zip(rows[0], rows[1]))
+ok = row["Latest status"] == "final, stale" and row["Period"] == "September 2026"
+print("" if ok else row)
+sys.exit(0 if ok else 1)
+PY
+
 # Reproducible: another build elsewhere, later, makes the same bytes.
 run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/again"
 for f in monitor-data.xlsx monitor-partners-data.xlsx; do
