@@ -55,22 +55,24 @@ void figures_release(struct figure_set *set)
 
 /* ---- statuses ---------------------------------------------------------- */
 
-char figures_flag_status(const char *flag)
-{
-	char c = flag[0] == '[' ? flag[1] : flag[0];
-
-	return c == 'p' || c == 'P' ? 'p' : c == 'e' || c == 'E' ? 'e' : 0;
-}
-
-/* Fold a source flag into a figure status: provisional beats estimated. */
+/* Fold a source flag into a figure status: provisional beats estimated.
+ * "p", "P", "[p]", "provisional" are provisional; likewise for e. */
 static void status_merge(char *dst, const char *src)
 {
-	char c = figures_flag_status(src);
+	char c = src[0] == '[' ? src[1] : src[0];
 
-	if (c == 'p')
+	if (c == 'p' || c == 'P')
 		snprintf(dst, FIGURE_STATUS_MAX, "p");
-	else if (c == 'e' && dst[0] != 'p')
+	else if ((c == 'e' || c == 'E') && dst[0] != 'p')
 		snprintf(dst, FIGURE_STATUS_MAX, "e");
+}
+
+char figures_flag_status(const char *flag)
+{
+	char st[FIGURE_STATUS_MAX] = "";
+
+	status_merge(st, flag);
+	return st[0];
 }
 
 /* ---- set --------------------------------------------------------------- */

@@ -456,7 +456,8 @@ void xlsx_trend_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 			/* several trend columns: the column names the line */
 			snprintf(lab, sizeof(lab), "%s%s%s", row_label(t, r),
 				 nspark > 1 ? ": " : "",
-				 nspark > 1 && t->header[j] ? t->header[j] : "");
+				 nspark > 1 && t->header && t->header[j]
+				 ? t->header[j] : "");
 			memset(&v, 0, sizeof(v));
 			v.unit = c->spark_unit;
 			v.decimals = c->spark_decimals;
