@@ -161,26 +161,28 @@ static void test_value_format(void **state)
 	(void)state;
 	assert_string_equal(vfmt(130920.25, DOC_NUM_LEVEL, 0, 0), "#,##0");
 	assert_string_equal(vfmt(-130920.25, DOC_NUM_LEVEL, 0, 0), "#,##0");
-	assert_string_equal(vfmt(51.23, DOC_NUM_LEVEL, 0, 1), "0.0");
+	assert_string_equal(vfmt(51.23, DOC_NUM_LEVEL, 0, 1), "#,##0.0");
+	assert_string_equal(vfmt(560, DOC_NUM_CHANGE, 0, 0),
+			    vfmt(1175, DOC_NUM_CHANGE, 0, 0));
 	assert_string_equal(vfmt(1555.4, DOC_NUM_CHANGE, 0, 0),
 			    "\"+\"#,##0;\"\xe2\x88\x92\"#,##0;#,##0");
 	assert_string_equal(vfmt(0.01, DOC_NUM_CHANGE, 1, 1),
-			    "\"+\"0.0\"pp\";\"\xe2\x88\x92\"0.0\"pp\";0.0\"pp\"");
-	assert_string_equal(vfmt(6.84, DOC_NUM_LEVEL, 1, 1), "0.0\"%\"");
+			    "\"+\"#,##0.0\"pp\";\"\xe2\x88\x92\"#,##0.0\"pp\";#,##0.0\"pp\"");
+	assert_string_equal(vfmt(6.84, DOC_NUM_LEVEL, 1, 1), "#,##0.0\"%\"");
 	assert_string_equal(vfmt(-0.202, DOC_NUM_PCT, 0, 1),
-			    "\"+\"0.0\"%\";\"\xe2\x88\x92\"0.0\"%\";0.0\"%\"");
+			    "\"+\"#,##0.0\"%\";\"\xe2\x88\x92\"#,##0.0\"%\";#,##0.0\"%\"");
 	assert_string_equal(vfmt(12300, DOC_NUM_LEVEL, 2, 0),
 			    "\"\xc2\xa3\"#,##0");
 	assert_string_equal(vfmt(3449000, DOC_NUM_LEVEL, 2, 0),
-			    "\"\xc2\xa3\"0.0,,\"m\"");
+			    "\"\xc2\xa3\"#,##0.0,,\"m\"");
 	assert_string_equal(vfmt(340e6, DOC_NUM_LEVEL, 2, 0),
-			    "\"\xc2\xa3\"0,,\"m\"");
+			    "\"\xc2\xa3\"#,##0,,\"m\"");
 	assert_string_equal(vfmt(106.7e9, DOC_NUM_LEVEL, 2, 0),
-			    "\"\xc2\xa3\"0.0,,,\"bn\"");
+			    "\"\xc2\xa3\"#,##0.0,,,\"bn\"");
 	assert_string_equal(vfmt(-1.2e9, DOC_NUM_CHANGE, 2, 0),
-			    "\"+\"\"\xc2\xa3\"0.0,,,\"bn\";"
-			    "\"\xe2\x88\x92\"\"\xc2\xa3\"0.0,,,\"bn\";"
-			    "\"\xc2\xa3\"0.0,,,\"bn\"");
+			    "\"+\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
+			    "\"\xe2\x88\x92\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
+			    "\"\xc2\xa3\"#,##0.0,,,\"bn\"");
 	assert_string_equal(vfmt(3, DOC_NUM_RANK, 0, 1), "0");
 	assert_string_equal(vfmt(7, DOC_NUM_RANK_OF, 0, 1), "0");
 }

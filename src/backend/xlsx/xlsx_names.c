@@ -252,5 +252,8 @@ void xlsx_value_format(const struct doc_value *v, char *buf, size_t size)
 	/* a level never has a plus sign, a change always has its sign
 	 * (the text of one that rounds to zero shows none) */
 	a.sign = v->kind != DOC_NUM_LEVEL;
+	/* fmt.h groups every figure's thousands: "560" and "1,175" are
+	 * one format, as a column of them should be */
+	a.thousands = 1;
 	xlsx_num_format(&a, buf, size);
 }
