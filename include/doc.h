@@ -78,6 +78,9 @@ struct doc_chart_series {
 	double *y;
 	unsigned char *has;       /* 0 = gap (drawn as a break) */
 	unsigned char *status;    /* enum doc_status of each point */
+	int unit, decimals;       /* how a value prints (fmt_value's unit;
+				     unit -1: not known, the chart's
+				     decimals) */
 	int emphasis;             /* 1: the area itself (drawn heavier) */
 	int colour;               /* palette slot + 1, so that a place keeps
 				     its colour from chart to chart; 0: by

@@ -191,6 +191,8 @@ static int time_chart(const struct compose_input *in,
 			else
 				strbuf_adds(&sb, short_name(c, geos[gi]));
 			cs = doc_chart_add_series(ch, sb.buf, n);
+			cs->unit = indexed ? UNIT_INDEX : ind->unit;
+			cs->decimals = (int)ind->decimals;
 			for (k = 0; k < n; k++) {
 				cs->x[k] = s.periods[from + k];
 				cs->has[k] = s.has[from + k];

@@ -241,6 +241,7 @@ struct doc_chart_series *doc_chart_add_series(struct doc_chart *c,
 	s->y = xcalloc(n, sizeof(*s->y));
 	s->has = xcalloc(n, sizeof(*s->has));
 	s->status = xcalloc(n, sizeof(*s->status));
+	s->unit = -1;
 	return s;
 }
 

@@ -101,6 +101,9 @@ static void put_chart(struct strbuf *o, const struct doc_chart *c)
 		strbuf_addf(o, "  series %zu emphasis %d colour %d ", s->n,
 			    s->emphasis, s->colour);
 		put_str(o, s->label ? s->label : "");
+		if (s->unit >= 0)
+			strbuf_addf(o, " unit %d decimals %d", s->unit,
+				    s->decimals);
 		strbuf_addch(o, '\n');
 		for (k = 0; k < s->n; k++) {
 			char p[PERIOD_TEXT_MAX];
@@ -620,6 +623,9 @@ static int read_chart_line(struct reader *r, const struct line *l)
 		r->series = doc_chart_add_series(c, s, (size_t)n);
 		r->series->emphasis = em;
 		r->series->colour = col;
+		if (l->n > 7 && (inum(r, l, 8, &r->series->unit) ||
+				 inum(r, l, 10, &r->series->decimals)))
+			return bad(r, "series ... \"label\" unit U decimals D");
 		r->npoints = 0;
 		return 0;
 	}

@@ -233,6 +233,8 @@ static void test_values_dump_round_trip(void **state)
 	s->y[1] = 0.1;
 	s->has[1] = 1;
 	s->status[1] = DOC_ESTIMATED;
+	s->unit = 2;
+	s->decimals = 1;
 	doc_chart_add_bar(c, "B", 3, "3 (p)")->status = DOC_PROVISIONAL;
 	doc_add_chart(&d, c);
 	d.prev_edition = strdup("week 46 2026");
@@ -265,6 +267,8 @@ static void test_values_dump_round_trip(void **state)
 	assert_int_equal(e.blocks[1].chart->series[0].status[1],
 			 DOC_ESTIMATED);
 	assert_int_equal(e.blocks[1].chart->bars[0].status, DOC_PROVISIONAL);
+	assert_int_equal(e.blocks[1].chart->series[0].unit, 2);
+	assert_int_equal(e.blocks[1].chart->series[0].decimals, 1);
 	assert_string_equal(e.prev_edition, "week 46 2026");
 	assert_int_equal(e.nrevisions, 1);
 	assert_string_equal(e.revisions[0].geography, "Test \"Area\"");

@@ -174,7 +174,19 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 			}
 			/* the cursor is one past the point found */
 			at = cur[k] ? cur[k] - 1 : 0;
-			xlsx_num(b, ws, r, col, v, vf);
+			if (c->series[k].unit >= 0) { /* as the bulletin prints */
+				struct doc_value dv;
+
+				memset(&dv, 0, sizeof(dv));
+				dv.v = v;
+				dv.unit = c->series[k].unit;
+				dv.decimals = c->series[k].decimals;
+				xlsx_value_format(&dv, numfmt, sizeof(numfmt));
+				xlsx_num(b, ws, r, col, v,
+					 xlsx_format(b, numfmt));
+			} else {
+				xlsx_num(b, ws, r, col, v, vf);
+			}
 			status_word(st, sizeof(st),
 				    (enum doc_status)c->series[k].status[at],
 				    0);
