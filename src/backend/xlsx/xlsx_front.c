@@ -9,6 +9,7 @@
 
 #include "backend.h"
 #include "fmt.h"
+#include "strbuf.h"
 #include "xalloc.h"
 #include "xlsx_int.h"
 #include "banned.h"
@@ -161,6 +162,7 @@ static lxw_row_t revision_notes(struct xlsx_book *b, lxw_worksheet *ws,
 				const struct doc *d, lxw_row_t r)
 {
 	char line[1024], was[FMT_MAX], now[FMT_MAX], per[64];
+	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	if (!d->prev_edition)
@@ -183,12 +185,15 @@ static lxw_row_t revision_notes(struct xlsx_book *b, lxw_worksheet *ws,
 
 		fmt_value(was, sizeof(was), rv->was, rv->unit, rv->decimals);
 		fmt_value(now, sizeof(now), rv->now, rv->unit, rv->decimals);
-		snprintf(line, sizeof(line), "%s, %s, %s: %s in the previous "
-			 "edition, now %s.", rv->indicator, rv->geography,
-			 fmt_period(per, sizeof(per), &rv->period), was, now);
+		/* names of any length: never cut inside a character */
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s, %s, %s: %s in the previous edition, now "
+			    "%s.", rv->indicator, rv->geography,
+			    fmt_period(per, sizeof(per), &rv->period), was, now);
 		xlsx_str(b, ws, r, 0, "Revised", NULL);
-		xlsx_str(b, ws, r, 1, line, NULL);
+		xlsx_str(b, ws, r, 1, sb.buf ? sb.buf : "", NULL);
 	}
+	strbuf_release(&sb);
 	return r;
 }
 
