@@ -18,6 +18,7 @@
 #include "series.h"
 #include "template.h"
 
+struct figure; /* figures.h */
 struct figure_set; /* figures.h */
 struct notes_summary; /* notes_summary.h */
 
@@ -74,6 +75,13 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 /* Format a value of ind for display (compose_figures.c). */
 void compose_format_value(const struct config_indicator *ind, double v,
 			  char *buf, size_t size);
+/* The doc status of a figure's or a source's status flag, and the
+ * figure f added to cell as a number it prints (compose_figures.c). */
+enum doc_status compose_status(const char *flag);
+void compose_cell_figure(struct doc_cell *cell,
+			 const struct config_indicator *ind,
+			 const struct figure *f, enum doc_num_kind kind,
+			 int stale);
 /* Whether a value of ind for period p is stale: older than its feed's
  * max_age_days at the end of the edition's week (compose_figures.c). */
 int compose_is_stale(const struct compose_input *in,
@@ -102,6 +110,10 @@ int compose_headlines(const struct compose_input *in,
 		      struct eim_error *err);
 /* The "since last week's monitor" paragraph (nothing without prev). */
 void compose_since(const struct compose_input *in, struct doc *d);
+/* The previous edition's name and every value of its figures.csv that
+ * this edition's figures hold for the same indicator, place and period
+ * with another value, into d (nothing without prev; compose_since.c). */
+void compose_revisions(const struct compose_input *in, struct doc *d);
 int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 /* compose_intel.c: the intelligence summary block, and the recurring

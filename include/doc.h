@@ -2,8 +2,11 @@
  *
  * compose builds a struct doc from the config, figures, notes and the
  * template; a renderer (render_pdf today, HTML later) consumes it and
- * knows nothing about feeds or YAML. Every number in it is already
- * formatted text except chart data, which stays numeric.
+ * knows nothing about feeds or YAML. Every number in it is formatted
+ * text, and a table cell that prints figures also carries them as
+ * numbers (struct doc_value: full precision, status, period) for the
+ * back ends that keep numbers (the data download); chart data is
+ * numeric.
  *
  * Ownership: the doc owns every block, string and array reachable from
  * it (all allocated with xalloc); doc_free releases everything. The
@@ -65,12 +68,19 @@ enum doc_chart_kind {
 	DOC_CHART_BAR     /* categories (places) compared, horizontal bars */
 };
 
+/* A figure's status: what the bulletin marks "(p)" and "(e)". */
+enum doc_status { DOC_FINAL, DOC_PROVISIONAL, DOC_ESTIMATED };
+
 struct doc_chart_series {
 	char *label;              /* direct label at the line end */
 	size_t n;
 	struct period *x;         /* LINE, COLUMN */
 	double *y;
 	unsigned char *has;       /* 0 = gap (drawn as a break) */
+	unsigned char *status;    /* enum doc_status of each point */
+	int unit, decimals;       /* how a value prints (fmt_value's unit;
+				     unit -1: not known, the chart's
+				     decimals) */
 	int emphasis;             /* 1: the area itself (drawn heavier) */
 	int colour;               /* palette slot + 1, so that a place keeps
 				     its colour from chart to chart; 0: by
@@ -83,6 +93,7 @@ struct doc_chart_bar {
 	int has;
 	char *value_text;         /* formatted value label */
 	int highlight;            /* the area or the focus place */
+	enum doc_status status;
 };
 
 struct doc_refline {
@@ -124,6 +135,31 @@ enum doc_cell_kind {
 enum doc_direction { DOC_DIR_NONE, DOC_DIR_UP, DOC_DIR_DOWN, DOC_DIR_FLAT };
 enum doc_tone { DOC_TONE_NEUTRAL, DOC_TONE_GOOD, DOC_TONE_BAD };
 
+/* How a cell prints a value (fmt.h): a level (fmt_value), a change in
+ * the indicator's unit (fmt_change: signed, percentage points for
+ * percent units), a percentage change (fmt_percent_signed), a rank or
+ * the number of places ranked. */
+enum doc_num_kind {
+	DOC_NUM_LEVEL, DOC_NUM_CHANGE, DOC_NUM_PCT, DOC_NUM_RANK,
+	DOC_NUM_RANK_OF
+};
+
+/* A number a cell prints, as figures.csv holds it: the text is for the
+ * reader, this is for a back end that keeps numbers. */
+struct doc_value {
+	double v;                 /* full precision */
+	enum doc_num_kind kind;
+	int unit;                 /* fmt_value's unit (enum config_unit) */
+	int decimals;             /* as printed */
+	enum doc_status status;
+	int stale;                /* older than its feed's max_age_days */
+	struct period period;     /* the figure's period (freq 0: none) */
+};
+
+/* Why a cell that could hold a value holds none: the GSS shorthand
+ * [x], [z], [c]. */
+enum doc_absent { DOC_NOT_AVAILABLE, DOC_NOT_APPLICABLE, DOC_CONFIDENTIAL };
+
 struct doc_cell {
 	enum doc_cell_kind kind;
 	char *text;               /* TEXT; for ARROW a sign/label like "+1.2" */
@@ -132,7 +168,21 @@ struct doc_cell {
 	double *spark;            /* SPARK values */
 	unsigned char *spark_has;
 	size_t nspark;
+	/* SPARK, when known: each point's period and enum doc_status, and
+	 * how its values print (fmt_value's unit and decimals) */
+	struct period *spark_x;
+	unsigned char *spark_status;
+	int spark_unit, spark_decimals;
 	int bold;
+	/* The numbers the text prints (a change and its percentage: 2),
+	 * none when the cell prints no figure; values[0] first. */
+	struct doc_value *values;
+	size_t nvalues;
+	enum doc_absent absent;   /* a value cell without values: why */
+	int is_value;             /* 1: the cell's column holds figures */
+	struct period period;     /* a cell that names a period (freq 0:
+				     none): which, as the bulletin names it
+				     without marks */
 };
 
 enum doc_align { DOC_LEFT, DOC_RIGHT, DOC_CENTER };
@@ -192,6 +242,18 @@ struct doc_block {
 	struct doc_note *note;     /* NOTE */
 };
 
+/* ---- revisions since the previous edition -------------------------------- */
+/* A value of an indicator at a place for a period that the previous
+ * edition's figures.csv held with another value. */
+struct doc_revision {
+	char *indicator;          /* its title */
+	char *geography;          /* the place's name */
+	char *code;               /* the place's code */
+	struct period period;
+	double was, now;          /* full precision */
+	int unit, decimals;       /* how the bulletin prints them */
+};
+
 /* ---- the document ------------------------------------------------------- */
 struct doc_style {
 	char *font_regular;  /* TrueType paths; NULL = find at run time */
@@ -215,6 +277,11 @@ struct doc {
 	int year, month, day; /* publication date: PDF info dates */
 	char *keywords;
 	char *banner;         /* "Partners only — not for publication" or NULL */
+	/* The previous edition the figures were compared with ("week 43
+	 * 2026"; NULL: none) and every value revised since it. */
+	char *prev_edition;
+	struct doc_revision *revisions;
+	size_t nrevisions;
 	struct doc_style style;
 	struct doc_block *blocks;
 	size_t nblocks, cap;
@@ -253,6 +320,19 @@ void doc_cell_set_arrow(struct doc_cell *c, enum doc_direction dir,
 /* Copies n values; has NULL means all present. */
 void doc_cell_set_spark(struct doc_cell *c, const double *v,
 			const unsigned char *has, size_t n);
+/* The periods and statuses (NULL: all final) of the cell's nspark
+ * points, copied, and how its values print. */
+void doc_cell_set_spark_at(struct doc_cell *c, const struct period *x,
+			   const unsigned char *status, int unit,
+			   int decimals);
+/* Adds a number the cell prints (copied); marks the cell a value cell. */
+struct doc_value *doc_cell_add_value(struct doc_cell *c,
+				     const struct doc_value *v);
+/* Appends a revision (strings copied). */
+struct doc_revision *doc_add_revision(struct doc *d, const char *indicator,
+				      const char *geography, const char *code,
+				      const struct period *p, double was,
+				      double now);
 /* A BAR chart category (has = 1). */
 struct doc_chart_bar *doc_chart_add_bar(struct doc_chart *c, const char *label,
 					double value, const char *value_text);

@@ -114,6 +114,10 @@ struct figure_set {
 	size_t nslots, nindexed;
 };
 
+/* The status a source flag gives a figure: 'p' for provisional ("p",
+ * "P", "[p]", "provisional"), 'e' for estimated (likewise), else 0. */
+char figures_flag_status(const char *flag);
+
 void figures_init(struct figure_set *set);
 void figures_release(struct figure_set *set);
 

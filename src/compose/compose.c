@@ -357,5 +357,6 @@ int compose_doc(const struct compose_input *in, struct doc *d,
 			}
 		}
 	}
+	compose_revisions(in, d);
 	return 0;
 }

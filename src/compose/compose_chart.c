@@ -191,12 +191,16 @@ static int time_chart(const struct compose_input *in,
 			else
 				strbuf_adds(&sb, short_name(c, geos[gi]));
 			cs = doc_chart_add_series(ch, sb.buf, n);
+			cs->unit = indexed ? UNIT_INDEX : ind->unit;
+			cs->decimals = (int)ind->decimals;
 			for (k = 0; k < n; k++) {
 				cs->x[k] = s.periods[from + k];
 				cs->has[k] = s.has[from + k];
 				cs->y[k] = s.has[from + k]
 						   ? s.values[from + k] / div
 						   : 0.0;
+				cs->status[k] = (unsigned char)compose_status(
+					s.status[from + k]);
 			}
 			if (!geo0) {
 				geo0 = geos[gi];
@@ -420,6 +424,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		bar = doc_chart_add_bar(ch, short_name(c, items[i].code),
 					items[i].f->value, val);
 		bar->highlight = strcmp(items[i].code, c->area.code) == 0;
+		bar->status = compose_status(st);
 	}
 	fmt_period_phrase(lab, sizeof(lab), &per);
 	bar_title(in, ind, items, n, lab, &sb);

@@ -81,6 +81,33 @@ const char *compose_main_geo(const struct compose_input *in,
 	return NULL;
 }
 
+enum doc_status compose_status(const char *flag)
+{
+	char c = figures_flag_status(flag);
+
+	return c == 'p' ? DOC_PROVISIONAL : c == 'e' ? DOC_ESTIMATED
+						     : DOC_FINAL;
+}
+
+void compose_cell_figure(struct doc_cell *cell,
+			 const struct config_indicator *ind,
+			 const struct figure *f, enum doc_num_kind kind,
+			 int stale)
+{
+	struct doc_value v;
+
+	memset(&v, 0, sizeof(v));
+	v.v = f->value;
+	v.kind = kind;
+	v.unit = ind->unit;
+	v.decimals = kind == DOC_NUM_PCT ? 1 : kind >= DOC_NUM_RANK
+		     ? 0 : (int)ind->decimals;
+	v.status = compose_status(f->status);
+	v.stale = stale;
+	v.period = f->period;
+	doc_cell_add_value(cell, &v);
+}
+
 static void cell_value(struct doc_cell *cell, const struct config_indicator *ind,
 		       const struct figure *f)
 {
@@ -88,6 +115,7 @@ static void cell_value(struct doc_cell *cell, const struct config_indicator *ind
 
 	if (!f) {
 		doc_cell_set_text(cell, "n/a");
+		cell->is_value = 1;
 		return;
 	}
 	fmt_value(buf, FMT_MAX, f->value, ind->unit, (int)ind->decimals);
@@ -96,19 +124,23 @@ static void cell_value(struct doc_cell *cell, const struct config_indicator *ind
 		snprintf(buf + l, sizeof(buf) - l, " (%s)", f->status);
 	}
 	doc_cell_set_text(cell, buf);
+	compose_cell_figure(cell, ind, f, DOC_NUM_LEVEL, 0);
 }
 
-/* "+1,240 (+0.9%)" for counts, "+0.2pp" for rates. */
-static void change_text(const struct compose_input *in,
+/* "+1,240 (+0.9%)" for counts, "+0.2pp" for rates; the change and its
+ * percentage are the cell's values. */
+static void change_cell(const struct compose_input *in,
 			const struct config_indicator *ind, const char *geo,
-			const char *name, char *buf, size_t size)
+			const char *name, struct doc_cell *cell)
 {
-	char pctname[32], a[FMT_MAX], b[FMT_MAX];
+	char pctname[32], a[FMT_MAX], b[FMT_MAX], buf[FMT_MAX * 2 + 16];
+	size_t size = sizeof(buf);
 	const struct figure *f = figures_find(in->figs, ind->id, geo, name);
 	const struct figure *p;
 
+	cell->is_value = 1;
 	if (!f) {
-		snprintf(buf, size, "n/a");
+		doc_cell_set_text(cell, "n/a");
 		return;
 	}
 	fmt_change(a, sizeof(a), f->value, ind->unit, (int)ind->decimals);
@@ -129,6 +161,10 @@ static void change_text(const struct compose_input *in,
 		size_t l = strlen(buf);
 		snprintf(buf + l, size - l, " (%s)", f->status);
 	}
+	doc_cell_set_text(cell, buf);
+	compose_cell_figure(cell, ind, f, DOC_NUM_CHANGE, 0);
+	if (p)
+		compose_cell_figure(cell, ind, p, DOC_NUM_PCT, 0);
 }
 
 /* The figure that is the change on a year: change_year, or for a series
@@ -220,6 +256,15 @@ static void spark(const struct compose_input *in, struct doc_cell *cell,
 		end--;
 	from = end > SPARK_POINTS ? end - SPARK_POINTS : 0;
 	doc_cell_set_spark(cell, s.values + from, s.has + from, end - from);
+	{
+		unsigned char st[SPARK_POINTS];
+		size_t k;
+
+		for (k = from; k < end; k++)
+			st[k - from] = (unsigned char)compose_status(s.status[k]);
+		doc_cell_set_spark_at(cell, s.periods + from, st,
+				      ind->unit, (int)ind->decimals);
+	}
 	series_release(&s);
 }
 
@@ -276,18 +321,17 @@ int compose_dashboard(const struct compose_input *in,
 				size_t l = strlen(buf);
 				snprintf(buf + l, sizeof(buf) - l, " (stale)");
 				any_stale = 1;
+				row[1].values[0].stale = 1;
 			}
 			doc_cell_set_text(&row[2], buf);
+			row[2].period = latest->period;
 		} else {
 			doc_cell_set_text(&row[2], "not available");
 		}
-		change_text(in, ind, geo ? geo : "", "change_prev", buf,
-			    sizeof(buf));
-		doc_cell_set_text(&row[3], buf);
-		change_text(in, ind, geo ? geo : "",
+		change_cell(in, ind, geo ? geo : "", "change_prev", &row[3]);
+		change_cell(in, ind, geo ? geo : "",
 			    geo ? year_change(in, ind, geo) : "change_year",
-			    buf, sizeof(buf));
-		doc_cell_set_text(&row[4], buf);
+			    &row[4]);
 		spark(in, &row[5], ind, geo ? geo : "");
 		arrow(&row[6], ind,
 		      geo ? figures_find(in->figs, ind->id, geo, "change_prev")
@@ -301,6 +345,16 @@ int compose_dashboard(const struct compose_input *in,
 			     "is older than its feed's max_age_days. " : "");
 	t->footnote = xstrdup(buf);
 	doc_add_table(d, t);
+	return 0;
+}
+
+static int is_place(const struct config *c, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < c->nplaces; i++)
+		if (strcmp(c->places[i].code, code) == 0)
+			return 1;
 	return 0;
 }
 
@@ -477,22 +531,29 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		cell_value(&row[1], ind, v);
-		change_text(in, ind, cur ? codes[i] : "", "change_prev", buf,
-			    sizeof(buf));
-		doc_cell_set_text(&row[2], buf);
-		change_text(in, ind, cur ? codes[i] : "",
-			    year_change(in, ind, codes[i]), buf, sizeof(buf));
-		doc_cell_set_text(&row[3], buf);
+		change_cell(in, ind, cur ? codes[i] : "", "change_prev",
+			    &row[2]);
+		change_cell(in, ind, cur ? codes[i] : "",
+			    year_change(in, ind, codes[i]), &row[3]);
 		rank = figures_find(in->figs, ind->id, codes[i], "rank");
 		of = figures_find(in->figs, ind->id, codes[i], "rank_of");
-		if (rank && of && period_eq(&rank->period, &tp))
+		if (rank && of && period_eq(&rank->period, &tp)) {
 			fmt_rank(buf, sizeof(buf), (long)rank->value,
 				 (long)of->value,
 				 figures_rank_is_joint(in->figs, ind->id,
 						       codes[i]));
-		else
-			snprintf(buf, sizeof(buf), "\u2013");
-		doc_cell_set_text(&row[4], buf);
+			doc_cell_set_text(&row[4], buf);
+			compose_cell_figure(&row[4], ind, rank, DOC_NUM_RANK,
+					    0);
+			compose_cell_figure(&row[4], ind, of, DOC_NUM_RANK_OF,
+					    0);
+		} else {
+			doc_cell_set_text(&row[4], "\u2013");
+			row[4].is_value = 1;
+			/* only places are ranked */
+			if (!is_place(c, codes[i]))
+				row[4].absent = DOC_NOT_APPLICABLE;
+		}
 	}
 	if (tp.freq) {
 		char per[96];

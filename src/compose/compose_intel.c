@@ -13,6 +13,18 @@
 #include "xalloc.h"
 #include "banned.h"
 
+/* A count of notes of the edition of week as a number of the cell. */
+static void count_value(struct doc_cell *cell, long n,
+			const struct period *week)
+{
+	struct doc_value v;
+
+	memset(&v, 0, sizeof(v));
+	v.v = (double)n;
+	v.period = *week;
+	doc_cell_add_value(cell, &v);
+}
+
 /* "0 · 1 · 2" for editions shown..1 (oldest first) of counts v[k]. */
 static void earlier_text(const struct notes_summary *s, const long *v,
 			 size_t stride, struct doc_cell *cell)
@@ -24,6 +36,8 @@ static void earlier_text(const struct notes_summary *s, const long *v,
 		strbuf_addf(&sb, "%s%ld", k == s->shown ? "" : " \u00b7 ",
 			    v[k * stride]);
 	doc_cell_set_text(cell, sb.buf);
+	for (k = s->shown; k >= 1; k--)
+		count_value(cell, v[k * stride], &s->week[k]);
 	strbuf_release(&sb);
 }
 
@@ -34,17 +48,25 @@ static void trend(const struct notes_summary *s, const long *v,
 	double y[NSUM_MAX_BACK + 1];
 	size_t k, n = s->shown + 1;
 
-	for (k = 0; k < n; k++)
+	struct period x[NSUM_MAX_BACK + 1];
+
+	for (k = 0; k < n; k++) {
 		y[k] = (double)v[(s->shown - k) * stride];
+		x[k] = s->week[s->shown - k];
+	}
 	doc_cell_set_spark(cell, y, NULL, n);
+	doc_cell_set_spark_at(cell, x, NULL, 0, 0);
 }
 
-static void num(struct doc_cell *c, long v, int bold)
+/* This edition's count. */
+static void num(const struct notes_summary *s, struct doc_cell *c, long v,
+		int bold)
 {
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%ld", v);
 	doc_cell_set_text(c, buf);
+	count_value(c, v, &s->week[0]);
 	c->bold = bold;
 }
 
@@ -60,9 +82,9 @@ static void theme_row(struct doc_table *t, const struct notes_summary *s,
 		all[k] = n[k][NSUM_NEG] + n[k][NSUM_POS] + n[k][NSUM_OTHER];
 	doc_cell_set_text(&row[0], title);
 	row[0].bold = bold;
-	num(&row[1], n[0][NSUM_NEG], bold);
-	num(&row[2], n[0][NSUM_POS], bold);
-	num(&row[3], n[0][NSUM_OTHER], bold);
+	num(s, &row[1], n[0][NSUM_NEG], bold);
+	num(s, &row[2], n[0][NSUM_POS], bold);
+	num(s, &row[3], n[0][NSUM_OTHER], bold);
 	if (!s->shown)
 		return;
 	earlier_text(s, &n[0][NSUM_NEG], NSUM_NTONES, &row[4]);
@@ -163,7 +185,7 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 	for (i = 0; i < s->nplaces; i++) {
 		struct doc_cell *row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], s->places[i].name);
-		num(&row[1], s->places[i].n[0], 0);
+		num(s, &row[1], s->places[i].n[0], 0);
 		if (!s->shown)
 			continue;
 		earlier_text(s, s->places[i].n, 1, &row[2]);

@@ -18,9 +18,18 @@
 
 struct prev_latest {
 	char *indicator, *geography;
+	const char *name;   /* the figure: latest, previous, year_ago, ... */
 	struct period period;
 	double value;
 };
+
+/* The figures that are values of the series (not changes): what a
+ * revision is read from. */
+static int is_level(const char *name)
+{
+	return strcmp(name, "latest") == 0 || strcmp(name, "previous") == 0 ||
+	       strcmp(name, "year_ago") == 0 || strcmp(name, "baseline") == 0;
+}
 
 void compose_prev_release(struct compose_prev *p)
 {
@@ -34,7 +43,7 @@ void compose_prev_release(struct compose_prev *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Keep the `latest` figures of the previous edition's figures.csv (read
+/* Keep the values of the previous edition's figures.csv (read
  * by figures_read_csv, beside its writer). A file that does not read is
  * treated as absent: this comparison is a courtesy, not an input. */
 void compose_prev_parse(const char *text, size_t len, const char *week,
@@ -53,12 +62,13 @@ void compose_prev_parse(const char *text, size_t len, const char *week,
 			const struct figure *f = &set.items[i];
 			struct prev_latest *p;
 
-			if (strcmp(f->name, "latest") != 0)
+			if (!is_level(f->name))
 				continue;
 			XGROW(out->items, cap, out->n + 1);
 			p = &out->items[out->n++];
 			p->indicator = xstrdup(f->indicator);
 			p->geography = xstrdup(f->geography);
+			p->name = f->name; /* static text */
 			p->period = f->period;
 			p->value = f->value;
 		}
@@ -72,10 +82,72 @@ static const struct prev_latest *prev_find(const struct compose_prev *p,
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		if (strcmp(p->items[i].indicator, ind) == 0 &&
+		if (strcmp(p->items[i].name, "latest") == 0 &&
+		    strcmp(p->items[i].indicator, ind) == 0 &&
 		    strcmp(p->items[i].geography, geo) == 0)
 			return &p->items[i];
 	return NULL;
+}
+
+/* The previous edition as the bulletin names it ("week 43 2026"). */
+static void prev_name(const struct compose_prev *p, char *buf, size_t size)
+{
+	struct period pw;
+
+	if (period_parse(p->week, strlen(p->week), &pw))
+		snprintf(buf, size, "%s", p->week);
+	else
+		fmt_period(buf, size, &pw);
+}
+
+/* 1 when item i repeats an earlier item's value (latest and baseline
+ * of one period). figures.csv keeps an indicator's figures at a place
+ * together, so only the items just before i can be of the same place. */
+static int seen_before(const struct compose_prev *p, size_t i)
+{
+	const struct prev_latest *a = &p->items[i];
+	size_t k = i;
+
+	while (k-- > 0 && strcmp(p->items[k].geography, a->geography) == 0 &&
+	       strcmp(p->items[k].indicator, a->indicator) == 0)
+		if (period_eq(&p->items[k].period, &a->period))
+			return 1;
+	return 0;
+}
+
+void compose_revisions(const struct compose_input *in, struct doc *d)
+{
+	const struct compose_prev *p = in->prev;
+	char wl[FMT_MAX];
+	size_t i;
+
+	if (!p || !p->week[0])
+		return;
+	prev_name(p, wl, sizeof(wl));
+	d->prev_edition = xstrdup(wl);
+	for (i = 0; i < p->n; i++) {
+		const struct prev_latest *was = &p->items[i];
+		const struct config_indicator *ind =
+			config_find_indicator(in->cfg, was->indicator);
+		const struct figure *now;
+		const char *place;
+		struct doc_revision *rv;
+
+		if (!ind || seen_before(p, i))
+			continue;
+		now = figures_value_in(in->figs, was->indicator,
+				       was->geography, &was->period);
+		/* full precision: figures.csv reads back the same double */
+		if (!now || now->value == was->value)
+			continue;
+		place = config_place_name(in->cfg, was->geography);
+		rv = doc_add_revision(d, ind->title,
+				      place ? place : was->geography,
+				      was->geography, &was->period,
+				      was->value, now->value);
+		rv->unit = ind->unit;
+		rv->decimals = (int)ind->decimals;
+	}
 }
 
 static const char *measure_of(const struct config_indicator *ind)
@@ -117,12 +189,9 @@ void compose_since(const struct compose_input *in, struct doc *d)
 		}
 	}
 	{
-		struct period pw;
 		char wl[FMT_MAX];
-		if (period_parse(in->prev->week, strlen(in->prev->week), &pw))
-			snprintf(wl, sizeof(wl), "%s", in->prev->week);
-		else
-			fmt_period(wl, sizeof(wl), &pw);
+
+		prev_name(in->prev, wl, sizeof(wl));
 		strbuf_addf(&sb, "Since the last monitor (%s): ", wl);
 	}
 	if (nfresh)

@@ -54,6 +54,7 @@ static void chart_free(struct doc_chart *c)
 		free(c->series[i].x);
 		free(c->series[i].y);
 		free(c->series[i].has);
+		free(c->series[i].status);
 	}
 	free(c->series);
 	for (i = 0; i < c->nbars; i++) {
@@ -72,6 +73,9 @@ static void cell_release(struct doc_cell *c)
 	free(c->text);
 	free(c->spark);
 	free(c->spark_has);
+	free(c->spark_x);
+	free(c->spark_status);
+	free(c->values);
 }
 
 static void table_free(struct doc_table *t)
@@ -133,6 +137,13 @@ void doc_free(struct doc *d)
 	free(d->date_text);
 	free(d->keywords);
 	free(d->banner);
+	free(d->prev_edition);
+	for (i = 0; i < d->nrevisions; i++) {
+		free(d->revisions[i].indicator);
+		free(d->revisions[i].geography);
+		free(d->revisions[i].code);
+	}
+	free(d->revisions);
 	free(d->style.font_regular);
 	free(d->style.font_bold);
 	free(d->style.logo_png);
@@ -229,6 +240,8 @@ struct doc_chart_series *doc_chart_add_series(struct doc_chart *c,
 	s->x = xcalloc(n, sizeof(*s->x));
 	s->y = xcalloc(n, sizeof(*s->y));
 	s->has = xcalloc(n, sizeof(*s->has));
+	s->status = xcalloc(n, sizeof(*s->status));
+	s->unit = -1;
 	return s;
 }
 

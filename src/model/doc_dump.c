@@ -74,6 +74,11 @@ static const char *const cell_kinds[] = { "text", "arrow", "spark" };
 static const char *const dirs[] = { "none", "up", "down", "flat" };
 static const char *const tones[] = { "neutral", "good", "bad" };
 static const char *const aligns[] = { "left", "right", "center" };
+static const char *const statuses[] = { "-", "p", "e" };
+static const char *const num_kinds[] = {
+	"level", "change", "pct", "rank", "rank_of"
+};
+static const char *const absents[] = { "x", "z", "c" };
 static const char *const block_kinds[] = {
 	"heading", "para", "bullets", "chart", "table", "note", "source",
 	"pagebreak", "contents"
@@ -96,6 +101,9 @@ static void put_chart(struct strbuf *o, const struct doc_chart *c)
 		strbuf_addf(o, "  series %zu emphasis %d colour %d ", s->n,
 			    s->emphasis, s->colour);
 		put_str(o, s->label ? s->label : "");
+		if (s->unit >= 0)
+			strbuf_addf(o, " unit %d decimals %d", s->unit,
+				    s->decimals);
 		strbuf_addch(o, '\n');
 		for (k = 0; k < s->n; k++) {
 			char p[PERIOD_TEXT_MAX];
@@ -106,6 +114,8 @@ static void put_chart(struct strbuf *o, const struct doc_chart *c)
 				put_num(o, s->y[k]);
 			else
 				strbuf_adds(o, " -");
+			if (s->status[k])
+				strbuf_addf(o, " %s", statuses[s->status[k] % 3]);
 			strbuf_addch(o, '\n');
 		}
 	}
@@ -120,6 +130,8 @@ static void put_chart(struct strbuf *o, const struct doc_chart *c)
 			strbuf_addch(o, ' ');
 			put_str(o, b->value_text);
 		}
+		if (b->status)
+			strbuf_addf(o, " %s", statuses[b->status % 3]);
 		strbuf_addch(o, '\n');
 	}
 	for (i = 0; i < c->nrefs; i++) {
@@ -130,6 +142,57 @@ static void put_chart(struct strbuf *o, const struct doc_chart *c)
 			put_str(o, c->refs[i].label);
 		}
 		strbuf_addch(o, '\n');
+	}
+}
+
+static void put_period(struct strbuf *o, const struct period *p)
+{
+	char t[PERIOD_TEXT_MAX];
+
+	period_format(p, t, sizeof(t));
+	strbuf_addf(o, " %s", p->freq ? t : "-");
+}
+
+/* The numbers behind a cell's text, a line each under it. */
+static void put_cell_numbers(struct strbuf *o, const struct doc_cell *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->nvalues; k++) {
+		const struct doc_value *v = &c->values[k];
+
+		strbuf_adds(o, "      value");
+		put_num(o, v->v);
+		strbuf_addf(o, " %s unit %d decimals %d status %s stale %d "
+			    "period", num_kinds[v->kind], v->unit, v->decimals,
+			    statuses[v->status % 3], v->stale);
+		put_period(o, &v->period);
+		strbuf_addch(o, '\n');
+	}
+	if (c->is_value && !c->nvalues)
+		strbuf_addf(o, "      absent %s\n", absents[c->absent % 3]);
+	if (c->period.freq) {
+		strbuf_adds(o, "      period");
+		put_period(o, &c->period);
+		strbuf_addch(o, '\n');
+	}
+	if (c->spark_x) {
+		int any = 0;
+
+		strbuf_addf(o, "      spark_at unit %d decimals %d",
+			    c->spark_unit, c->spark_decimals);
+		for (k = 0; k < c->nspark; k++) {
+			put_period(o, &c->spark_x[k]);
+			any |= c->spark_status[k] != 0;
+		}
+		strbuf_addch(o, '\n');
+		if (any) {
+			strbuf_adds(o, "      spark_status");
+			for (k = 0; k < c->nspark; k++)
+				strbuf_addf(o, " %s",
+					    statuses[c->spark_status[k] % 3]);
+			strbuf_addch(o, '\n');
+		}
 	}
 }
 
@@ -171,6 +234,7 @@ static void put_table(struct strbuf *o, const struct doc_table *t)
 				put_str(o, c->text);
 			}
 			strbuf_addch(o, '\n');
+			put_cell_numbers(o, c);
 		}
 	}
 	put_kv(o, "  ", "footnote", t->footnote);
@@ -211,6 +275,22 @@ int doc_dump(const struct doc *d, struct strbuf *o)
 	put_kv(o, "", "date_text", d->date_text);
 	put_kv(o, "", "keywords", d->keywords);
 	put_kv(o, "", "banner", d->banner);
+	put_kv(o, "", "previous", d->prev_edition);
+	for (i = 0; i < d->nrevisions; i++) {
+		const struct doc_revision *rv = &d->revisions[i];
+
+		strbuf_adds(o, "revision ");
+		put_str(o, rv->indicator);
+		strbuf_addch(o, ' ');
+		put_str(o, rv->geography);
+		strbuf_addch(o, ' ');
+		put_str(o, rv->code);
+		put_period(o, &rv->period);
+		put_num(o, rv->was);
+		put_num(o, rv->now);
+		strbuf_addf(o, " unit %d decimals %d\n", rv->unit,
+			    rv->decimals);
+	}
 	strbuf_addf(o, "issue %d\ndate %d %d %d\n", d->issue, d->year,
 		    d->month, d->day);
 	strbuf_adds(o, "page");
@@ -416,6 +496,38 @@ static int set_str(struct reader *r, const struct line *l, char **field)
 	return 0;
 }
 
+/* A period word, "-" for none. */
+static int per(struct reader *r, const struct line *l, int i,
+	       struct period *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (i >= l->n || l->quoted[i])
+		return bad(r, "a period is missing");
+	if (strcmp(l->tok[i], "-") == 0)
+		return 0;
+	return period_parse(l->tok[i], strlen(l->tok[i]), p) == 0
+	       ? 0 : bad(r, "not a period");
+}
+
+static int read_revision(struct reader *r, const struct line *l)
+{
+	const char *ind, *geo, *code;
+	struct period p;
+	double was, now;
+	int unit, dec;
+	struct doc_revision *rv;
+
+	if (str(r, l, 1, &ind) || str(r, l, 2, &geo) || str(r, l, 3, &code) ||
+	    per(r, l, 4, &p) || num(r, l, 5, &was) || num(r, l, 6, &now) ||
+	    inum(r, l, 8, &unit) || inum(r, l, 10, &dec))
+		return bad(r, "revision \"indicator\" \"place\" \"code\" "
+			   "PERIOD WAS NOW unit U decimals D");
+	rv = doc_add_revision(r->d, ind, geo, code, &p, was, now);
+	rv->unit = unit;
+	rv->decimals = dec;
+	return 0;
+}
+
 static int read_head(struct reader *r, const struct line *l)
 {
 	struct doc *d = r->d;
@@ -423,12 +535,13 @@ static int read_head(struct reader *r, const struct line *l)
 	static const char *const keys[] = {
 		"title", "subtitle", "publisher", "funding", "caveat",
 		"date_text", "keywords", "banner", "font_regular",
-		"font_bold", "logo"
+		"font_bold", "logo", "previous"
 	};
 	char **fields[] = {
 		&d->title, &d->subtitle, &d->publisher, &d->funding,
 		&d->caveat, &d->date_text, &d->keywords, &d->banner,
-		&st->font_regular, &st->font_bold, &st->logo_png
+		&st->font_regular, &st->font_bold, &st->logo_png,
+		&d->prev_edition
 	};
 	const char *k = l->tok[0];
 	size_t i;
@@ -436,6 +549,8 @@ static int read_head(struct reader *r, const struct line *l)
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strcmp(k, keys[i]) == 0)
 			return set_str(r, l, fields[i]);
+	if (strcmp(k, "revision") == 0)
+		return read_revision(r, l);
 	if (strcmp(k, "issue") == 0)
 		return inum(r, l, 1, &d->issue);
 	if (strcmp(k, "date") == 0)
@@ -508,6 +623,9 @@ static int read_chart_line(struct reader *r, const struct line *l)
 		r->series = doc_chart_add_series(c, s, (size_t)n);
 		r->series->emphasis = em;
 		r->series->colour = col;
+		if (l->n > 7 && (inum(r, l, 8, &r->series->unit) ||
+				 inum(r, l, 10, &r->series->decimals)))
+			return bad(r, "series ... \"label\" unit U decimals D");
 		r->npoints = 0;
 		return 0;
 	}
@@ -523,22 +641,33 @@ static int read_chart_line(struct reader *r, const struct line *l)
 				return -1;
 			se->has[r->npoints] = 1;
 		}
+		if (l->n > 3) {
+			int st;
+
+			if (word(r, l, 3, NAMES(statuses), &st))
+				return -1;
+			se->status[r->npoints] = (unsigned char)st;
+		}
 		r->npoints++;
 		return 0;
 	}
 	if (strcmp(k, "bar") == 0) {
 		struct doc_chart_bar *b;
 		const char *vt = NULL;
-		int has, hi;
+		int has, hi, st = 0, i;
 
 		if (num(r, l, 1, &v) || inum(r, l, 3, &has) ||
 		    inum(r, l, 5, &hi) || str(r, l, 6, &s))
 			return bad(r, "bar V has H highlight H \"label\"");
-		if (l->n > 7 && str(r, l, 7, &vt) != 0)
-			return -1;
+		for (i = 7; i < l->n; i++) {
+			if (l->quoted[i] ? str(r, l, i, &vt)
+			    : word(r, l, i, NAMES(statuses), &st))
+				return -1;
+		}
 		b = doc_chart_add_bar(c, s, v, vt);
 		b->has = has;
 		b->highlight = hi;
+		b->status = (enum doc_status)st;
 		return 0;
 	}
 	if (strcmp(k, "ref") == 0) {
@@ -597,6 +726,66 @@ static int read_cell(struct reader *r, const struct line *l)
 	return 0;
 }
 
+/* A line of the numbers under a cell (put_cell_numbers). */
+static int read_cell_numbers(struct reader *r, const struct line *l,
+			     struct doc_cell *c)
+{
+	const char *k = l->tok[0];
+	int i, st;
+
+	if (strcmp(k, "value") == 0) {
+		struct doc_value v;
+		int kind;
+
+		memset(&v, 0, sizeof(v));
+		if (num(r, l, 1, &v.v) || word(r, l, 2, NAMES(num_kinds), &kind) ||
+		    inum(r, l, 4, &v.unit) || inum(r, l, 6, &v.decimals) ||
+		    word(r, l, 8, NAMES(statuses), &st) ||
+		    inum(r, l, 10, &v.stale) || per(r, l, 12, &v.period))
+			return bad(r, "value V KIND unit U decimals D status S "
+				   "stale T period P");
+		v.kind = (enum doc_num_kind)kind;
+		v.status = (enum doc_status)st;
+		doc_cell_add_value(c, &v);
+		return 0;
+	}
+	if (strcmp(k, "absent") == 0) {
+		if (word(r, l, 1, NAMES(absents), &i))
+			return -1;
+		c->is_value = 1;
+		c->absent = (enum doc_absent)i;
+		return 0;
+	}
+	if (strcmp(k, "period") == 0)
+		return per(r, l, 1, &c->period);
+	if (strcmp(k, "spark_at") == 0) {
+		struct period x[MAX_TOK];
+		int unit, dec;
+
+		if (c->kind != DOC_CELL_SPARK || inum(r, l, 2, &unit) ||
+		    inum(r, l, 4, &dec) || l->n != 5 + (int)c->nspark)
+			return bad(r, "spark_at unit U decimals D and a period "
+				   "a point, under a sparkline");
+		for (i = 0; i < (int)c->nspark; i++)
+			if (per(r, l, 5 + i, &x[i]))
+				return -1;
+		doc_cell_set_spark_at(c, x, NULL, unit, dec);
+		return 0;
+	}
+	if (strcmp(k, "spark_status") == 0) {
+		if (!c->spark_x || l->n != 1 + (int)c->nspark)
+			return bad(r, "spark_status a status a point, after "
+				   "spark_at");
+		for (i = 0; i < (int)c->nspark; i++) {
+			if (word(r, l, 1 + i, NAMES(statuses), &st))
+				return -1;
+			c->spark_status[i] = (unsigned char)st;
+		}
+		return 0;
+	}
+	return 1;
+}
+
 static int read_table_line(struct reader *r, const struct line *l)
 {
 	struct doc_table *t = r->b ? r->b->table : NULL;
@@ -627,6 +816,8 @@ static int read_table_line(struct reader *r, const struct line *l)
 	}
 	if (strcmp(k, "cell") == 0)
 		return read_cell(r, l);
+	if (r->row && r->ncells)
+		return read_cell_numbers(r, l, &r->row[r->ncells - 1]);
 	return 1;
 }
 

@@ -67,6 +67,14 @@ static void status_merge(char *dst, const char *src)
 		snprintf(dst, FIGURE_STATUS_MAX, "e");
 }
 
+char figures_flag_status(const char *flag)
+{
+	char st[FIGURE_STATUS_MAX] = "";
+
+	status_merge(st, flag);
+	return st[0];
+}
+
 /* ---- set --------------------------------------------------------------- */
 
 static void emit(struct figure_set *set, const char *ind, const char *geo,

@@ -77,6 +77,135 @@ if [ -f "$gm/monitor.yaml" ]; then
 		$py "$EIMON_TOP/tests/e2e/xlsx_check.py" "$g" "$g/monitor-data.xlsx" $par
 fi
 
+# A monitor with a missing value, a provisional one and a revision
+# (tests/e2e/case_monitor.py: a dashboard, a table by area with ranks, a
+# table side by side): three editions in one folder.
+mkdir -p "$T/case"
+cat >"$T/case/indicator.txt" <<'EOF'
+id=jobs
+title=Jobs
+measure=the number of jobs
+unit=count
+decimals=0
+polarity=up-is-good
+compare=previous,year
+area=E47000099 Test Area
+place=E08000901 Alpha
+place=E08000902 Beta
+place=E08000903 Gamma
+comparator=E12000099 Region
+as_of=2026-W41
+EOF
+# Monthly values from January 2025 to September 2026, the area's with a
+# quarter so that a value shown rounded is stored whole; Beta has no
+# September (its row: [x]); the area's August is provisional, so its
+# change on the month is provisional while its September and its change
+# on the year are final: statuses differ within the row.
+series() { # the area's August, revised, or ""
+	$py - "$1" <<'PY'
+import sys
+rows = ["geography,period,value,status"]
+base = {"E47000099": 30000.25, "E08000901": 12000, "E08000902": 9000,
+        "E08000903": 9000, "E12000099": 90000}
+for g, b in base.items():
+    for i in range(21):
+        p = "%d-%02d" % (2025 + i // 12, i % 12 + 1)
+        if g == "E08000902" and p == "2026-09":
+            continue
+        v = b + 37 * i + (i * i) % 11
+        if g == "E47000099" and p == "2026-08" and sys.argv[1]:
+            v = float(sys.argv[1])
+        st = "p" if g == "E47000099" and p == "2026-08" else ""
+        rows.append("%s,%s,%r,%s" % (g, p, v, st))
+print("\n".join(rows))
+PY
+}
+series "" >"$T/case/series.csv"
+$py "$EIMON_TOP/tests/e2e/case_monitor.py" "$T/case" "$T/cm" >/dev/null
+printf 'outputs: [pdf, html, xlsx]\n' >>"$T/cm/monitor.yaml"
+build_case() { # WEEK
+	run_eimon build -c "$T/cm/monitor.yaml" --week "$1" --offline --out "$T/co"
+	expect_rc "the case builds $1" 0
+	check "its workbook passes the checks ($1)" \
+		$py "$EIMON_TOP/tests/e2e/xlsx_check.py" "$T/co/$1" "$T/co/$1/monitor-data.xlsx"
+}
+build_case 2026-W41
+check "a missing value is [x], a comparator's rank [z], and statuses are per value" \
+	$py - "$T/co/2026-W41/monitor-data.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = [wb[n] for n in wb.sheetnames if n.startswith("Table ")
+      and any(c.value == "Rank" for r in wb[n].iter_rows() for c in r)][0]
+ref = list(ws.tables.items())[0][1]
+rows = [[c.value for c in r] for r in ws[ref]]
+h, rows = rows[0], {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+a, beta, reg, alpha = rows["Test Area"], rows["Beta"], rows["Region"], rows["Alpha"]
+want = [
+    (a["Latest"], 30744.25), (a["Latest status"], "final"),
+    (a["Change on period status"], "provisional"),
+    (a["Change on year status"], "final"),
+    (a["Change on period"], 32.0), (a["Rank"], "[z]"), (reg["Rank"], "[z]"),
+    (beta["Latest"], "[x]"), (beta["Latest status"], "[x]"),
+    (beta["Change on year (%)"], "[x]"), (alpha["Rank"], 1),
+    (alpha["Rank out of"], 2), (alpha["Rank status"], "final"),
+]
+bad = [(i, g, w) for i, (g, w) in enumerate(want) if g != w]
+notes = " ".join(str(c.value) for r in wb["Notes"].iter_rows() for c in r)
+if "no previous edition" not in notes:
+    bad.append("the notes do not say there is no previous edition")
+if "Revisions" in wb.sheetnames:
+    bad.append("a Revisions sheet without a previous edition")
+print(bad or "")
+sys.exit(1 if bad else 0)
+PY
+build_case 2026-W42
+check "an edition with nothing revised says so" $py - "$T/co/2026-W42/monitor-data.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+notes = " ".join(str(c.value) for r in wb["Notes"].iter_rows() for c in r)
+sys.exit(0 if "No figure was revised since the previous edition (week 41 2026)" in notes
+         and "Revisions" not in wb.sheetnames else 1)
+PY
+# the source revises the area's August: the next edition lists it
+series 30711.125 >"$T/cm/series.csv"
+build_case 2026-W43
+check "the revised value is on the Revisions sheet at full precision and in the notes" \
+	$py - "$T/co/2026-W43/monitor-data.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Revisions"]
+ref = list(ws.tables.items())[0][1]
+rows = [[c.value for c in r] for r in ws[ref]]
+want = [["Indicator", "Area", "Area code", "Period", "Previous edition's value",
+         "This edition's value"],
+        ["Jobs", "Test Area", "E47000099", "August 2026", 30712.25, 30711.125]]
+notes = " ".join(str(c.value) for r in wb["Notes"].iter_rows() for c in r)
+ok = rows == want and "1 value was revised since the previous edition (week 42 2026)" in notes \
+    and "Jobs, Test Area, August 2026: 30,712 in the previous edition, now 30,711." in notes \
+    and wb["Contents"]["A4"].value == "Revisions"
+print("" if ok else rows)
+sys.exit(0 if ok else 1)
+PY
+
+# A feed older than its max_age_days: the dashboard's status says stale,
+# its period column names the period without the mark.
+cp -r "$T/cm" "$T/cs"
+sed -i 's/max_age_days: 100000/max_age_days: 10/' "$T/cs/monitor.yaml"
+run_eimon build -c "$T/cs/monitor.yaml" --week 2026-W43 --offline --out "$T/cso"
+expect_rc "the case with a stale feed builds" 0
+check "a stale latest value is marked in its status, not in the period" \
+	$py - "$T/cso/2026-W43/monitor-data.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = [wb[n] for n in wb.sheetnames if n.startswith("Table 1 ")][0]
+ref = list(ws.tables.items())[0][1]
+rows = [[c.value for c in r] for r in ws[ref]]
+row = dict(zip(rows[0], rows[1]))
+ok = row["Latest status"] == "final, stale" and row["Period"] == "September 2026"
+print("" if ok else row)
+sys.exit(0 if ok else 1)
+PY
+
 # Reproducible: another build elsewhere, later, makes the same bytes.
 run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/again"
 for f in monitor-data.xlsx monitor-partners-data.xlsx; do

@@ -1,11 +1,15 @@
 """xlsx_check.py EDITION_DIR WORKBOOK [PARTNERS_WORKBOOK] - check the data
 download with an independent reader (openpyxl) against the edition's
 other files: the layout the Analysis Function's spreadsheet guidance asks
-for, every chart's numbers equal to the charts' data file (full
-precision), every table number one of figures.csv's figures as printed,
-the last point of every line and every bar a figure of figures.csv at
-full precision, and (given both) the partners/public split. Prints one
-line a problem; exits 1 when there is any."""
+for (one Excel table a sheet under a title block, no merged cells, no
+blank cell, shorthand for a missing value, a status column beside every
+value), every chart's numbers equal to the charts' data file, every
+number of every table one of figures.csv's figures at full precision
+(the figure its column names: Latest, Change on period, its (%), Rank
+...) with the status figures.csv gives it, the last point of every line
+and trend line a figure of figures.csv, and (given both) the
+partners/public split. Prints one line a problem; exits 1 when there is
+any."""
 import csv
 import os
 import re
@@ -77,6 +81,24 @@ def load(path):
     return wb
 
 
+STATUS = {"p": "provisional", "e": "estimated", "": "final"}
+MARKS = ("[x]", "[z]", "[c]")
+
+
+def status_ok(v):
+    return v in MARKS or v.split(", ")[0] in STATUS.values() and \
+        v in [w + t for w in STATUS.values() for t in ("", ", stale")]
+
+
+def status_col(header, j):
+    """The index of the status column of value column j: the first
+    column after it whose header ends in ' status', or None."""
+    for k in range(j + 1, len(header)):
+        if str(header[k].value).endswith(" status"):
+            return k
+    return None
+
+
 def check_layout(wb):
     """Contents lists and links every data sheet in order; every cell of
     every table filled; a numeric column's other cells are shorthand."""
@@ -118,6 +140,21 @@ def check_layout(wb):
                     break
                 if v in ("n/a", "not available"):
                     problem("%s: '%s', not the shorthand" % (name, v))
+            if str(hv[j]).endswith(" status"):
+                for v in col:
+                    if not isinstance(v, str) or not status_ok(v):
+                        problem("%s: status %r in %s" % (name, v, hv[j]))
+            elif nums and name != "Revisions":
+                # every value has its status beside it, the shorthand
+                # where the value is not there
+                k = status_col(header, j)
+                if k is None:
+                    problem("%s: no status column for %s" % (name, hv[j]))
+                    continue
+                for r in rows:
+                    if isinstance(r[j].value, (int, float)) and r[k].value in MARKS:
+                        problem("%s %s: a value whose status is %s"
+                                % (name, r[j].coordinate, r[k].value))
 
 
 def chart_values(wb):
@@ -130,6 +167,8 @@ def chart_values(wb):
         header, rows = table_rows(wb[name])
         d = {}
         for j in range(1, len(header)):
+            if str(header[j].value).endswith(" status"):
+                continue
             d[header[j].value] = sorted(r[j].value for r in rows
                                         if isinstance(r[j].value, (int, float)))
         out[int(m.group(1))] = (d, header, rows)
@@ -171,29 +210,68 @@ def check_against(wb, ed, data_csv):
                                    if s.startswith("Chart %d " % n)][0]]["A2"].value):
             continue
         for j in range(1, len(header)):
+            if str(header[j].value).endswith(" status"):
+                continue
             col = [r[j].value for r in rows if isinstance(r[j].value, (int, float))]
             ends = col if header[0].value == "Category" else col[-1:]
             for v in ends:
                 if not any(same(v, f) for f in latest):
                     problem("chart %d, %s: %r is no latest figure of figures.csv"
                             % (n, header[j].value, v))
-    # every number of every table: one of figures.csv's, as printed
+    # every number of every table: the figure its column names, at full
+    # precision, with that figure's status
+    names_of = {"Latest": ("latest", "previous", "year_ago", "baseline"),
+                "Change on period": ("change_prev",),
+                "Change on period (%)": ("change_prev_pct",),
+                "Change on year": ("change_year", "change_prev"),
+                "Change on year (%)": ("change_year_pct", "change_prev_pct"),
+                "Rank": ("rank",), "Rank out of": ("rank_of",)}
+    byname = {}
+    for r in figs:
+        byname.setdefault(r["figure"], []).append(r)
     checked = 0
     for name in wb.sheetnames:
-        if not name.startswith("Table "):
+        if not re.match(r"Table \d+ ", name):
             continue
         header, rows = table_rows(wb[name])
+        hv = [c.value for c in header]
         for r in rows:
-            for c in r[1:]:
+            for j, c in enumerate(r):
                 if not isinstance(c.value, (int, float)):
                     continue
-                k = decimals_of(c.number_format)
-                if not any(abs(round(f, k) - c.value) < 1e-9 for f in every):
-                    problem("%s %s: %r is no figure of figures.csv to %d dp"
-                            % (name, c.coordinate, c.value, k))
+                k = status_col(header, j)
+                st = r[k].value if k is not None else None
+                pool = [f for n in names_of.get(hv[j], ()) for f in byname.get(n, [])] \
+                    if hv[j] in names_of else figs
+                match = [f for f in pool if same(c.value, float(f["value"]))]
+                if not match:
+                    problem("%s %s (%s): %r is no figure of figures.csv at full precision"
+                            % (name, c.coordinate, hv[j], c.value))
+                elif st is not None and not any(
+                        st.split(", ")[0] == STATUS.get(f["status"], "?") for f in match):
+                    problem("%s %s (%s): status %r, figures.csv %s"
+                            % (name, c.coordinate, hv[j], st,
+                               sorted({f["status"] for f in match})))
                 checked += 1
     if checked == 0:
         problem("no number in any table sheet")
+    # the last point of every trend line: a figure of figures.csv, with
+    # its status
+    for name in wb.sheetnames:
+        if not re.match(r"Table \d+a ", name):
+            continue
+        header, rows = table_rows(wb[name])
+        last = {}
+        for r in rows:
+            if isinstance(r[2].value, (int, float)):
+                last[r[0].value] = (r[2].value, r[3].value)
+        if not last:
+            problem("%s: no point" % name)
+        for lab, (v, st) in last.items():
+            if not any(same(v, float(f["value"])) and STATUS.get(f["status"]) == st
+                       for f in figs):
+                problem("%s: the last point of %s, %r (%s), is no figure of figures.csv"
+                        % (name, lab, v, st))
     return got
 
 

@@ -2,7 +2,7 @@
  * Excel accepts (31 characters, no []:*?/\, no apostrophe at an end, cut
  * at a word and never inside a UTF-8 character), table names, and the
  * bulletin's formatted numbers read back with the display format that
- * prints them the same. */
+ * prints them the same, and the format of a value the doc carries. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,8 +137,60 @@ static void test_format(void **state)
 	assert_string_equal(f, "#,##0");
 }
 
+static const char *vfmt(double v, enum doc_num_kind kind, int unit,
+			int decimals)
+{
+	static char f[160];
+	struct doc_value d;
+
+	memset(&d, 0, sizeof(d));
+	d.v = v;
+	d.kind = kind;
+	d.unit = unit;
+	d.decimals = decimals;
+	xlsx_value_format(&d, f, sizeof(f));
+	return f;
+}
+
+/* The format of a full-precision value is the one that prints it as
+ * fmt.h does: a level without a sign, a change with one (also when it
+ * prints as zero), percentage points, money scaled as the bulletin scales
+ * it (units: 0 count, 1 percent, 2 gbp). */
+static void test_value_format(void **state)
+{
+	(void)state;
+	assert_string_equal(vfmt(130920.25, DOC_NUM_LEVEL, 0, 0), "#,##0");
+	assert_string_equal(vfmt(-130920.25, DOC_NUM_LEVEL, 0, 0), "#,##0");
+	assert_string_equal(vfmt(51.23, DOC_NUM_LEVEL, 0, 1), "#,##0.0");
+	assert_string_equal(vfmt(560, DOC_NUM_CHANGE, 0, 0),
+			    vfmt(1175, DOC_NUM_CHANGE, 0, 0));
+	assert_string_equal(vfmt(1555.4, DOC_NUM_CHANGE, 0, 0),
+			    "\"+\"#,##0;\"\xe2\x88\x92\"#,##0;#,##0");
+	assert_string_equal(vfmt(0.01, DOC_NUM_CHANGE, 1, 1),
+			    "\"+\"#,##0.0\"pp\";\"\xe2\x88\x92\"#,##0.0\"pp\";#,##0.0\"pp\"");
+	assert_string_equal(vfmt(6.84, DOC_NUM_LEVEL, 1, 1), "#,##0.0\"%\"");
+	assert_string_equal(vfmt(-0.202, DOC_NUM_PCT, 0, 1),
+			    "\"+\"#,##0.0\"%\";\"\xe2\x88\x92\"#,##0.0\"%\";#,##0.0\"%\"");
+	assert_string_equal(vfmt(12300, DOC_NUM_LEVEL, 2, 0),
+			    "\"\xc2\xa3\"#,##0");
+	assert_string_equal(vfmt(3449000, DOC_NUM_LEVEL, 2, 0),
+			    "\"\xc2\xa3\"#,##0.0,,\"m\"");
+	assert_string_equal(vfmt(340e6, DOC_NUM_LEVEL, 2, 0),
+			    "\"\xc2\xa3\"#,##0,,\"m\"");
+	assert_string_equal(vfmt(106.7e9, DOC_NUM_LEVEL, 2, 0),
+			    "\"\xc2\xa3\"#,##0.0,,,\"bn\"");
+	assert_string_equal(vfmt(-1.2e9, DOC_NUM_CHANGE, 2, 0),
+			    "\"+\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
+			    "\"\xe2\x88\x92\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
+			    "\"\xc2\xa3\"#,##0.0,,,\"bn\"");
+	assert_string_equal(vfmt(3, DOC_NUM_RANK, 0, 1), "0");
+	assert_string_equal(vfmt(7, DOC_NUM_RANK_OF, 0, 1), "0");
+}
+
 /* A document of awkward blocks renders: an empty table, a table of only
- * a trend line, headers twice the same, a bar without a value, a series
+ * a trend line, headers twice the same, a table of values (two in a
+ * cell, none in another), periods and trend lines with their periods, a
+ * revision, a bar without a value, a series
  * with a gap, titles with an apostrophe and Excel's refused characters,
  * the same title twice; the bytes are a zip and the same twice. */
 static void test_render_awkward(void **state)
@@ -174,6 +226,38 @@ static void test_render_awkward(void **state)
 	doc_cell_set_text(&row[1], "1.5% (p)");
 	doc_cell_set_text(&row[2], "n/a");
 	doc_add_table(&d, t);
+	t = doc_table_new(3);                 /* values, a period, a trend */
+	for (i = 0; i < 2; i++) {
+		struct doc_value dv;
+		struct period x[3];
+
+		memset(&dv, 0, sizeof(dv));
+		row = doc_table_add_row(t);
+		dv.v = 1.25 + (double)i;
+		dv.kind = DOC_NUM_CHANGE;
+		if (i == 0) { /* a change and its percentage; none, [z] */
+			doc_cell_add_value(&row[0], &dv);
+			dv.kind = DOC_NUM_PCT;
+			dv.status = DOC_PROVISIONAL;
+			doc_cell_add_value(&row[0], &dv);
+		} else {
+			row[0].is_value = 1;
+			row[0].absent = DOC_NOT_APPLICABLE;
+		}
+		period_parse("2026-01", 7, &x[0]);
+		x[1] = x[2] = x[0];
+		row[1].period = x[0];
+		doc_cell_set_spark(&row[2], v, NULL, 3);
+		doc_cell_set_spark_at(&row[2], x, NULL, 0, 0);
+	}
+	doc_add_table(&d, t);
+	{
+		struct period p;
+
+		period_parse("2026-01", 7, &p);
+		d.prev_edition = strdup("week 1 2026");
+		doc_add_revision(&d, "I", "P", "C", &p, 1, 2);
+	}
 	c = doc_chart_new(DOC_CHART_BAR);
 	c->title = strdup("'Quoted' / bars?");
 	doc_chart_add_bar(c, "A", 1.25, "1.3");
@@ -207,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_table_name),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_value_format),
 		cmocka_unit_test(test_render_awkward),
 	};
 

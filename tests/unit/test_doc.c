@@ -1,4 +1,6 @@
-/* test_doc.c - the document model: building, plain text, tables, free. */
+/* test_doc.c - the document model: building, plain text, tables, free,
+ * and the numbers behind the text (values, sparkline periods, statuses,
+ * revisions) through the dump and back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "strbuf.h"
 
 static void test_init_defaults(void **state)
 {
@@ -179,6 +182,138 @@ static void test_chart_and_note(void **state)
 	assert_int_equal(d.nblocks, 0);
 }
 
+/* A table cell's values, its period and absence, a sparkline's periods
+ * and statuses, a point's and a bar's status and the revisions read back
+ * from the dump as they were, and dump again to the same text. */
+static void test_values_dump_round_trip(void **state)
+{
+	struct doc d, e;
+	struct doc_table *t = doc_table_new(4);
+	struct doc_chart *c = doc_chart_new(DOC_CHART_LINE);
+	struct doc_chart_series *s;
+	struct doc_cell *row;
+	struct doc_value v;
+	struct doc_revision *rv;
+	struct period x[2], p;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct eim_error err;
+	const double y[2] = { 1.5, 2.25 };
+	const unsigned char st[2] = { DOC_FINAL, DOC_PROVISIONAL };
+
+	(void)state;
+	doc_init(&d);
+	doc_init(&e);
+	assert_int_equal(period_parse("2026-09", 7, &x[0]), 0);
+	assert_int_equal(period_parse("2026-10", 7, &x[1]), 0);
+	row = doc_table_add_row(t);
+	doc_cell_set_text(&row[0], "+1,555 (+1.2%) (p)");
+	memset(&v, 0, sizeof(v));
+	v.v = 1555.0000000000002;
+	v.kind = DOC_NUM_CHANGE;
+	v.decimals = 0;
+	v.status = DOC_PROVISIONAL;
+	v.period = x[1];
+	doc_cell_add_value(&row[0], &v);
+	v.v = 1.2020252773161210;
+	v.kind = DOC_NUM_PCT;
+	v.decimals = 1;
+	v.stale = 1;
+	doc_cell_add_value(&row[0], &v);
+	doc_cell_set_text(&row[1], "\u2013");
+	row[1].is_value = 1;
+	row[1].absent = DOC_NOT_APPLICABLE;
+	doc_cell_set_text(&row[2], "October 2026 (stale)");
+	row[2].period = x[1];
+	doc_cell_set_spark(&row[3], y, NULL, 2);
+	doc_cell_set_spark_at(&row[3], x, st, 1, 1);
+	doc_add_table(&d, t);
+	s = doc_chart_add_series(c, "A", 2);
+	s->x[0] = x[0];
+	s->x[1] = x[1];
+	s->y[1] = 0.1;
+	s->has[1] = 1;
+	s->status[1] = DOC_ESTIMATED;
+	s->unit = 2;
+	s->decimals = 1;
+	doc_chart_add_bar(c, "B", 3, "3 (p)")->status = DOC_PROVISIONAL;
+	doc_add_chart(&d, c);
+	d.prev_edition = strdup("week 46 2026");
+	assert_int_equal(period_parse("2026-08", 7, &p), 0);
+	rv = doc_add_revision(&d, "Jobs", "Test \"Area\"", "E47000099", &p,
+			      30712.25, 30711.125);
+	rv->unit = 2;
+	rv->decimals = 1;
+
+	assert_int_equal(doc_dump(&d, &a), 0);
+	eim_error_init(&err);
+	assert_int_equal(doc_read(a.buf, a.len, "a", &e, &err), 0);
+	assert_int_equal(doc_dump(&e, &b), 0);
+	assert_string_equal(a.buf, b.buf);
+
+	row = e.blocks[0].table->cells;
+	assert_int_equal(row[0].nvalues, 2);
+	assert_true(row[0].values[0].v == 1555.0000000000002);
+	assert_int_equal(row[0].values[1].kind, DOC_NUM_PCT);
+	assert_int_equal(row[0].values[1].status, DOC_PROVISIONAL);
+	assert_int_equal(row[0].values[1].stale, 1);
+	assert_true(period_eq(&row[0].values[1].period, &x[1]));
+	assert_true(row[1].is_value && row[1].nvalues == 0);
+	assert_int_equal(row[1].absent, DOC_NOT_APPLICABLE);
+	assert_true(period_eq(&row[2].period, &x[1]));
+	assert_non_null(row[3].spark_x);
+	assert_true(period_eq(&row[3].spark_x[0], &x[0]));
+	assert_int_equal(row[3].spark_status[1], DOC_PROVISIONAL);
+	assert_int_equal(row[3].spark_unit, 1);
+	assert_int_equal(e.blocks[1].chart->series[0].status[1],
+			 DOC_ESTIMATED);
+	assert_int_equal(e.blocks[1].chart->bars[0].status, DOC_PROVISIONAL);
+	assert_int_equal(e.blocks[1].chart->series[0].unit, 2);
+	assert_int_equal(e.blocks[1].chart->series[0].decimals, 1);
+	assert_string_equal(e.prev_edition, "week 46 2026");
+	assert_int_equal(e.nrevisions, 1);
+	assert_string_equal(e.revisions[0].geography, "Test \"Area\"");
+	assert_true(e.revisions[0].was == 30712.25 &&
+		    e.revisions[0].now == 30711.125);
+	assert_int_equal(e.revisions[0].unit, 2);
+	assert_true(period_eq(&e.revisions[0].period, &p));
+	strbuf_release(&a);
+	strbuf_release(&b);
+	doc_free(&d);
+	doc_free(&e);
+}
+
+/* Lines of numbers that do not fit where they are are refused. */
+static void test_values_bad_dump(void **state)
+{
+	static const char *const bad[] = {
+		/* spark_at under a text cell */
+		"eimon-doc 1\nblock table\n  table 1\n  row\n"
+		"    cell text bold 0 \"x\"\n      spark_at unit 0 "
+		"decimals 0 2026-01\n",
+		/* a status word that is none */
+		"eimon-doc 1\nblock table\n  table 1\n  row\n"
+		"    cell text bold 0 \"x\"\n      value 1 level unit 0 "
+		"decimals 0 status q stale 0 period -\n",
+		/* a revision without its period */
+		"eimon-doc 1\nrevision \"a\" \"b\" \"c\" 1 2 unit 0 "
+		"decimals 0\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct doc d;
+		struct eim_error err;
+
+		doc_init(&d);
+		eim_error_init(&err);
+		assert_int_equal(doc_read(bad[i], strlen(bad[i]), "b", &d,
+					  &err), -1);
+		assert_int_equal(err.kind, EIM_DATA);
+		doc_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +322,8 @@ int main(void)
 		cmocka_unit_test(test_many_blocks_grow),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_chart_and_note),
+		cmocka_unit_test(test_values_dump_round_trip),
+		cmocka_unit_test(test_values_bad_dump),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

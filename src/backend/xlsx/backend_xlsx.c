@@ -1,9 +1,11 @@
 /* backend_xlsx.c - the data download (backend.h): the edition's charts
  * and tables as an accessible workbook after the Analysis Function's
  * "Releasing statistics in spreadsheets": a cover sheet, a contents
- * sheet linking to every data sheet, a notes sheet (shorthand, status,
- * sources, footnotes), then one sheet a chart or table in the bulletin's
- * order (xlsx_sheets.c). It reads only the doc.
+ * sheet linking to every sheet after it, a notes sheet (shorthand,
+ * status, revisions, sources, footnotes) and the revisions
+ * (xlsx_front.c), then one sheet a chart or table in the bulletin's
+ * order, a table's trend lines after it (xlsx_sheets.c). It reads only
+ * the doc.
  *
  * libxlsxwriter writes a file, not a buffer, so render writes into a
  * private temporary folder (mkdtemp, which its own temporary files share),
@@ -102,13 +104,6 @@ void xlsx_table(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t first,
 }
 
 /* ---- the sheets of the blocks ------------------------------------------ */
-struct sheet {
-	const struct doc_block *blk;
-	char name[4 * XLSX_SHEET_MAX + 1];
-	char table[40];
-	char *title;      /* what it holds (contents, first line) */
-};
-
 static char *last_heading(const struct doc *d, size_t upto)
 {
 	while (upto--)
@@ -117,22 +112,39 @@ static char *last_heading(const struct doc *d, size_t upto)
 	return xstrdup("Table");
 }
 
-/* The doc's charts and tables in order, named. */
+static void name_sheet(struct sheet *s, const char *prefix)
+{
+	xlsx_sheet_name(s->name, sizeof(s->name), prefix, s->title);
+	xlsx_table_name(s->table, sizeof(s->table), prefix);
+}
+
+/* The revisions (when there are), then the doc's charts and tables in
+ * order, a table's trend lines after it, named. */
 static struct sheet *plan_sheets(const struct doc *d, size_t *n)
 {
-	struct sheet *s = xcalloc(d->nblocks + 1, sizeof(*s));
+	struct sheet *s = xcalloc(2 * d->nblocks + 2, sizeof(*s));
 	size_t i, nc = 0, nt = 0, m = 0;
 
+	if (d->nrevisions) {
+		s[m].kind = SHEET_REVISIONS;
+		s[m].title = xstrdup("Figures revised since the previous "
+				     "edition");
+		snprintf(s[m].name, sizeof(s[m].name), "Revisions");
+		snprintf(s[m].table, sizeof(s[m].table), "Revisions");
+		m++;
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *bk = &d->blocks[i];
 		char prefix[32];
 
 		if (bk->kind == DOC_CHART && bk->chart) {
 			snprintf(prefix, sizeof(prefix), "Chart %zu", ++nc);
+			s[m].kind = SHEET_CHART;
 			s[m].title = xstrdup(bk->chart->title
 					     ? bk->chart->title : "Chart");
 		} else if (bk->kind == DOC_TABLE && bk->table) {
 			snprintf(prefix, sizeof(prefix), "Table %zu", ++nt);
+			s[m].kind = SHEET_TABLE;
 			s[m].title = bk->table->caption && *bk->table->caption
 				     ? xstrdup(bk->table->caption)
 				     : last_heading(d, i);
@@ -140,172 +152,25 @@ static struct sheet *plan_sheets(const struct doc *d, size_t *n)
 			continue;
 		}
 		s[m].blk = bk;
-		xlsx_sheet_name(s[m].name, sizeof(s[m].name), prefix,
-				s[m].title);
-		xlsx_table_name(s[m].table, sizeof(s[m].table), prefix);
+		name_sheet(&s[m], prefix);
 		m++;
+		if (bk->kind == DOC_TABLE && xlsx_table_has_trends(bk->table)) {
+			size_t len = strlen(s[m - 1].title) + 32;
+
+			snprintf(prefix, sizeof(prefix), "Table %zua", nt);
+			s[m].kind = SHEET_TRENDS;
+			s[m].blk = bk;
+			s[m].title = xstrdup("Trend lines");
+			name_sheet(&s[m], prefix); /* "Table 1a Trend lines" */
+			free(s[m].title);
+			s[m].title = xmalloc(len);
+			snprintf(s[m].title, len, "Trend lines of %s",
+				 s[m - 1].title);
+			m++;
+		}
 	}
 	*n = m;
 	return s;
-}
-
-/* ---- cover, contents, notes -------------------------------------------- */
-static void cover(struct xlsx_book *b, const struct doc *d,
-		  const struct backend_input *in)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Cover");
-	char line[512];
-	lxw_row_t r = 0;
-
-	if (!ws) {
-		b->failed = 1;
-		return;
-	}
-	worksheet_set_column(ws, 0, 0, 100, NULL);
-	snprintf(line, sizeof(line), "%s%s%s: data download",
-		 d->title ? d->title : "Monitor",
-		 d->subtitle && *d->subtitle ? ", " : "",
-		 d->subtitle ? d->subtitle : "");
-	xlsx_str(b, ws, r++, 0, line, b->bold);
-	if (d->banner) {
-		xlsx_str(b, ws, r++, 0, d->banner, b->bold);
-	}
-	snprintf(line, sizeof(line), "Issue %d", d->issue);
-	xlsx_str(b, ws, r++, 0, line, NULL);
-	snprintf(line, sizeof(line), "Publication date: %s",
-		 d->date_text ? d->date_text : "not known");
-	xlsx_str(b, ws, r++, 0, line, NULL);
-	snprintf(line, sizeof(line), "Publisher: %s",
-		 d->publisher ? d->publisher : "not known");
-	xlsx_str(b, ws, r++, 0, line, NULL);
-	snprintf(line, sizeof(line), "Contact: %s",
-		 in->contact && *in->contact ? in->contact
-		 : d->publisher ? d->publisher : "the publisher");
-	xlsx_str(b, ws, r++, 0, line, NULL);
-	xlsx_str(b, ws, r++, 0,
-		 "This workbook holds the data of every chart and table of "
-		 "the bulletin, one sheet each in the bulletin's order; the "
-		 "Contents sheet links to them and the Notes sheet explains "
-		 "the shorthand and status marks they use.", NULL);
-	snprintf(line, sizeof(line), "Licence: %s",
-		 in->licence && *in->licence ? in->licence
-		 : "as stated by each source (see the Notes sheet)");
-	xlsx_str(b, ws, r++, 0, line, NULL);
-	if (d->caveat && *d->caveat)
-		xlsx_str(b, ws, r++, 0, d->caveat, NULL);
-	if (d->funding && *d->funding)
-		xlsx_str(b, ws, r, 0, d->funding, NULL);
-}
-
-static void contents(struct xlsx_book *b, const struct sheet *s, size_t n)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Contents");
-	char *h[2] = { (char *)"Sheet", (char *)"What it holds" };
-	size_t i;
-
-	if (!ws) {
-		b->failed = 1;
-		return;
-	}
-	xlsx_str(b, ws, 0, 0, "Contents", b->bold);
-	xlsx_str(b, ws, 1, 0, "One sheet for each chart and table of the "
-		 "bulletin; select a sheet name to go to it.", NULL);
-	worksheet_set_column(ws, 0, 0, 36, NULL);
-	worksheet_set_column(ws, 1, 1, 90, NULL);
-	for (i = 0; i < n; i++) {
-		char url[4 * XLSX_SHEET_MAX * 2 + 32];
-		size_t o, k;
-		lxw_row_t r = 3 + (lxw_row_t)i;
-
-		/* internal:'Name'!A1, an apostrophe in the name doubled */
-		o = (size_t)snprintf(url, sizeof(url), "internal:'");
-		for (k = 0; s[i].name[k] && o + 8 < sizeof(url); k++) {
-			if (s[i].name[k] == '\'')
-				url[o++] = '\'';
-			url[o++] = s[i].name[k];
-		}
-		snprintf(url + o, sizeof(url) - o, "'!A1");
-		if (worksheet_write_url_opt(ws, r, 0, url, b->link, s[i].name,
-					    NULL) != LXW_NO_ERROR)
-			b->failed = 1;
-		xlsx_str(b, ws, r, 1, s[i].title, NULL);
-	}
-	xlsx_table(b, ws, 2, 2 + (lxw_row_t)n, 2, h, "Contents_list");
-}
-
-/* Adds s to the list unless it is there. */
-static void add_once(char ***l, size_t *n, const char *s)
-{
-	size_t i;
-
-	if (!s || !*s)
-		return;
-	for (i = 0; i < *n; i++)
-		if (strcmp((*l)[i], s) == 0)
-			return;
-	*l = xreallocarray(*l, *n + 1, sizeof(**l));
-	(*l)[(*n)++] = xstrdup(s);
-}
-
-static void notes(struct xlsx_book *b, const struct sheet *s, size_t n)
-{
-	static const char *const fixed[][2] = {
-		{ "[x]", "Not available: the source has no figure for this "
-			 "place or period." },
-		{ "[z]", "Not applicable: the figure does not exist for this "
-			 "row, for example a percentage change of a figure "
-			 "already in percentage points." },
-		{ "[c]", "Confidential: withheld to protect confidentiality." },
-		{ "Status", "provisional: marked (p) in the bulletin, may be "
-			    "revised in a later edition; final: not marked "
-			    "provisional." },
-		{ "Precision", "Chart sheets hold the figures at full "
-			       "precision; table sheets hold the figures as "
-			       "printed in the bulletin's tables." },
-	};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Notes");
-	char *h[2] = { (char *)"Subject", (char *)"Note" };
-	char **src = NULL, **foot = NULL;
-	size_t nsrc = 0, nfoot = 0, i;
-	lxw_row_t r = 3;
-
-	if (!ws) {
-		b->failed = 1;
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		const struct doc_block *bk = s[i].blk;
-
-		if (bk->kind == DOC_CHART) {
-			add_once(&src, &nsrc, bk->chart->source);
-		} else {
-			add_once(&src, &nsrc, bk->table->source);
-			add_once(&foot, &nfoot, bk->table->footnote);
-		}
-	}
-	xlsx_str(b, ws, 0, 0, "Notes", b->bold);
-	xlsx_str(b, ws, 1, 0, "The shorthand and status marks the data "
-		 "sheets use, and the sources and footnotes of the bulletin.",
-		 NULL);
-	worksheet_set_column(ws, 0, 0, 14, NULL);
-	worksheet_set_column(ws, 1, 1, 110, NULL);
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++, r++) {
-		xlsx_str(b, ws, r, 0, fixed[i][0], NULL);
-		xlsx_str(b, ws, r, 1, fixed[i][1], NULL);
-	}
-	for (i = 0; i < nfoot; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Footnote", NULL);
-		xlsx_str(b, ws, r, 1, foot[i], NULL);
-		free(foot[i]);
-	}
-	for (i = 0; i < nsrc; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Source", NULL);
-		xlsx_str(b, ws, r, 1, src[i], NULL);
-		free(src[i]);
-	}
-	free(src);
-	free(foot);
-	xlsx_table(b, ws, 2, r - 1, 2, h, "Notes_list");
 }
 
 /* ---- the workbook ------------------------------------------------------ */
@@ -359,9 +224,9 @@ static void book(struct xlsx_book *b, const struct doc *d,
 	format_set_underline(b->link, LXW_UNDERLINE_SINGLE);
 	format_set_font_color(b->link, LXW_COLOR_BLUE);
 	s = plan_sheets(d, &n);
-	cover(b, d, in);
-	contents(b, s, n);
-	notes(b, s, n);
+	xlsx_cover(b, d, in);
+	xlsx_contents(b, s, n);
+	xlsx_notes(b, d, s, n);
 	for (i = 0; i < n; i++) {
 		lxw_worksheet *ws = workbook_add_worksheet(b->wb, s[i].name);
 
@@ -369,11 +234,22 @@ static void book(struct xlsx_book *b, const struct doc *d,
 			b->failed = 1;
 			break;
 		}
-		if (s[i].blk->kind == DOC_CHART)
+		switch (s[i].kind) {
+		case SHEET_REVISIONS:
+			xlsx_revisions_sheet(b, ws, d, s[i].table);
+			break;
+		case SHEET_CHART:
 			xlsx_chart_sheet(b, ws, s[i].blk->chart, s[i].table);
-		else
+			break;
+		case SHEET_TABLE:
 			xlsx_table_sheet(b, ws, s[i].blk->table, s[i].title,
 					 s[i].table);
+			break;
+		case SHEET_TRENDS:
+			xlsx_trend_sheet(b, ws, s[i].blk->table, s[i].title,
+					 s[i].table);
+			break;
+		}
 	}
 	for (i = 0; i < n; i++)
 		free(s[i].title);

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "doc.h"
+
 /* Excel's limit on a cell's text, in bytes here (cut below it, at a
  * character). */
 #define XLSX_CELL_MAX 32000
@@ -34,7 +36,8 @@ struct xlsx_num {
 	int sign;       /* printed with an explicit + or − */
 	int thousands;  /* printed with a thousands separator */
 	char prefix[4]; /* "£" or "" */
-	char suffix[4]; /* "%", "pp" or "" */
+	char suffix[4]; /* "%", "pp", "m", "bn" or "" */
+	int scale;      /* thousands divided out: 2 for "m", 3 for "bn" */
 };
 
 /* A cell's text as numbers: "a", "a (b)", either followed by " (p)".
@@ -47,11 +50,13 @@ int xlsx_parse_cell(const char *s, struct xlsx_num *a, struct xlsx_num *b,
 void xlsx_num_format(const struct xlsx_num *n, char *buf, size_t size);
 /* The format for a chart value of that many decimals. */
 void xlsx_decimals_format(int decimals, char *buf, size_t size);
+/* The format that shows v at full precision as the bulletin prints it
+ * (fmt.h's text of its kind, unit and decimals): "#,##0",
+ * "\"+\"0.0\"pp\";...", "\"£\"#,##0.0,,\"m\"". */
+void xlsx_value_format(const struct doc_value *v, char *buf, size_t size);
 
 /* ---- the workbook being written (backend_xlsx.c, xlsx_sheets.c) ---- */
 #include <xlsxwriter.h>
-
-#include "doc.h"
 
 struct xlsx_book {
 	lxw_workbook *wb;
@@ -82,5 +87,34 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 void xlsx_table_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 		      const struct doc_table *t, const char *title,
 		      const char *tname);
+/* Whether t has sparklines with their periods, and the sheet of their
+ * points: one row a point (the row's label, period, value, status). */
+int xlsx_table_has_trends(const struct doc_table *t);
+void xlsx_trend_sheet(struct xlsx_book *b, lxw_worksheet *ws,
+		      const struct doc_table *t, const char *title,
+		      const char *tname);
+
+/* ---- the sheets of a workbook (backend_xlsx.c plans them) ---- */
+enum sheet_kind { SHEET_CHART, SHEET_TABLE, SHEET_TRENDS, SHEET_REVISIONS };
+
+struct sheet {
+	enum sheet_kind kind;
+	const struct doc_block *blk;  /* NULL for the revisions */
+	char name[4 * XLSX_SHEET_MAX + 1];
+	char table[40];
+	char *title;      /* what it holds (contents, first line) */
+};
+
+struct backend_input; /* backend.h */
+/* xlsx_front.c: the sheets before the data: the cover, the contents of
+ * the n sheets s (linked), the notes (with the revisions in words), and
+ * the revisions sheet of d, its table named tname. */
+void xlsx_cover(struct xlsx_book *b, const struct doc *d,
+		const struct backend_input *in);
+void xlsx_contents(struct xlsx_book *b, const struct sheet *s, size_t n);
+void xlsx_notes(struct xlsx_book *b, const struct doc *d,
+		const struct sheet *s, size_t n);
+void xlsx_revisions_sheet(struct xlsx_book *b, lxw_worksheet *ws,
+			  const struct doc *d, const char *tname);
 
 #endif

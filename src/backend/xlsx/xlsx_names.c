@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "banned.h"
 
 #define MINUS "\xe2\x88\x92" /* U+2212, the bulletin's minus sign */
@@ -136,6 +137,12 @@ static int parse_num(const char *s, struct xlsx_num *n, const char **end)
 	} else if (s[0] == 'p' && s[1] == 'p') {
 		snprintf(n->suffix, sizeof(n->suffix), "pp");
 		s += 2;
+	} else if (*n->prefix && (s[0] == 'm' || (s[0] == 'b' && s[1] == 'n'))) {
+		/* money in millions or billions: £340m, £1.2bn */
+		n->scale = s[0] == 'm' ? 2 : 3;
+		snprintf(n->suffix, sizeof(n->suffix), "%s",
+			 s[0] == 'm' ? "m" : "bn");
+		s += n->scale == 2 ? 1 : 2;
 	}
 	n->v = strtod(digits, NULL);
 	*end = s;
@@ -176,6 +183,9 @@ static void section(char *buf, size_t size, const char *sign,
 		body[o++] = '.';
 	for (i = 0; (int)i < n->decimals && o + 1 < sizeof(body); i++)
 		body[o++] = '0';
+	/* each comma after the digits divides by 1000 */
+	for (i = 0; (int)i < n->scale && o + 1 < sizeof(body); i++)
+		body[o++] = ',';
 	body[o] = '\0';
 	snprintf(buf, size, "%s%s%s%s%s%s%s%s%s", *sign ? "\"" : "", sign,
 		 *sign ? "\"" : "", *n->prefix ? "\"" : "", n->prefix,
@@ -210,4 +220,40 @@ void xlsx_decimals_format(int decimals, char *buf, size_t size)
 	n.thousands = 1;
 	n.decimals = decimals < 0 ? 0 : decimals > 15 ? 15 : decimals;
 	section(buf, size, "", &n);
+}
+
+void xlsx_value_format(const struct doc_value *v, char *buf, size_t size)
+{
+	char text[FMT_MAX];
+	struct xlsx_num a, b;
+	int two, prov;
+
+	/* the format is read from the text fmt.h prints for the value, so
+	 * that the two cannot differ (scale of money included) */
+	switch (v->kind) {
+	case DOC_NUM_CHANGE:
+		fmt_change(text, sizeof(text), v->v, v->unit, v->decimals);
+		break;
+	case DOC_NUM_PCT:
+		fmt_percent_signed(text, sizeof(text), v->v, v->decimals);
+		break;
+	case DOC_NUM_RANK:
+	case DOC_NUM_RANK_OF:
+		snprintf(buf, size, "0");
+		return;
+	default:
+		fmt_value(text, sizeof(text), v->v, v->unit, v->decimals);
+		break;
+	}
+	if (xlsx_parse_cell(text, &a, &b, &two, &prov) != 0) {
+		xlsx_decimals_format(v->decimals, buf, size);
+		return;
+	}
+	/* a level never has a plus sign, a change always has its sign
+	 * (the text of one that rounds to zero shows none) */
+	a.sign = v->kind != DOC_NUM_LEVEL;
+	/* fmt.h groups every figure's thousands: "560" and "1,175" are
+	 * one format, as a column of them should be */
+	a.thousands = 1;
+	xlsx_num_format(&a, buf, size);
 }

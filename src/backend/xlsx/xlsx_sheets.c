@@ -1,11 +1,13 @@
 /* xlsx_sheets.c - a chart's or a table's sheet of the data download: a
  * short title block in column A, then one Excel table with a header row.
- * Chart values are the doc's numbers at full precision, shown with the
- * chart's decimals; a table's cells are the bulletin's formatted text
- * read back into numbers (xlsx_parse_cell) and shown in the same format.
- * A cell with no value is "[x]" (not available), the second figure of a
- * cell that has one only on some rows "[z]" (not applicable), and "(p)"
- * becomes the word "provisional" in a Status column, not a colour. */
+ * Every number is the doc's at full precision (a chart's points, the
+ * values behind a table cell's text), shown in the format the bulletin
+ * prints it in, with its status ("provisional", "estimated", "final",
+ * ", stale") in a column of its own beside it: per value, never by
+ * colour. A value that is not there is the GSS shorthand: "[x]" not
+ * available, "[z]" not applicable (a rank of a comparator, the
+ * percentage change of a rate), "[c]" confidential. A table's
+ * sparklines get a sheet of their own (xlsx_trend_sheet). */
 #include "xlsx_int.h"
 
 #include <stdio.h>
@@ -70,10 +72,31 @@ static void free_headers(char **h, size_t n)
 	free(h);
 }
 
+static const char *const shorthand[] = { "[x]", "[z]", "[c]" };
+
+/* A status as a word, ", stale" after it for a stale figure. */
+static void status_word(char *buf, size_t size, enum doc_status st,
+			int stale)
+{
+	snprintf(buf, size, "%s%s", st == DOC_PROVISIONAL ? "provisional"
+		 : st == DOC_ESTIMATED ? "estimated" : "final",
+		 stale ? ", stale" : "");
+}
+
+/* "<h> status" as a new header. */
+static char *status_header(const char *h)
+{
+	size_t len = strlen(h) + 8;
+	char *t = xmalloc(len);
+
+	snprintf(t, len, "%s status", h);
+	return t;
+}
+
 void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 		      const struct doc_chart *c, const char *tname)
 {
-	char numfmt[160], pt[64];
+	char numfmt[160], pt[64], st[32];
 	lxw_format *vf;
 	lxw_row_t top, r;
 	size_t ncols, i, k, n, *cur;
@@ -84,11 +107,13 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 	xlsx_decimals_format(c->decimals, numfmt, sizeof(numfmt));
 	vf = xlsx_format(b, numfmt);
 	if (c->kind == DOC_CHART_BAR) {
-		h = xcalloc(2, sizeof(*h));
+		h = xcalloc(3, sizeof(*h));
 		h[0] = xstrdup("Category");
 		h[1] = xstrdup(c->y_title && *c->y_title ? c->y_title
 							 : "Value");
 		unique_header(h, 1);
+		h[2] = status_header(h[1]);
+		unique_header(h, 2);
 		for (i = 0, r = top + 1; i < c->nbars; i++, r++) {
 			const struct doc_chart_bar *bar = &c->bars[i];
 			struct xlsx_num a, bb;
@@ -98,8 +123,11 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 				 NULL);
 			if (!bar->has) {
 				xlsx_str(b, ws, r, 1, "[x]", NULL);
+				xlsx_str(b, ws, r, 2, "[x]", NULL);
 				continue;
 			}
+			status_word(st, sizeof(st), bar->status, 0);
+			xlsx_str(b, ws, r, 2, st, NULL);
 			if (bar->value_text &&
 			    xlsx_parse_cell(bar->value_text, &a, &bb, &two,
 					    &prov) == 0) {
@@ -112,34 +140,60 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 				xlsx_num(b, ws, r, 1, bar->value, vf);
 			}
 		}
-		xlsx_table(b, ws, top, top + (lxw_row_t)c->nbars, 2, h, tname);
-		free_headers(h, 2);
+		worksheet_set_column(ws, 1, 2, 16, NULL);
+		xlsx_table(b, ws, top, top + (lxw_row_t)c->nbars, 3, h, tname);
+		free_headers(h, 3);
 		return;
 	}
-	ncols = c->nseries + 1;
+	/* a column a series, its status beside it */
+	ncols = 2 * c->nseries + 1;
 	h = xcalloc(ncols, sizeof(*h));
 	h[0] = xstrdup("Period");
 	for (k = 0; k < c->nseries; k++) {
-		h[k + 1] = xstrdup(c->series[k].label && *c->series[k].label
-				   ? c->series[k].label : "Value");
-		unique_header(h, k + 1);
+		h[2 * k + 1] = xstrdup(c->series[k].label &&
+				       *c->series[k].label
+				       ? c->series[k].label : "Value");
+		unique_header(h, 2 * k + 1);
+		h[2 * k + 2] = status_header(h[2 * k + 1]);
+		unique_header(h, 2 * k + 2);
 	}
 	n = doc_chart_periods(c, &per);
 	cur = xcalloc(ncols, sizeof(*cur));
 	for (i = 0, r = top + 1; i < n; i++, r++) {
 		xlsx_str(b, ws, r, 0, fmt_period(pt, sizeof(pt), &per[i]), NULL);
 		for (k = 0; k < c->nseries; k++) {
+			lxw_col_t col = (lxw_col_t)(2 * k + 1);
 			double v;
+			size_t at;
 
 			if (doc_series_value(&c->series[k], &per[i], &cur[k],
-					     &v) == 0)
-				xlsx_num(b, ws, r, (lxw_col_t)(k + 1), v, vf);
-			else
-				xlsx_str(b, ws, r, (lxw_col_t)(k + 1), "[x]",
-					 NULL);
+					     &v) != 0) {
+				xlsx_str(b, ws, r, col, "[x]", NULL);
+				xlsx_str(b, ws, r, col + 1, "[x]", NULL);
+				continue;
+			}
+			/* the cursor is one past the point found */
+			at = cur[k] ? cur[k] - 1 : 0;
+			if (c->series[k].unit >= 0) { /* as the bulletin prints */
+				struct doc_value dv;
+
+				memset(&dv, 0, sizeof(dv));
+				dv.v = v;
+				dv.unit = c->series[k].unit;
+				dv.decimals = c->series[k].decimals;
+				xlsx_value_format(&dv, numfmt, sizeof(numfmt));
+				xlsx_num(b, ws, r, col, v,
+					 xlsx_format(b, numfmt));
+			} else {
+				xlsx_num(b, ws, r, col, v, vf);
+			}
+			status_word(st, sizeof(st),
+				    (enum doc_status)c->series[k].status[at],
+				    0);
+			xlsx_str(b, ws, r, col + 1, st, NULL);
 		}
 	}
-	worksheet_set_column(ws, 1, (lxw_col_t)c->nseries, 16, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(ncols - 1), 16, NULL);
 	xlsx_table(b, ws, top, top + (lxw_row_t)n, ncols, h, tname);
 	free_headers(h, ncols);
 	free(per);
@@ -147,16 +201,23 @@ void xlsx_chart_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 }
 
 /* How a column of a doc table becomes columns of the sheet. */
-enum part { PART_TEXT, PART_NUM, PART_NUM2, PART_STATUS };
+enum part { PART_TEXT, PART_PERIOD, PART_NUM, PART_STATUS };
 
 struct col {
-	size_t src;
+	size_t src;    /* the doc table's column */
 	enum part part;
+	size_t slot;   /* PART_NUM: which of the cell's values */
 };
+
+static const struct doc_cell *cell_at(const struct doc_table *t, size_t r,
+				      size_t c)
+{
+	return &t->cells[r * t->ncols + c];
+}
 
 static const char *cell_text(const struct doc_table *t, size_t r, size_t c)
 {
-	const char *s = t->cells[r * t->ncols + c].text;
+	const char *s = cell_at(t, r, c)->text;
 
 	return s ? s : "";
 }
@@ -181,118 +242,146 @@ static int is_missing(const char *s)
 	return is_mark(s);
 }
 
+/* The header of value slot k of column j (of m slots): the column's
+ * own for the figure, "(%)" for its percentage change, "out of" for the
+ * number ranked, the period for one of several counts. */
+static char *slot_header(const struct doc_table *t, size_t j, size_t k,
+			 size_t m, const char *hd)
+{
+	const struct doc_value *v = NULL;
+	char per[64];
+	size_t r, len = strlen(hd) + 80;
+	char *out = xmalloc(len);
+
+	for (r = 0; r < t->nrows && !v; r++)
+		if (cell_at(t, r, j)->nvalues > k)
+			v = &cell_at(t, r, j)->values[k];
+	if (m == 1 || !v || v->kind == DOC_NUM_RANK ||
+	    (k == 0 && v->kind == DOC_NUM_CHANGE))
+		snprintf(out, len, "%s", hd);
+	else if (v->kind == DOC_NUM_PCT)
+		snprintf(out, len, "%s (%%)", hd);
+	else if (v->kind == DOC_NUM_RANK_OF)
+		snprintf(out, len, "%s out of", hd);
+	else if (v->period.freq)
+		snprintf(out, len, "%s, %s", hd,
+			 fmt_period(per, sizeof(per), &v->period));
+	else
+		snprintf(out, len, "%s (%zu)", hd, k + 1);
+	return out;
+}
+
+static void add_col(struct col **cols, char ***h, size_t *n, size_t src,
+		    enum part part, size_t slot, char *header)
+{
+	*cols = xreallocarray(*cols, *n + 1, sizeof(**cols));
+	*h = xreallocarray(*h, *n + 1, sizeof(**h));
+	(*cols)[*n].src = src;
+	(*cols)[*n].part = part;
+	(*cols)[*n].slot = slot;
+	(*h)[*n] = header;
+	unique_header(*h, *n);
+	(*n)++;
+}
+
 /* The columns of the sheet and their headers; *nout of them. */
 static struct col *plan(const struct doc_table *t, char ***hout,
 			size_t *nout)
 {
-	struct col *cols = xcalloc(t->ncols * 2 + 1, sizeof(*cols));
-	char **h = xcalloc(t->ncols * 2 + 1, sizeof(*h));
-	size_t j, r, n = 0;
-	int anyprov = 0;
+	struct col *cols = NULL;
+	char **h = NULL;
+	size_t j, r, k, n = 0, first;
 
 	for (j = 0; j < t->ncols; j++) {
-		const char *hd = t->header && t->header[j] && *t->header[j]
-				 ? t->header[j] : NULL;
-		size_t nums = 0, spark = 0, words = 0;
-		int two = 0, pct2 = 1;
 		char buf[64];
+		const char *hd;
+		size_t m = 0;
+		int spark = 0, value = 0, period = 0;
 
-		for (r = 0; r < t->nrows; r++) {
-			const struct doc_cell *c = &t->cells[r * t->ncols + j];
-			struct xlsx_num a, b;
-			int h2, prov;
-
-			if (c->kind == DOC_CELL_SPARK) {
-				spark++;
-				continue;
-			}
-			if (c->kind != DOC_CELL_TEXT)
-				continue;
-			if (xlsx_parse_cell(cell_text(t, r, j), &a, &b, &h2,
-					    &prov)) {
-				words += !is_missing(cell_text(t, r, j));
-				continue;
-			}
-			nums++;
-			anyprov |= prov;
-			if (h2) {
-				two = 1;
-				pct2 &= strcmp(b.suffix, "%") == 0;
-			}
-		}
-		if (spark) /* a trend line: its numbers are in the charts */
-			continue;
-		if (words) /* a column of text with a number in it ("2026") */
-			nums = 0;
 		snprintf(buf, sizeof(buf), "Column %zu", j + 1);
-		cols[n].src = j;
-		cols[n].part = nums ? PART_NUM : PART_TEXT;
-		h[n] = xstrdup(hd ? hd : buf);
-		unique_header(h, n);
-		n++;
-		if (two) {
-			size_t len = strlen(hd ? hd : buf) + 24;
+		hd = t->header && t->header[j] && *t->header[j]
+		     ? t->header[j] : buf;
+		for (r = 0; r < t->nrows; r++) {
+			const struct doc_cell *c = cell_at(t, r, j);
 
-			cols[n].src = j;
-			cols[n].part = PART_NUM2;
-			h[n] = xmalloc(len);
-			snprintf(h[n], len, "%s%s", hd ? hd : buf,
-				 pct2 ? " (%)" : " (second figure)");
-			unique_header(h, n);
-			n++;
+			spark |= c->kind == DOC_CELL_SPARK;
+			value |= c->is_value;
+			period |= c->period.freq != 0;
+			if (c->nvalues > m)
+				m = c->nvalues;
 		}
-	}
-	if (anyprov) {
-		cols[n].part = PART_STATUS;
-		h[n] = xstrdup("Status");
-		unique_header(h, n);
-		n++;
+		if (spark) /* its points are on the trends sheet */
+			continue;
+		if (!value) {
+			add_col(&cols, &h, &n, j, period ? PART_PERIOD
+						  : PART_TEXT, 0, xstrdup(hd));
+			continue;
+		}
+		if (!m)
+			m = 1;
+		first = n;
+		for (k = 0; k < m; k++)
+			add_col(&cols, &h, &n, j, PART_NUM, k,
+				slot_header(t, j, k, m, hd));
+		/* named after the value's header as made unique */
+		add_col(&cols, &h, &n, j, PART_STATUS, 0,
+			status_header(h[first]));
 	}
 	*hout = h;
 	*nout = n;
 	return cols;
 }
 
-static int row_prov(const struct doc_table *t, size_t r)
-{
-	size_t j;
-
-	for (j = 0; j < t->ncols; j++) {
-		struct xlsx_num a, b;
-		int h2, prov;
-
-		if (t->cells[r * t->ncols + j].kind == DOC_CELL_TEXT &&
-		    xlsx_parse_cell(cell_text(t, r, j), &a, &b, &h2, &prov) == 0
-		    && prov)
-			return 1;
-	}
-	return 0;
-}
-
 static void write_cell(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
-		       lxw_col_t col, const char *s, const struct col *c)
+		       lxw_col_t col, const struct doc_cell *c,
+		       const struct col *p)
 {
-	struct xlsx_num a, bn;
-	char numfmt[160];
-	int h2, prov;
+	char buf[160];
+	const char *s = c->text ? c->text : "";
+	size_t k;
+	enum doc_status st = DOC_FINAL;
+	int stale = 0;
 
-	if (c->part == PART_TEXT) {
+	switch (p->part) {
+	case PART_TEXT:
 		xlsx_str(b, ws, row, col, is_missing(s) && !is_mark(s)
 					  ? "[x]" : s, NULL);
 		return;
-	}
-	if (xlsx_parse_cell(s, &a, &bn, &h2, &prov) != 0) {
-		xlsx_str(b, ws, row, col, is_mark(s) ? s : "[x]", NULL);
+	case PART_PERIOD:
+		xlsx_str(b, ws, row, col, c->period.freq
+			 ? fmt_period(buf, sizeof(buf), &c->period) : "[x]",
+			 NULL);
+		return;
+	case PART_NUM:
+		if (p->slot < c->nvalues) {
+			xlsx_value_format(&c->values[p->slot], buf,
+					  sizeof(buf));
+			xlsx_num(b, ws, row, col, c->values[p->slot].v,
+				 xlsx_format(b, buf));
+		} else {
+			/* a figure with no such part is not applicable */
+			xlsx_str(b, ws, row, col, c->nvalues ? "[z]"
+				 : shorthand[c->absent % 3], NULL);
+		}
+		return;
+	case PART_STATUS:
+		if (!c->nvalues) {
+			xlsx_str(b, ws, row, col, shorthand[c->absent % 3],
+				 NULL);
+			return;
+		}
+		/* the cell's figures: provisional if any is */
+		for (k = 0; k < c->nvalues; k++) {
+			if (c->values[k].status == DOC_PROVISIONAL ||
+			    (c->values[k].status == DOC_ESTIMATED &&
+			     st == DOC_FINAL))
+				st = c->values[k].status;
+			stale |= c->values[k].stale;
+		}
+		status_word(buf, sizeof(buf), st, stale);
+		xlsx_str(b, ws, row, col, buf, NULL);
 		return;
 	}
-	if (c->part == PART_NUM2 && !h2) {
-		xlsx_str(b, ws, row, col, "[z]", NULL);
-		return;
-	}
-	if (c->part == PART_NUM2)
-		a = bn;
-	xlsx_num_format(&a, numfmt, sizeof(numfmt));
-	xlsx_num(b, ws, row, col, a.v, xlsx_format(b, numfmt));
 }
 
 void xlsx_table_sheet(struct xlsx_book *b, lxw_worksheet *ws,
@@ -305,22 +394,16 @@ void xlsx_table_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 	lxw_row_t top;
 
 	top = title_block(b, ws, title,
-			  "The table of the bulletin: numbers at the "
-			  "precision printed, shown as printed.",
+			  "The table of the bulletin: every figure at full "
+			  "precision, shown as printed, with its status in "
+			  "the column beside it.",
 			  t->source, t->footnote);
 	for (r = 0; r < t->nrows; r++) {
 		lxw_row_t row = top + 1 + (lxw_row_t)r;
 
-		for (i = 0; i < n; i++) {
-			if (cols[i].part == PART_STATUS) {
-				xlsx_str(b, ws, row, (lxw_col_t)i,
-					 row_prov(t, r) ? "provisional"
-							: "final", NULL);
-				continue;
-			}
+		for (i = 0; i < n; i++)
 			write_cell(b, ws, row, (lxw_col_t)i,
-				   cell_text(t, r, cols[i].src), &cols[i]);
-		}
+				   cell_at(t, r, cols[i].src), &cols[i]);
 	}
 	if (n > 1)
 		worksheet_set_column(ws, 1, (lxw_col_t)(n - 1), 16, NULL);
@@ -328,4 +411,89 @@ void xlsx_table_sheet(struct xlsx_book *b, lxw_worksheet *ws,
 		xlsx_table(b, ws, top, top + (lxw_row_t)t->nrows, n, h, tname);
 	free_headers(h, n);
 	free(cols);
+}
+
+int xlsx_table_has_trends(const struct doc_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		if (t->cells[i].kind == DOC_CELL_SPARK && t->cells[i].spark_x)
+			return 1;
+	return 0;
+}
+
+/* The label of row r: its first text cell. */
+static const char *row_label(const struct doc_table *t, size_t r)
+{
+	size_t j;
+
+	for (j = 0; j < t->ncols; j++)
+		if (cell_at(t, r, j)->kind == DOC_CELL_TEXT &&
+		    !cell_at(t, r, j)->is_value)
+			return cell_text(t, r, j);
+	return "[x]";
+}
+
+void xlsx_trend_sheet(struct xlsx_book *b, lxw_worksheet *ws,
+		      const struct doc_table *t, const char *title,
+		      const char *tname)
+{
+	char *h[4], buf[160], lab[512], st[32];
+	size_t r, j, k, nspark = 0;
+	lxw_row_t top, row;
+
+	for (j = 0; j < t->ncols; j++)
+		for (r = 0; r < t->nrows; r++)
+			if (cell_at(t, r, j)->spark_x) {
+				nspark++;
+				break;
+			}
+	top = title_block(b, ws, title,
+			  "The values each trend line of the table draws, "
+			  "oldest first, at full precision.", t->source, NULL);
+	h[0] = t->header && t->header[0] && *t->header[0] ? t->header[0]
+							     : (char *)"Row";
+	h[1] = (char *)"Period";
+	h[2] = (char *)"Value";
+	h[3] = (char *)"Value status";
+	row = top + 1;
+	for (r = 0; r < t->nrows; r++) {
+		for (j = 0; j < t->ncols; j++) {
+			const struct doc_cell *c = cell_at(t, r, j);
+			struct doc_value v;
+
+			if (c->kind != DOC_CELL_SPARK || !c->spark_x)
+				continue;
+			/* several trend columns: the column names the line */
+			snprintf(lab, sizeof(lab), "%s%s%s", row_label(t, r),
+				 nspark > 1 ? ": " : "",
+				 nspark > 1 && t->header && t->header[j]
+				 ? t->header[j] : "");
+			memset(&v, 0, sizeof(v));
+			v.unit = c->spark_unit;
+			v.decimals = c->spark_decimals;
+			for (k = 0; k < c->nspark; k++, row++) {
+				xlsx_str(b, ws, row, 0, lab, NULL);
+				xlsx_str(b, ws, row, 1,
+					 fmt_period(buf, sizeof(buf),
+						    &c->spark_x[k]), NULL);
+				if (!c->spark_has[k]) {
+					xlsx_str(b, ws, row, 2, "[x]", NULL);
+					xlsx_str(b, ws, row, 3, "[x]", NULL);
+					continue;
+				}
+				v.v = c->spark[k];
+				xlsx_value_format(&v, buf, sizeof(buf));
+				xlsx_num(b, ws, row, 2, v.v,
+					 xlsx_format(b, buf));
+				status_word(st, sizeof(st),
+					    (enum doc_status)c->spark_status[k],
+					    0);
+				xlsx_str(b, ws, row, 3, st, NULL);
+			}
+		}
+	}
+	worksheet_set_column(ws, 1, 3, 18, NULL);
+	xlsx_table(b, ws, top, row - 1, 4, h, tname);
 }
