@@ -257,7 +257,8 @@ static int time_chart(const struct compose_input *in,
 			strbuf_reset(&t);
 			strbuf_adds(&t, sb.buf);
 		}
-		ch->title = strbuf_detach(&t, NULL);
+		ch->title = xstrdup(t.buf);
+		compose_release(d, &t);
 	} else {
 		ch->title = xstrdup(b->title);
 	}
@@ -287,8 +288,8 @@ out:
 		doc_free(&tmp);
 	}
 	free(geos);
-	strbuf_release(&src);
-	strbuf_release(&sb);
+	compose_release(d, &src);
+	compose_release(d, &sb);
 	return ret;
 }
 
@@ -443,7 +444,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 out:
 	free(items);
 	free(geos);
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 	return 0;
 }
 

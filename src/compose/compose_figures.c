@@ -400,7 +400,7 @@ static int multi_table(const struct compose_input *in,
 	rows_left_out(&foot, hidden, b->max_rows);
 	t->footnote = xstrdup(foot.buf);
 	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
-	strbuf_release(&foot);
+	compose_release(d, &foot);
 	doc_add_table(d, t);
 	return 0;
 }
@@ -523,7 +523,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
 		rows_left_out(&foot, hidden, b->max_rows);
 		t->footnote = xstrdup(foot.buf);
-		strbuf_release(&foot);
+		compose_release(d, &foot);
 	}
 	doc_add_table(d, t);
 	return 0;
@@ -609,10 +609,10 @@ int compose_headlines(const struct compose_input *in,
 	ret = 0;
 	goto out;
 cap:
-	eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
-		      "headline text too long");
+	eim_error_set(err, EIM_DATA, in->tpl->path, b->line, b->col,
+		      "headline text larger than the size cap");
 out:
-	strbuf_release(&sb);
-	strbuf_release(&vs);
+	compose_release(d, &sb);
+	compose_release(d, &vs);
 	return ret;
 }

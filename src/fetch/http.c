@@ -215,12 +215,18 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 				     "cannot create a libcurl handle");
 	if (rq->etag) {
 		strbuf_addf(&hb, "If-None-Match: %s", rq->etag);
-		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+		if (!hb.failed)
+			x->hdrs = cu->slist_append(x->hdrs, hb.buf);
 		strbuf_reset(&hb);
 	}
 	if (rq->last_modified) {
 		strbuf_addf(&hb, "If-Modified-Since: %s", rq->last_modified);
-		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+		if (!hb.failed)
+			x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+	}
+	if (strbuf_check(&hb, "a request header", err)) {
+		strbuf_release(&hb);
+		return -1;
 	}
 	strbuf_release(&hb);
 
@@ -265,7 +271,7 @@ static void reset_attempt(struct xfer *x)
 {
 	struct http_result *r = x->res;
 
-	strbuf_reset(&r->body);
+	strbuf_release(&r->body); /* keeps the cap, clears a failure */
 	r->bytes = 0;
 	x->sink_bad = x->rq->to_fd && (ftruncate(x->rq->body_fd, 0) ||
 			       lseek(x->rq->body_fd, 0, SEEK_SET) != 0);

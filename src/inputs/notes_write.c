@@ -230,9 +230,13 @@ int notes_write_new(const char *notes_dir, const char *source,
 	if (atomic_mkdirs(dir, "notes folder", err))
 		goto out;
 	note_text(&sb, source, theme, themes, nthemes, place, date, wtext);
+	if (strbuf_check(&sb, "the new note", err))
+		goto out;
 	for (n = 1; n <= NAME_TRIES; n++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s-%d.yaml", dir, slug, n);
+		if (strbuf_check(&path, "the note's path", err))
+			goto out;
 		fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			break;

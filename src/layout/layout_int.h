@@ -127,7 +127,8 @@ double rp_min_height(struct rctx *r, size_t k);
 void rp_figure_begin(struct rctx *r, enum scene_figure_kind kind,
 		     size_t block);
 void rp_figure_end(struct rctx *r);
-/* The accessible description of a CHART or TABLE block (caller frees). */
+/* The accessible description of a CHART or TABLE block (caller frees);
+ * NULL when it would pass the strbuf size cap. */
 char *layout_describe(const struct doc_block *b);
 
 /* ---- layout_table.c ------------------------------------------------ */
