@@ -429,6 +429,6 @@ out:
 	free(r.head_page);
 	free(r.head_top);
 	free(r.fields);
-	free(r.geo);
+	table_geo_release(&r);
 	return ret;
 }
