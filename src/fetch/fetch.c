@@ -496,10 +496,9 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 		if (s->req_index < 0)
 			continue;
 		h = &hr[s->req_index];
-		if (h->outcome == HTTP_OK && o->count_rows &&
+		if (h->outcome == HTTP_OK && o->nomis_pages &&
 		    s->f->format == FEED_NOMIS_CSV)
-			http_fetch_nomis_pages(&rq[s->req_index], &ho,
-					       o->count_rows, o->count_ctx, h);
+			o->nomis_pages(&rq[s->req_index], &ho, h);
 		switch (h->outcome) {
 		case HTTP_OK:
 			bad = take_fresh(s, h, o, &res[i], w);

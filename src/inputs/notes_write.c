@@ -161,21 +161,6 @@ static void note_text(struct strbuf *sb, const char *source,
 		"# link: \"https://www.example.org/report\"\n");
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int notes_write_new(const char *notes_dir, const char *source,
 		    const char *theme, const char *const *themes,
 		    size_t nthemes, const struct config_place *place,
@@ -248,7 +233,7 @@ int notes_write_new(const char *notes_dir, const char *source,
 					     : strerror(errno));
 		goto out;
 	}
-	if (write_all(fd, sb.buf, sb.len) || close(fd)) {
+	if (atomic_write_all(fd, sb.buf, sb.len) || close(fd)) {
 		fd = -1;
 		eim_error_set(err, EIM_CANTCREAT, path.buf, 0, 0,
 			      "cannot write: %s", strerror(errno));
