@@ -139,8 +139,8 @@ static int time_chart(const struct compose_input *in,
 		const struct config_indicator *ind =
 			config_find_indicator(c, b->indicators[ii]);
 		if (!ind) {
-			eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				      "chart: unknown indicator '%s'",
+			eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				      b->col, "chart: unknown indicator '%s'",
 				      b->indicators[ii]);
 			goto out;
 		}
@@ -380,8 +380,8 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	struct period per;
 
 	if (!ind)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "chart: unknown indicator '%s'",
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "chart: unknown indicator '%s'",
 				     b->indicators[0]);
 	ngeo = compose_block_geos(c, b, &geos);
 	per = bar_period(in, ind, geos, ngeo);

@@ -418,12 +418,12 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	struct period tp;
 
 	if (!b->nindicators)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "a table block needs 'indicators'");
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "a table block needs 'indicators'");
 	ind = config_find_indicator(c, b->indicators[0]);
 	if (!ind)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "table: unknown indicator '%s'",
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "table: unknown indicator '%s'",
 				     b->indicators[0]);
 	if (b->nplaces) {
 		const char **geos = NULL;
