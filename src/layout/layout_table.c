@@ -329,7 +329,8 @@ static double caption_height(struct rctx *r, const struct doc_table *t)
 /* The one walk of a table that measures it: column edges, caption,
  * header and every row, kept on r for the rest of the layout (the
  * keep-together height and the drawing both read it). A word that does
- * not fit fails r here, once. 1 <= ncols <= 64. */
+ * not fit fails r here, once. 1 <= ncols <= 64. The pointer is valid
+ * until the next table is measured (r->geo may move). */
 static const struct rp_geo *measure(struct rctx *r, const struct doc_table *t)
 {
 	struct rp_geo *g;
