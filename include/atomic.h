@@ -16,6 +16,10 @@
 /* Join dir and name with '/' into buf (EIM_PATH_MAX). -1 when too long. */
 int atomic_path(char buf[EIM_PATH_MAX], const char *dir, const char *name);
 
+/* write(2) all of p to fd, again after EINTR and short writes. 0, or -1
+ * with errno. */
+int atomic_write_all(int fd, const void *p, size_t len);
+
 /* Write data to DIR/.NAME.tmp.PID, fsync it, rename it to DIR/NAME.
  * The folder itself is not fsynced (call atomic_fsync_dir once after a
  * batch). On failure the temporary file is removed. */

@@ -16,6 +16,7 @@
 #include "notes.h"
 #include "period.h"
 #include "series.h"
+#include "strbuf.h"
 #include "template.h"
 
 struct figure; /* figures.h */
@@ -70,6 +71,9 @@ int compose_block(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
 
 /* Internal to compose (compose_*.c); declared here to keep one header. */
+/* Release sb; when an append to it failed at its size cap, mark d
+ * truncated (compose_block then fails at the block's template line). */
+void compose_release(struct doc *d, struct strbuf *sb);
 const struct compose_feed *compose_feed_of(const struct compose_input *in,
 					   const char *feed_id);
 /* Format a value of ind for display (compose_figures.c). */
@@ -121,7 +125,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 int compose_intelligence(const struct compose_input *in,
 			 const struct tpl_block *b, struct doc *d);
 size_t compose_raised_concerns(const struct compose_input *in);
-void compose_raise_concerns(const struct compose_input *in,
+void compose_raise_concerns(const struct compose_input *in, struct doc *d,
 			    struct doc_block *bullets);
 
 #endif

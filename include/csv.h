@@ -68,6 +68,9 @@ int csv_reader_skip_without(struct csv_reader *r, const char *needle,
 			    void (*each)(void *ctx, const char *rec,
 					 size_t len),
 			    void *ctx, struct eim_error *err);
+/* Byte offset in the input (a BOM included) just after the last record
+ * returned and its newline: where the rest of the input starts. */
+size_t csv_reader_offset(const struct csv_reader *r);
 /* 1-based line where the last record returned starts. */
 long csv_reader_line(const struct csv_reader *r);
 /* Line and column (1-based; the column counts bytes) of p, a byte of a

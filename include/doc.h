@@ -285,6 +285,9 @@ struct doc {
 	struct doc_style style;
 	struct doc_block *blocks;
 	size_t nblocks, cap;
+	/* a text of the document was cut at a strbuf's size cap while it was
+	 * composed: the document must not be rendered (compose_doc fails) */
+	int truncated;
 };
 
 /* Zeroes d and sets the default style (A4, 56 pt margins, 10.5 pt body,

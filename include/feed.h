@@ -40,6 +40,7 @@
 #include "config.h"
 #include "error.h"
 #include "series.h"
+#include "strbuf.h"
 
 /* Parse a format name ("nomis-csv"...) into enum feed_format; -1 if none. */
 int feed_format_parse(const char *name);
@@ -86,14 +87,43 @@ int feed_read_cli(const char *format, const char *path,
  * -0 prints as "0". 32 bytes are enough. */
 void feed_format_value(double v, char *buf, size_t size);
 
-/* Nomis paging (matches http_row_counter in http.h): count the data rows
- * of a nomis-csv body and read RECORD_COUNT (total records the query
- * matched) plus RECORD_OFFSET of the first row, so *total is what this
- * body must hold: RECORD_COUNT - first offset. 0, or -1 when the body is
- * not a Nomis CSV with those columns. The body is the file fd (read from
- * its start, streamed) when fd >= 0, else body/len. ctx is unused. A body with fewer
+/* ---- Nomis paging (feed_nomis.c, feed_nomis_pages.c) ----------------
+ * Nomis answers a query larger than its page with 200 and a silently
+ * truncated body; the reader of the format finds out and fetches the
+ * rest. */
+
+/* Count the data rows of a nomis-csv body and read RECORD_COUNT (total
+ * records the query matched) plus RECORD_OFFSET of the first row, so
+ * *total is what this body must hold: RECORD_COUNT - first offset. 0, or
+ * -1 when the body is not a Nomis CSV with those columns or either number
+ * is not a whole number (junk is never a count of 0: the reader then
+ * reports it at its line and column). The body is the file fd (read from
+ * its start, streamed) when fd >= 0, else body/len. A body with fewer
  * rows than *total was truncated by Nomis; feed_read_* reject it. */
 int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
-		     long *total, void *ctx);
+		     long *total);
+
+struct http_request;
+struct http_options;
+struct http_result;
+/* Given the first answer of req (outcome HTTP_OK), count its rows; while
+ * rows so far < RECORD_COUNT, fetch feed_nomis_page_url(req->url, rows so
+ * far) and append it with feed_nomis_append_page, so that first->body (or
+ * req's body file with req->to_fd) becomes the whole CSV. Stops when
+ * RECORD_COUNT is reached or a page brings no row. A failed page, a body
+ * over its cap or rows still short fail first (HTTP_FAILED, a reason
+ * naming the offset); at most 1000 pages, none started after
+ * req->deadline_ms ("deadline reached after N of M records"). A body that
+ * cannot be counted is left as it is, for the reader to reject. */
+void feed_nomis_fetch_pages(const struct http_request *req,
+			    const struct http_options *opt,
+			    struct http_result *first);
+/* url with recordoffset=offset. Caller frees. */
+char *feed_nomis_page_url(const char *url, long offset);
+/* Append one CSV page to acc. When acc is not empty the page's header
+ * record (and a UTF-8 BOM) is skipped, so pages concatenate into one CSV
+ * with a single header; a missing final newline in acc is added first.
+ * -1 when the result would pass acc's cap. */
+int feed_nomis_append_page(struct strbuf *acc, const char *page, size_t len);
 
 #endif

@@ -13,7 +13,7 @@
  *    over the last good copy. 200: the validator must accept the body; it
  *    then replaces the cached copy (FETCH_FRESH, body_fd). 304: the cached copy is used and its
  *    fetched_at refreshed (FETCH_NOT_MODIFIED). Nomis CSV feeds are paged
- *    when a row counter is given (see http_fetch_nomis_pages).
+ *    when a pager is given (opts.nomis_pages).
  *  - `url:` offline: the cached copy only (FETCH_CACHE_OFFLINE).
  *  - A feed fails when its transfer fails, its body is rejected by the
  *    validator, or (offline) there is no cached copy. Then (item 6):
@@ -25,17 +25,18 @@
  *    are still fetched and cached first, so `eimon fetch` refreshes what
  *    it can.
  *
- * Pipeline, Nomis truncation: pass a row counter (opts.count_rows) built
- * on the nomis-csv reader (rows read vs RECORD_COUNT); fetch_feeds then
- * pages with recordoffset=N until RECORD_COUNT rows are in, concatenating
- * the pages with one header, before validating and caching the whole.
+ * Pipeline, Nomis truncation: pass the Nomis reader's pager
+ * (opts.nomis_pages = feed_nomis_fetch_pages, feed.h); fetch_feeds hands
+ * it every nomis-csv answer, which it completes with recordoffset=N pages
+ * until RECORD_COUNT rows are in, before the whole is validated and
+ * cached. fetch itself knows nothing of the format.
  *
  * Pipeline use (sketch):
  *   struct fetch_opts fo = { 0 };
  *   fo.cache_dir = cfg->cache_dir; fo.offline = opts->offline;
  *   fo.now = clock_now;            (time(NULL), or fixed for tests)
  *   fo.validate = my_validator; fo.retries = 2;
- *   fo.count_rows = feed_nomis_count;
+ *   fo.nomis_pages = feed_nomis_fetch_pages;
  *   if (fetch_feeds(cfg->feeds, cfg->nfeeds, &fo, &res, w, err))
  *           return -1;             (err: EIM_UNAVAILABLE -> exit 69)
  *   for each feed i: res[i].body NULL -> sources line "unavailable:
@@ -103,6 +104,13 @@ typedef int (*fetch_validator)(const struct config_feed *f, int fd,
 			       const char *body, size_t len, void *ctx,
 			       struct eim_error *err);
 
+/* Completes a first answer (HTTP_OK) that the format pages, in place:
+ * first->body or req's body file becomes the whole; on failure first is
+ * HTTP_FAILED with a reason. */
+typedef void (*fetch_pager)(const struct http_request *req,
+			    const struct http_options *opt,
+			    struct http_result *first);
+
 struct fetch_opts {
 	const char *cache_dir;     /* NULL: no cache (nothing to fall back on) */
 	int offline;               /* cache and local files only */
@@ -111,8 +119,8 @@ struct fetch_opts {
 	void *validate_ctx;
 	unsigned retries;          /* per feed, see http_options */
 	long backoff_ms;           /* <= 0: 1000 */
-	http_row_counter count_rows; /* Nomis paging; NULL: none */
-	void *count_ctx;
+	fetch_pager nomis_pages;   /* completes a nomis-csv answer; NULL:
+				      none */
 };
 
 int fetch_feeds(const struct config_feed *feeds, size_t n,

@@ -102,37 +102,4 @@ char *http_url_redact(const char *url);
  * appended before any fragment. Caller frees. */
 char *http_url_set_param(const char *url, const char *key, const char *value);
 
-/* Nomis paging: url with recordoffset=offset. Caller frees. */
-char *http_nomis_page_url(const char *url, long offset);
-
-/* Append one CSV page to acc. When acc is not empty the page's header
- * line (and a UTF-8 BOM) is skipped, so pages concatenate into one CSV
- * with a single header. A missing final newline in acc is added first.
- * -1 when the result would pass acc's cap. */
-int http_csv_append_page(struct strbuf *acc, const char *page, size_t len);
-
-/* Counts data rows in a Nomis CSV body: *rows = records in this body,
- * *total = RECORD_COUNT (total matching records). Returns 0, or -1 when
- * the body cannot be counted (then no paging happens). The body is the
- * file fd, read from its start, when fd >= 0 (a request with to_fd),
- * else body/len. The Nomis reader gives one: feed_nomis_count (feed.h). */
-typedef int (*http_row_counter)(int fd, const char *body, size_t len,
-				long *rows, long *total, void *ctx);
-
-/* Nomis truncation: Nomis answers an oversized query with 200 and a
- * silently truncated body. Given the result of the first page (outcome
- * HTTP_OK), count its rows; while rows so far < RECORD_COUNT, fetch
- * http_nomis_page_url(req->url, rows so far) and append it with
- * http_csv_append_page, replacing first->body with the concatenation.
- * Stops when RECORD_COUNT is reached or a page brings no row. On a page
- * failure first->outcome becomes HTTP_FAILED with a reason naming the
- * offset. With req->to_fd the first page is counted from the file and
- * the next pages (each held in memory, capped at
- * max_bytes) are appended to the file. At most 1000 pages, and none started after req->deadline_ms
- * (then the result fails, "deadline reached after N of M records"). */
-void http_fetch_nomis_pages(const struct http_request *req,
-			    const struct http_options *opt,
-			    http_row_counter count, void *ctx,
-			    struct http_result *first);
-
 #endif

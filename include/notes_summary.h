@@ -72,6 +72,8 @@ struct notes_summary {
 	size_t nconcerns;
 	char *title;                /* the finding, one sentence */
 	char *place_title;          /* the finding about places */
+	int truncated;              /* a title passed the strbuf cap: the
+				     * summary must not be shown */
 };
 
 void notes_summary_defaults(struct nsum_params *p);

@@ -9,6 +9,10 @@
  * later append fails too, so the contents are always a whole prefix of
  * what was asked and a builder may make many appends and test `failed`
  * once at the end instead of each result (no silent truncation).
+ * strbuf_reset empties the buffer but keeps the failure (a builder that
+ * reuses one strbuf for many texts still tests once, at its end); only
+ * strbuf_init, strbuf_release and strbuf_detach clear it.
+ * strbuf_check turns the failure into an error for the producer's end.
  * cap 0 means STRBUF_DEFAULT_CAP.
  *
  * Ownership: the strbuf owns buf. strbuf_detach hands it to the caller
@@ -19,6 +23,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "error.h"
+
 #define STRBUF_DEFAULT_CAP ((size_t)64 << 20) /* 64 MiB */
 
 struct strbuf {
@@ -26,7 +32,7 @@ struct strbuf {
 	size_t len;
 	size_t alloc;
 	size_t cap;
-	int failed;  /* an append failed (sticky until init/reset) */
+	int failed;  /* an append failed (sticky until init/release/detach) */
 };
 
 extern char strbuf_empty[];
@@ -36,6 +42,11 @@ void strbuf_init(struct strbuf *sb, size_t cap);
 void strbuf_release(struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb, size_t *len);
 void strbuf_reset(struct strbuf *sb);
+/* 0, or -1 with err (EIM_DATA: "WHAT is larger than N bytes, the size
+ * cap; nothing was written") when an append to sb failed. The one check
+ * a producer makes at its end before it hands its text on. */
+int strbuf_check(const struct strbuf *sb, const char *what,
+		 struct eim_error *err);
 
 int strbuf_add(struct strbuf *sb, const void *data, size_t n);
 int strbuf_adds(struct strbuf *sb, const char *s);

@@ -27,6 +27,7 @@ own per-path request counter.
                     honours recordoffset
   /nomisbad?...     the same, but pages after the first answer 500
   /nomisshort?...   the same, but pages after the first have no rows
+  /nomisjunk/...    the same, but RECORD_COUNT is "five" (not a number)
   /count/PATH       200, body = number of requests PATH received so far
   /needkey/...      the /nomis CSV (whole) when the query has
                     uid=s3cr3t&x (the secret, percent-encoded), else 403
@@ -164,7 +165,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif case == "ua":
             self.send_body(200, json.dumps(
                 {"ua": self.headers.get("User-Agent", "")}))
-        elif case in ("nomis", "nomisbad", "nomisshort"):
+        elif case in ("nomis", "nomisbad", "nomisshort", "nomisjunk"):
             q = urllib.parse.parse_qs(url.query)
             off = int(q.get("recordoffset", ["0"])[0])
             rows = NOMIS_ROWS[off:off + 2]
@@ -175,9 +176,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 rows = []
             out = ['"DATE","GEOGRAPHY_CODE","OBS_VALUE",'
                    '"RECORD_OFFSET","RECORD_COUNT"']
+            total = ("five" if case == "nomisjunk"
+                     else str(len(NOMIS_ROWS)))
             for i, (d, g, v) in enumerate(rows):
-                out.append('"%s","%s",%d,%d,%d'
-                           % (d, g, v, off + i, len(NOMIS_ROWS)))
+                out.append('"%s","%s",%d,%d,%s'
+                           % (d, g, v, off + i, total))
             self.send_body(200, "\n".join(out) + "\n", "text/csv")
         elif case == "needkey":
             q = urllib.parse.parse_qs(url.query)

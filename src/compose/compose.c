@@ -26,6 +26,13 @@ const struct compose_feed *compose_feed_of(const struct compose_input *in,
 	return NULL;
 }
 
+void compose_release(struct doc *d, struct strbuf *sb)
+{
+	if (sb->failed)
+		d->truncated = 1;
+	strbuf_release(sb);
+}
+
 static unsigned parse_rgb(const char *hex, unsigned fallback)
 {
 	char *end;
@@ -123,7 +130,7 @@ static void key_issues(const struct compose_input *in,
 			     DOC_ITALIC, NULL);
 		doc_text_add(t, ").", 0, NULL);
 	}
-	compose_raise_concerns(in, bl);
+	compose_raise_concerns(in, d, bl);
 }
 
 static int theme_selected(const struct tpl_block *b, const char *theme)
@@ -166,7 +173,7 @@ static int note_block(const struct compose_input *in, const struct note *nt,
 	dn->cite = xstrdup(sb.buf);
 	dn->link = nt->link ? xstrdup(nt->link) : NULL;
 	dn->partners = nt->partners;
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 	return 0;
 }
 
@@ -301,11 +308,11 @@ static void sources(const struct compose_input *in, struct doc *d)
 		strbuf_addf(&sb, "Contact: %s", in->cfg->contact);
 		doc_add_para(d, sb.buf);
 	}
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 }
 
-int compose_block(const struct compose_input *in, const struct tpl_block *b,
-		  struct doc *d, struct eim_error *err)
+static int block_of(const struct compose_input *in, const struct tpl_block *b,
+		    struct doc *d, struct eim_error *err)
 {
 	switch (b->type) {
 	case TPL_LEAD: lead(in, d); return 0;
@@ -327,6 +334,20 @@ int compose_block(const struct compose_input *in, const struct tpl_block *b,
 	}
 	return eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			     "unknown block type %d", b->type);
+}
+
+int compose_block(const struct compose_input *in, const struct tpl_block *b,
+		  struct doc *d, struct eim_error *err)
+{
+	int ret = block_of(in, b, d, err);
+
+	/* the block's strbufs were released through compose_release */
+	if (d->truncated)
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "a text of this block is larger "
+				     "than the size cap of %zu bytes",
+				     STRBUF_DEFAULT_CAP);
+	return ret;
 }
 
 int compose_doc(const struct compose_input *in, struct doc *d,

@@ -139,8 +139,8 @@ static int time_chart(const struct compose_input *in,
 		const struct config_indicator *ind =
 			config_find_indicator(c, b->indicators[ii]);
 		if (!ind) {
-			eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				      "chart: unknown indicator '%s'",
+			eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				      b->col, "chart: unknown indicator '%s'",
 				      b->indicators[ii]);
 			goto out;
 		}
@@ -261,7 +261,8 @@ static int time_chart(const struct compose_input *in,
 			strbuf_reset(&t);
 			strbuf_adds(&t, sb.buf);
 		}
-		ch->title = strbuf_detach(&t, NULL);
+		ch->title = xstrdup(t.buf);
+		compose_release(d, &t);
 	} else {
 		ch->title = xstrdup(b->title);
 	}
@@ -291,8 +292,8 @@ out:
 		doc_free(&tmp);
 	}
 	free(geos);
-	strbuf_release(&src);
-	strbuf_release(&sb);
+	compose_release(d, &src);
+	compose_release(d, &sb);
 	return ret;
 }
 
@@ -383,8 +384,8 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	struct period per;
 
 	if (!ind)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "chart: unknown indicator '%s'",
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "chart: unknown indicator '%s'",
 				     b->indicators[0]);
 	ngeo = compose_block_geos(c, b, &geos);
 	per = bar_period(in, ind, geos, ngeo);
@@ -448,7 +449,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 out:
 	free(items);
 	free(geos);
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 	return 0;
 }
 

@@ -454,7 +454,7 @@ static int multi_table(const struct compose_input *in,
 	rows_left_out(&foot, hidden, b->max_rows);
 	t->footnote = xstrdup(foot.buf);
 	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
-	strbuf_release(&foot);
+	compose_release(d, &foot);
 	doc_add_table(d, t);
 	return 0;
 }
@@ -472,12 +472,12 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	struct period tp;
 
 	if (!b->nindicators)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "a table block needs 'indicators'");
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "a table block needs 'indicators'");
 	ind = config_find_indicator(c, b->indicators[0]);
 	if (!ind)
-		return eim_error_set(err, EIM_DATA, in->tpl->path, 0, 0,
-				     "table: unknown indicator '%s'",
+		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
+				     b->col, "table: unknown indicator '%s'",
 				     b->indicators[0]);
 	if (b->nplaces) {
 		const char **geos = NULL;
@@ -584,7 +584,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
 		rows_left_out(&foot, hidden, b->max_rows);
 		t->footnote = xstrdup(foot.buf);
-		strbuf_release(&foot);
+		compose_release(d, &foot);
 	}
 	doc_add_table(d, t);
 	return 0;
@@ -670,10 +670,10 @@ int compose_headlines(const struct compose_input *in,
 	ret = 0;
 	goto out;
 cap:
-	eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
-		      "headline text too long");
+	eim_error_set(err, EIM_DATA, in->tpl->path, b->line, b->col,
+		      "headline text larger than the size cap");
 out:
-	strbuf_release(&sb);
-	strbuf_release(&vs);
+	compose_release(d, &sb);
+	compose_release(d, &vs);
 	return ret;
 }

@@ -26,8 +26,8 @@ static void count_value(struct doc_cell *cell, long n,
 }
 
 /* "0 · 1 · 2" for editions shown..1 (oldest first) of counts v[k]. */
-static void earlier_text(const struct notes_summary *s, const long *v,
-			 size_t stride, struct doc_cell *cell)
+static void earlier_text(struct doc *d, const struct notes_summary *s,
+			 const long *v, size_t stride, struct doc_cell *cell)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t k;
@@ -38,7 +38,7 @@ static void earlier_text(const struct notes_summary *s, const long *v,
 	doc_cell_set_text(cell, sb.buf);
 	for (k = s->shown; k >= 1; k--)
 		count_value(cell, v[k * stride], &s->week[k]);
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 }
 
 /* Sparkline of v[k], oldest edition first, this edition last. */
@@ -70,7 +70,8 @@ static void num(const struct notes_summary *s, struct doc_cell *c, long v,
 	c->bold = bold;
 }
 
-static void theme_row(struct doc_table *t, const struct notes_summary *s,
+static void theme_row(struct doc *d, struct doc_table *t,
+		      const struct notes_summary *s,
 		      const char *title, const long (*n)[NSUM_NTONES],
 		      int bold)
 {
@@ -87,8 +88,8 @@ static void theme_row(struct doc_table *t, const struct notes_summary *s,
 	num(s, &row[3], n[0][NSUM_OTHER], bold);
 	if (!s->shown)
 		return;
-	earlier_text(s, &n[0][NSUM_NEG], NSUM_NTONES, &row[4]);
-	earlier_text(s, all, 1, &row[5]);
+	earlier_text(d, s, &n[0][NSUM_NEG], NSUM_NTONES, &row[4]);
+	earlier_text(d, s, all, 1, &row[5]);
 	trend(s, &n[0][NSUM_NEG], NSUM_NTONES, &row[6]);
 }
 
@@ -128,13 +129,13 @@ static void theme_table(const struct notes_summary *s, struct doc *d)
 	}
 	memset(sum, 0, sizeof(sum));
 	for (i = 0; i < s->nthemes; i++) {
-		theme_row(t, s, s->themes[i].title,
+		theme_row(d, t, s, s->themes[i].title,
 			  (const long (*)[NSUM_NTONES])s->themes[i].n, 0);
 		for (k = 0; k <= s->shown; k++)
 			for (tone = 0; tone < NSUM_NTONES; tone++)
 				sum[k][tone] += s->themes[i].n[k][tone];
 	}
-	theme_row(t, s, "All themes", (const long (*)[NSUM_NTONES])sum, 1);
+	theme_row(d, t, s, "All themes", (const long (*)[NSUM_NTONES])sum, 1);
 	strbuf_adds(&foot, "Notes received from partners in this edition");
 	if (s->shown) {
 		span_text(s, span, sizeof(span));
@@ -151,12 +152,12 @@ static void theme_table(const struct notes_summary *s, struct doc *d)
 			    : "Source: partners' intelligence; every count is "
 			      "in figures.csv (indicator notes).");
 	doc_add_table(d, t);
-	strbuf_release(&foot);
+	compose_release(d, &foot);
 }
 
 /* "Negative reports on ... in each of the last four editions." */
-static void concern_text(const struct nsum_concern *c, const char *lead,
-			 struct doc_text *t)
+static void concern_text(struct doc *d, const struct nsum_concern *c,
+			 const char *lead, struct doc_text *t)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -166,7 +167,7 @@ static void concern_text(const struct nsum_concern *c, const char *lead,
 	if (!*lead)
 		sb.buf[0] = (char)(sb.buf[0] - 'a' + 'A');
 	doc_text_add(t, sb.buf, 0, NULL);
-	strbuf_release(&sb);
+	compose_release(d, &sb);
 }
 
 static void place_table(const struct notes_summary *s, struct doc *d)
@@ -188,7 +189,7 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 		num(s, &row[1], s->places[i].n[0], 0);
 		if (!s->shown)
 			continue;
-		earlier_text(s, s->places[i].n, 1, &row[2]);
+		earlier_text(d, s, s->places[i].n, 1, &row[2]);
 		trend(s, s->places[i].n, 1, &row[3]);
 	}
 	t->footnote = xstrdup("Notes that name each place; a note may name "
@@ -204,6 +205,8 @@ int compose_intelligence(const struct compose_input *in,
 
 	if (!s)
 		return 0;
+	if (s->truncated)
+		d->truncated = 1; /* compose_block says where */
 	if (b->title)
 		doc_add_heading(d, 2, b->title, NULL);
 	theme_table(s, d);
@@ -212,7 +215,7 @@ int compose_intelligence(const struct compose_input *in,
 		doc_add_heading(d, 3, "Recurring concerns", NULL);
 		bl = doc_add_block(d, DOC_BULLETS);
 		for (i = 0; i < s->nconcerns; i++)
-			concern_text(&s->concerns[i], "",
+			concern_text(d, &s->concerns[i], "",
 				     doc_bullets_add(bl));
 	}
 	if (b->by_place && s->nplaces)
@@ -220,7 +223,7 @@ int compose_intelligence(const struct compose_input *in,
 	return 0;
 }
 
-void compose_raise_concerns(const struct compose_input *in,
+void compose_raise_concerns(const struct compose_input *in, struct doc *d,
 			    struct doc_block *bl)
 {
 	const struct tpl_block *b =
@@ -230,7 +233,7 @@ void compose_raise_concerns(const struct compose_input *in,
 	if (!in->intel || !b || !b->raise_concerns)
 		return;
 	for (i = 0; i < in->intel->nconcerns; i++) {
-		concern_text(&in->intel->concerns[i], "Partners' "
+		concern_text(d, &in->intel->concerns[i], "Partners' "
 			     "intelligence: ", doc_bullets_add(bl));
 	}
 }

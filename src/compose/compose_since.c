@@ -201,7 +201,7 @@ void compose_since(const struct compose_input *in, struct doc *d)
 	if (nrev)
 		strbuf_addf(&sb, " Revised by the publisher: %s.", rev.buf);
 	doc_add_para(d, sb.buf);
-	strbuf_release(&fresh);
-	strbuf_release(&rev);
-	strbuf_release(&sb);
+	compose_release(d, &fresh);
+	compose_release(d, &rev);
+	compose_release(d, &sb);
 }

@@ -34,8 +34,10 @@ static int too_long(struct eim_error *err, const char *dir, const char *name)
 			     "path '%s/%s' is too long", dir, name);
 }
 
-static int write_all(int fd, const unsigned char *p, size_t len)
+int atomic_write_all(int fd, const void *data, size_t len)
 {
+	const unsigned char *p = data;
+
 	while (len) {
 		ssize_t n = write(fd, p, len);
 
@@ -68,7 +70,7 @@ int atomic_write_file(const char *dir, const char *name, const void *data,
 	if (fd < 0)
 		return eim_error_set(err, EIM_CANTCREAT, tmp, 0, 0,
 				     "cannot create: %s", strerror(errno));
-	if (write_all(fd, data, len) || fsync(fd)) {
+	if (atomic_write_all(fd, data, len) || fsync(fd)) {
 		eim_error_set(err, EIM_CANTCREAT, tmp, 0, 0,
 			      "cannot write: %s", strerror(errno));
 		close(fd);

@@ -7,6 +7,7 @@
 #include "sha256.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -113,20 +114,23 @@ static void compress_shani(uint32_t h[8], const unsigned char *p,
 	_mm_storeu_si128((__m128i *)(void *)&h[4], st1);
 }
 
-/* 1: SHA extensions and SSE4.1 present, 0: not, -1: not asked yet. */
-static int have_shani = -1;
+/* 1: SHA extensions and SSE4.1 present. Asked once per process
+ * (pthread_once: threads hash in parallel), read-only after. */
+static int have_shani;
+static pthread_once_t shani_once = PTHREAD_ONCE_INIT;
 
-static int cpu_has_shani(void)
+static void ask_cpu(void)
 {
 	unsigned a, b, c, d;
 
-	if (have_shani < 0) {
-		have_shani = 0;
-		if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) &&
-		    (c & bit_SSSE3) && __get_cpuid_count(7, 0, &a, &b, &c, &d) &&
-		    (b & bit_SHA))
-			have_shani = 1;
-	}
+	have_shani = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) &&
+		     (c & bit_SSSE3) &&
+		     __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+static int cpu_has_shani(void)
+{
+	pthread_once(&shani_once, ask_cpu);
 	return have_shani;
 }
 #endif

@@ -40,10 +40,19 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 
 void strbuf_reset(struct strbuf *sb)
 {
-	sb->len = 0;
-	sb->failed = 0;
+	sb->len = 0; /* failed stays: see strbuf.h */
 	if (sb->alloc)
 		sb->buf[0] = '\0';
+}
+
+int strbuf_check(const struct strbuf *sb, const char *what,
+		 struct eim_error *err)
+{
+	if (!sb->failed)
+		return 0;
+	return eim_error_set(err, EIM_DATA, NULL, 0, 0, "%s is larger than "
+			     "%zu bytes, the size cap; nothing was written",
+			     what, sb->cap ? sb->cap : STRBUF_DEFAULT_CAP);
 }
 
 static size_t effective_cap(const struct strbuf *sb)

@@ -42,6 +42,7 @@ struct csv_reader {
 	char *buf;
 	size_t cap;       /* bytes usable for data (one more is allocated) */
 	size_t pos, end;
+	size_t base;      /* input offset of buf[0] */
 	int eof;
 	int started;      /* BOM checked */
 	size_t max_line;
@@ -109,6 +110,11 @@ void csv_reader_free(struct csv_reader *r)
 	free(r);
 }
 
+size_t csv_reader_offset(const struct csv_reader *r)
+{
+	return r->base + r->pos;
+}
+
 long csv_reader_line(const struct csv_reader *r)
 {
 	return r->rec_line;
@@ -159,6 +165,7 @@ static int reader_fill(struct csv_reader *r, struct eim_error *err)
 
 	if (r->pos > 0) {
 		memmove(r->buf, r->buf + r->pos, tail);
+		r->base += r->pos;
 		r->pos = 0;
 		r->end = tail;
 	}

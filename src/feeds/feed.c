@@ -468,11 +468,15 @@ static int write_tidy(const struct series_table *t, FILE *out,
 		strbuf_add_csv(&sb, o->status);
 		strbuf_addch(&sb, '\n');
 		if (sb.len > 60000 || i + 1 == t->n) {
+			if (strbuf_check(&sb, "a row of the tidy CSV", err))
+				goto out;
 			if (fwrite(sb.buf, 1, sb.len, out) != sb.len)
 				goto bad;
 			strbuf_reset(&sb);
 		}
 	}
+	if (strbuf_check(&sb, "a row of the tidy CSV", err))
+		goto out;
 	if (sb.len && fwrite(sb.buf, 1, sb.len, out) != sb.len)
 		goto bad;
 	if (fflush(out) != 0)

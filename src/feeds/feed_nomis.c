@@ -394,7 +394,7 @@ out:
 }
 
 int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
-		     long *total, void *ctx)
+		     long *total)
 {
 	/* a body on disk is streamed: counting costs no memory */
 	struct csv_reader *r = fd < 0 ? csv_reader_mem(body, len, "nomis", 0)
@@ -407,7 +407,6 @@ int feed_nomis_count(int fd, const char *body, size_t len, long *rows,
 	long nrows = 0, count = -1, offset = 0;
 	char *first = NULL;
 
-	(void)ctx;
 	eim_error_init(&err);
 	if (!r || csv_reader_next(r, &fl, &n, &err) != 1)
 		goto out;

@@ -175,7 +175,8 @@ static int write_meta(const char *dir, const char *id,
 	add_json_or_null(&sb, m->last_modified);
 	strbuf_addf(&sb, ",\n  \"sha256\": \"%s\",\n  \"bytes\": %zu\n}\n",
 		    sha256, bytes);
-	ret = cache_write_atomic(path, sb.buf, sb.len, err);
+	ret = strbuf_check(&sb, "the cache's meta file", err) ||
+	      cache_write_atomic(path, sb.buf, sb.len, err) ? -1 : 0;
 	strbuf_release(&sb);
 	free(path);
 	return ret;

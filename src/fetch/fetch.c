@@ -147,7 +147,8 @@ static void trim_secret(char *v)
 		v[--n] = '\0';
 }
 
-/* value percent-encoded for a query string. Caller frees. */
+/* value percent-encoded for a query string, or NULL past the strbuf
+ * cap. Caller frees. */
 static char *query_escape(const char *v)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -159,6 +160,10 @@ static char *query_escape(const char *v)
 			strbuf_addch(&sb, (char)ch);
 		else
 			strbuf_addf(&sb, "%%%02X", ch);
+	}
+	if (sb.failed) {
+		strbuf_release(&sb);
+		return NULL;
 	}
 	return strbuf_detach(&sb, NULL);
 }
@@ -195,6 +200,12 @@ static int request_url(struct slot *s, struct fetch_result *r)
 	}
 	if (s->secret && f->secret_param) {
 		char *esc = query_escape(s->secret);
+
+		if (!esc) {
+			snprintf(r->reason, sizeof(r->reason), "the secret is "
+				 "too long for a URL");
+			return -1;
+		}
 		s->req_url = http_url_set_param(f->fetch_url, f->secret_param,
 						esc);
 		free(esc);
@@ -496,10 +507,9 @@ int fetch_feeds(const struct config_feed *feeds, size_t n,
 		if (s->req_index < 0)
 			continue;
 		h = &hr[s->req_index];
-		if (h->outcome == HTTP_OK && o->count_rows &&
+		if (h->outcome == HTTP_OK && o->nomis_pages &&
 		    s->f->format == FEED_NOMIS_CSV)
-			http_fetch_nomis_pages(&rq[s->req_index], &ho,
-					       o->count_rows, o->count_ctx, h);
+			o->nomis_pages(&rq[s->req_index], &ho, h);
 		switch (h->outcome) {
 		case HTTP_OK:
 			bad = take_fresh(s, h, o, &res[i], w);

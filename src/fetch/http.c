@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "atomic.h"
 #include "http_curl.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -22,7 +23,6 @@
 #define HTTP_DEFAULT_CONNECT_S 10
 #define HTTP_DEFAULT_BACKOFF_MS 1000
 #define HTTP_MAX_BACKOFF_MS 30000L
-#define HTTP_MAX_PAGES 1000
 
 enum xfer_state { XFER_WAITING, XFER_RUNNING, XFER_DONE };
 
@@ -74,21 +74,6 @@ long long http_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
 	struct xfer *x = user;
@@ -99,7 +84,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 			x->too_big = 1;
 			return 0;
 		}
-		if (x->sink_bad || write_all(x->rq->body_fd, data, n))
+		if (x->sink_bad || atomic_write_all(x->rq->body_fd, data, n))
 			return 0; /* CURLE_WRITE_ERROR: "cannot store" */
 	} else if (strbuf_add(&x->res->body, data, n)) {
 		x->too_big = 1;
@@ -215,12 +200,18 @@ static int setup_easy(struct xfer *x, struct eim_error *err)
 				     "cannot create a libcurl handle");
 	if (rq->etag) {
 		strbuf_addf(&hb, "If-None-Match: %s", rq->etag);
-		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+		if (!hb.failed)
+			x->hdrs = cu->slist_append(x->hdrs, hb.buf);
 		strbuf_reset(&hb);
 	}
 	if (rq->last_modified) {
 		strbuf_addf(&hb, "If-Modified-Since: %s", rq->last_modified);
-		x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+		if (!hb.failed)
+			x->hdrs = cu->slist_append(x->hdrs, hb.buf);
+	}
+	if (strbuf_check(&hb, "a request header", err)) {
+		strbuf_release(&hb);
+		return -1;
 	}
 	strbuf_release(&hb);
 
@@ -265,7 +256,7 @@ static void reset_attempt(struct xfer *x)
 {
 	struct http_result *r = x->res;
 
-	strbuf_reset(&r->body);
+	strbuf_release(&r->body); /* keeps the cap, clears a failure */
 	r->bytes = 0;
 	x->sink_bad = x->rq->to_fd && (ftruncate(x->rq->body_fd, 0) ||
 			       lseek(x->rq->body_fd, 0, SEEK_SET) != 0);
@@ -679,150 +670,4 @@ char *http_url_set_param(const char *url, const char *key, const char *value)
 	}
 	strbuf_adds(&sb, url + qend);
 	return strbuf_detach(&sb, NULL);
-}
-
-char *http_nomis_page_url(const char *url, long offset)
-{
-	char num[32];
-
-	snprintf(num, sizeof(num), "%ld", offset);
-	return http_url_set_param(url, "recordoffset", num);
-}
-
-/* Length of the first CSV record (header), newline included; quotes
- * may hide newlines. */
-static size_t csv_first_record(const char *s, size_t len)
-{
-	size_t i;
-	int inq = 0;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"')
-			inq = !inq;
-		else if (s[i] == '\n' && !inq)
-			return i + 1;
-	}
-	return len;
-}
-
-int http_csv_append_page(struct strbuf *acc, const char *page, size_t len)
-{
-	size_t skip = 0;
-
-	if (acc->len == 0)
-		return strbuf_add(acc, page, len);
-	if (len >= 3 && !memcmp(page, "\xEF\xBB\xBF", 3))
-		skip = 3;
-	skip += csv_first_record(page + skip, len - skip);
-	if (skip == len)
-		return 0;
-	if (acc->buf[acc->len - 1] != '\n' && strbuf_addch(acc, '\n'))
-		return -1;
-	return strbuf_add(acc, page + skip, len - skip);
-}
-
-/* http_csv_append_page onto the body file of req (first->bytes long). */
-static int fd_append_page(const struct http_request *req,
-			  struct http_result *first, const char *page,
-			  size_t len)
-{
-	size_t skip = 0;
-	char last = '\n';
-
-	if (len >= 3 && !memcmp(page, "\xEF\xBB\xBF", 3))
-		skip = 3;
-	skip += csv_first_record(page + skip, len - skip);
-	if (skip == len)
-		return 0;
-	if (first->bytes + 1 + (len - skip) > first->body.cap)
-		return -1;
-	if (first->bytes &&
-	    pread(req->body_fd, &last, 1, (off_t)first->bytes - 1) != 1)
-		return -1;
-	if (lseek(req->body_fd, (off_t)first->bytes, SEEK_SET) < 0)
-		return -1;
-	if (last != '\n') {
-		if (write_all(req->body_fd, "\n", 1))
-			return -1;
-		first->bytes++;
-	}
-	if (write_all(req->body_fd, page + skip, len - skip))
-		return -1;
-	first->bytes += len - skip;
-	return 0;
-}
-
-
-void http_fetch_nomis_pages(const struct http_request *req,
-			    const struct http_options *opt,
-			    http_row_counter count, void *ctx,
-			    struct http_result *first)
-{
-	long rows = 0, total = 0, got, pages = 1;
-
-	if (first->outcome != HTTP_OK)
-		return;
-	if (count(req->to_fd ? req->body_fd : -1, first->body.buf,
-		  first->body.len, &rows, &total, ctx))
-		return;
-	while (rows < total && pages < HTTP_MAX_PAGES) {
-		struct http_request pr = *req;
-
-		pr.to_fd = 0; /* a page is held in memory, then appended */
-		if (req->deadline_ms && http_now_ms() >= req->deadline_ms) {
-			first->outcome = HTTP_FAILED;
-			snprintf(first->reason, sizeof(first->reason),
-				 "deadline reached after %ld of %ld records "
-				 "(%ld pages)", rows, total, pages);
-			return;
-		}
-		struct http_result pg;
-		struct eim_error err;
-		char *url = http_nomis_page_url(req->url, rows);
-		long ptotal = 0;
-		int r;
-
-		eim_error_init(&err);
-		pr.url = url;
-		pr.etag = pr.last_modified = NULL;
-		r = http_fetch_all(&pr, 1, opt, &pg, &err);
-		free(url);
-		if (r || pg.outcome != HTTP_OK) {
-			const char *why = r ? "internal error" : pg.reason;
-			int w = (int)(sizeof(first->reason) / 2);
-
-			first->outcome = HTTP_FAILED;
-			snprintf(first->reason, sizeof(first->reason),
-				 "truncated at %ld of %ld records, page at "
-				 "recordoffset=%ld failed: %.*s", rows, total,
-				 rows, w, why);
-			http_result_release(&pg);
-			return;
-		}
-		got = 0;
-		if (count(-1, pg.body.buf, pg.body.len, &got, &ptotal, ctx) ||
-		    got <= 0) {
-			http_result_release(&pg);
-			break;
-		}
-		if (req->to_fd ? fd_append_page(req, first, pg.body.buf,
-						pg.body.len)
-			       : http_csv_append_page(&first->body, pg.body.buf,
-						      pg.body.len)) {
-			first->outcome = HTTP_FAILED;
-			snprintf(first->reason, sizeof(first->reason),
-				 "body larger than %zu bytes (after paging)",
-				 first->body.cap);
-			http_result_release(&pg);
-			return;
-		}
-		http_result_release(&pg);
-		rows += got;
-		pages++;
-	}
-	if (rows < total) {
-		first->outcome = HTTP_FAILED;
-		snprintf(first->reason, sizeof(first->reason),
-			 "truncated: %ld of %ld records", rows, total);
-	}
 }

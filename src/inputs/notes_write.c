@@ -161,21 +161,6 @@ static void note_text(struct strbuf *sb, const char *source,
 		"# link: \"https://www.example.org/report\"\n");
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int notes_write_new(const char *notes_dir, const char *source,
 		    const char *theme, const char *const *themes,
 		    size_t nthemes, const struct config_place *place,
@@ -230,9 +215,13 @@ int notes_write_new(const char *notes_dir, const char *source,
 	if (atomic_mkdirs(dir, "notes folder", err))
 		goto out;
 	note_text(&sb, source, theme, themes, nthemes, place, date, wtext);
+	if (strbuf_check(&sb, "the new note", err))
+		goto out;
 	for (n = 1; n <= NAME_TRIES; n++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s-%d.yaml", dir, slug, n);
+		if (strbuf_check(&path, "the note's path", err))
+			goto out;
 		fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			break;
@@ -244,7 +233,7 @@ int notes_write_new(const char *notes_dir, const char *source,
 					     : strerror(errno));
 		goto out;
 	}
-	if (write_all(fd, sb.buf, sb.len) || close(fd)) {
+	if (atomic_write_all(fd, sb.buf, sb.len) || close(fd)) {
 		fd = -1;
 		eim_error_set(err, EIM_CANTCREAT, path.buf, 0, 0,
 			      "cannot write: %s", strerror(errno));

@@ -12,6 +12,23 @@
 #include "xalloc.h"
 #include "banned.h"
 
+/* A SCHEMA_LIST field is a `struct T *` that only its schema knows: it
+ * is read and written as bytes (all object pointers share one
+ * representation here), never through a void ** lvalue, which would
+ * alias a struct T * as void *. */
+static void *list_get(const void *field)
+{
+	void *v;
+
+	memcpy(&v, field, sizeof(v));
+	return v;
+}
+
+static void list_set(void *field, void *v)
+{
+	memcpy(field, &v, sizeof(v));
+}
+
 #define DEFAULT_MAX_LEN 10000
 
 int schema_error(struct schema_ctx *cx, const struct ydoc_node *n,
@@ -226,7 +243,7 @@ static int bind_field(struct schema_ctx *cx, const struct schema_field *f,
 					    "%s", f->key,
 					    ydoc_type_name(n->type));
 		arr = xcalloc(n->n ? n->n : 1, f->sub->size);
-		*(void **)p = arr;
+		list_set(p, arr);
 		*cnt = n->n;
 		for (i = 0; i < n->n; i++) {
 			if (n->items[i]->type != YDOC_MAP) {
@@ -464,11 +481,12 @@ void schema_release(const struct schema *s, void *obj)
 			schema_release(f->sub, p);
 			break;
 		case SCHEMA_LIST:
-			for (i = 0; *(char **)p && i < *cnt; i++)
+			for (i = 0; list_get(p) && i < *cnt; i++)
 				schema_release(f->sub,
-					       *(char **)p + i * f->sub->size);
-			free(*(void **)p);
-			*(void **)p = NULL;
+					       (char *)list_get(p) +
+						       i * f->sub->size);
+			free(list_get(p));
+			list_set(p, NULL);
 			*cnt = 0;
 			break;
 		default:

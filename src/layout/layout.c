@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "layout_int.h"
+#include "strbuf.h"
 #include "xalloc.h"
 #include "fsafe.h"
 #include "banned.h"
@@ -368,6 +369,10 @@ void rp_figure_begin(struct rctx *r, enum scene_figure_kind kind,
 	f->chart = kind == SCENE_FIG_CHART ? b->chart : NULL;
 	f->table = kind == SCENE_FIG_TABLE ? b->table : NULL;
 	f->desc = layout_describe(b);
+	if (!f->desc)
+		rp_fail(r, EIM_DATA, "the description of this figure is "
+			"larger than the size cap of %zu bytes",
+			STRBUF_DEFAULT_CAP);
 	f->page = f->last_page = sc->npages - 1;
 	f->top = r->y;
 	r->figure = sc->nfigures++;
@@ -424,6 +429,6 @@ out:
 	free(r.head_page);
 	free(r.head_top);
 	free(r.fields);
-	free(r.geo);
+	table_geo_release(&r);
 	return ret;
 }

@@ -46,14 +46,15 @@ static void describe_chart(struct strbuf *sb, const struct doc_chart *c)
 
 char *layout_describe(const struct doc_block *b)
 {
-	struct strbuf sb;
+	struct strbuf sb = STRBUF_INIT;
 
-	/* a description is a few hundred bytes; a cut one still says
-	 * what the figure is */
-	strbuf_init(&sb, 4096);
 	if (b->kind == DOC_TABLE && b->table)
 		describe_table(&sb, b->table);
 	else if (b->kind == DOC_CHART && b->chart)
 		describe_chart(&sb, b->chart);
+	if (sb.failed) { /* never a cut description */
+		strbuf_release(&sb);
+		return NULL;
+	}
 	return strbuf_detach(&sb, NULL);
 }

@@ -41,9 +41,14 @@ struct rp_field {
 	double right;
 };
 
-struct rp_geo {         /* column edges of a table, computed once */
+/* A table measured once per layout (layout_table.c): the keep-together
+ * height and the drawing read the same column edges and heights. */
+struct rp_geo {
 	const struct doc_table *table;
-	double x[65];
+	double x[65];           /* column edges x[0..ncols] */
+	double caption_h;       /* caption with its gap; 0 without one */
+	double header_h;        /* header row with padding */
+	double *row_h;          /* [nrows] each row with padding */
 };
 
 struct rctx {
@@ -127,13 +132,17 @@ double rp_min_height(struct rctx *r, size_t k);
 void rp_figure_begin(struct rctx *r, enum scene_figure_kind kind,
 		     size_t block);
 void rp_figure_end(struct rctx *r);
-/* The accessible description of a CHART or TABLE block (caller frees). */
+/* The accessible description of a CHART or TABLE block (caller frees);
+ * NULL when it would pass the strbuf size cap. */
 char *layout_describe(const struct doc_block *b);
 
 /* ---- layout_table.c ------------------------------------------------ */
-/* Height of the caption, header and first row (keep-together unit). */
+/* Height of the keep-together unit: the whole of a short table, else the
+ * caption, header and first three rows. */
 double table_min_height(struct rctx *r, const struct doc_table *t);
 int table_draw(struct rctx *r, const struct doc_table *t);
+/* Free the measured tables (r->geo). */
+void table_geo_release(struct rctx *r);
 
 /* ---- layout_chart.c -------------------------------------------------- */
 double chart_height(struct rctx *r, const struct doc_chart *c);

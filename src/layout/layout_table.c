@@ -223,28 +223,19 @@ static void column_widths(struct rctx *r, const struct doc_table *t,
 	}
 }
 
-/* Column edges x[0..ncols], computed once per table and render. */
-static void geometry(struct rctx *r, const struct doc_table *t, double *x)
+/* Column edges x[0..ncols]. */
+static void column_edges(struct rctx *r, const struct doc_table *t,
+			 double *x)
 {
 	double w[64], acc = 0;
 	size_t i;
 
-	for (i = 0; i < r->ngeo; i++) {
-		if (r->geo[i].table == t) {
-			memcpy(x, r->geo[i].x, (t->ncols + 1) * sizeof(*x));
-			return;
-		}
-	}
 	column_widths(r, t, w);
 	for (i = 0; i < t->ncols; i++) {
 		x[i] = r->left + acc;
 		acc += w[i];
 	}
 	x[t->ncols] = r->right;
-	XGROW(r->geo, r->geocap, r->ngeo + 1);
-	r->geo[r->ngeo].table = t;
-	memcpy(r->geo[r->ngeo].x, x, (t->ncols + 1) * sizeof(*x));
-	r->ngeo++;
 }
 
 /* Wrap a cell's text; what names it in errors. */
@@ -335,23 +326,59 @@ static double caption_height(struct rctx *r, const struct doc_table *t)
 	return h;
 }
 
+/* The one walk of a table that measures it: column edges, caption,
+ * header and every row, kept on r for the rest of the layout (the
+ * keep-together height and the drawing both read it). A word that does
+ * not fit fails r here, once. 1 <= ncols <= 64. The pointer is valid
+ * until the next table is measured (r->geo may move). */
+static const struct rp_geo *measure(struct rctx *r, const struct doc_table *t)
+{
+	struct rp_geo *g;
+	size_t i;
+
+	for (i = 0; i < r->ngeo; i++)
+		if (r->geo[i].table == t)
+			return &r->geo[i];
+	XGROW(r->geo, r->geocap, r->ngeo + 1);
+	g = &r->geo[r->ngeo++];
+	memset(g, 0, sizeof(*g));
+	g->table = t;
+	column_edges(r, t, g->x);
+	g->caption_h = caption_height(r, t);
+	g->header_h = header_height(r, t, g->x);
+	g->row_h = xcalloc(t->nrows ? t->nrows : 1, sizeof(*g->row_h));
+	for (i = 0; i < t->nrows; i++)
+		g->row_h[i] = row_height(r, t, i, g->x);
+	return g;
+}
+
+void table_geo_release(struct rctx *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ngeo; i++)
+		free(r->geo[i].row_h);
+	free(r->geo);
+	r->geo = NULL;
+	r->ngeo = r->geocap = 0;
+}
+
 /* Keep-together unit: a short table that fits on a page is never split;
  * a long one starts with its caption, header and first three rows. */
 double table_min_height(struct rctx *r, const struct doc_table *t)
 {
-	double x[65], h, body = 0, first = 0;
+	const struct rp_geo *g;
+	double h, body = 0, first = 0;
 	size_t i;
 
 	if (t->ncols == 0 || t->ncols > 64)
 		return 0;
-	geometry(r, t, x);
-	h = caption_height(r, t) + header_height(r, t, x);
+	g = measure(r, t);
+	h = g->caption_h + g->header_h;
 	for (i = 0; i < t->nrows; i++) {
-		double rh = row_height(r, t, i, x);
-
-		body += rh;
+		body += g->row_h[i];
 		if (i < 3)
-			first += rh;
+			first += g->row_h[i];
 	}
 	if (t->nrows <= 15 && h + body <= r->top - r->bottom)
 		return h + body;
@@ -418,9 +445,10 @@ static void draw_caption(struct rctx *r, const struct doc_table *t,
 }
 
 static void draw_header(struct rctx *r, const struct doc_table *t,
-			const double *x)
+			const struct rp_geo *g)
 {
-	double h = header_height(r, t, x);
+	const double *x = g->x;
+	double h = g->header_h;
 	size_t i;
 
 	rp_fill_rect(r, r->left, r->y - h, r->width, h, C_PANEL);
@@ -470,7 +498,7 @@ static void draw_cell(struct rctx *r, const struct doc_table *t,
 
 int table_draw(struct rctx *r, const struct doc_table *t)
 {
-	double x[65], hh;
+	const struct rp_geo *g;
 	size_t row, i;
 
 	if (t->ncols == 0)
@@ -478,18 +506,15 @@ int table_draw(struct rctx *r, const struct doc_table *t)
 	if (t->ncols > 64)
 		return rp_fail(r, EIM_DATA, "table '%s' has more than 64 "
 			       "columns", caption_of(t));
-	geometry(r, t, x);
-	hh = header_height(r, t, x);
+	g = measure(r, t);
 	if (r->failed)
 		return -1;
 	draw_caption(r, t, 0);
-	draw_header(r, t, x);
+	draw_header(r, t, g);
 	for (row = 0; row < t->nrows && !r->failed; row++) {
-		double h = row_height(r, t, row, x);
+		double h = g->row_h[row];
 
-		if (r->failed)
-			return -1;
-		if (h + hh + caption_height(r, t) > r->top - r->bottom)
+		if (h + g->header_h + g->caption_h > r->top - r->bottom)
 			return rp_fail(r, EIM_DATA, "table '%s': row %zu is "
 				       "taller than a page", caption_of(t),
 				       row + 1);
@@ -497,11 +522,11 @@ int table_draw(struct rctx *r, const struct doc_table *t)
 			if (rp_new_page(r) != 0)
 				return -1;
 			draw_caption(r, t, 1);
-			draw_header(r, t, x);
+			draw_header(r, t, g);
 		}
 		for (i = 0; i < t->ncols; i++)
-			draw_cell(r, t, &t->cells[row * t->ncols + i], i, x,
-				  r->y, h);
+			draw_cell(r, t, &t->cells[row * t->ncols + i], i,
+				  g->x, r->y, h);
 		r->y -= h;
 		rp_line(r, r->left, r->y, r->right, r->y, 0.4, C_RULE, 0);
 	}

@@ -203,7 +203,7 @@ static void most_reported(const struct notes_summary *s, struct strbuf *sb)
 	free(pick);
 }
 
-static char *place_title(const struct notes_summary *s)
+static char *place_title(struct notes_summary *s)
 {
 	size_t i, zero = 0, last = 0;
 	struct strbuf sb = STRBUF_INIT;
@@ -230,6 +230,7 @@ static char *place_title(const struct notes_summary *s)
 						       sizeof(nb)),
 			    s->nplaces);
 	sb.buf[0] = (char)toupper((unsigned char)sb.buf[0]);
+	s->truncated |= sb.failed;
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -242,6 +243,7 @@ void notes_summary_title(struct notes_summary *s)
 			    "this edition");
 	else if (!record_negative(s, &sb) && !recurring(s, &sb))
 		most_reported(s, &sb);
+	s->truncated = sb.failed;
 	s->title = strbuf_detach(&sb, NULL);
 	s->place_title = place_title(s);
 }

@@ -261,7 +261,7 @@ static void fetch_options(const struct config *c, int offline,
 	fo->validate = validate_kept;
 	fo->validate_ctx = ks;
 	fo->retries = 2;
-	fo->count_rows = feed_nomis_count;
+	fo->nomis_pages = feed_nomis_fetch_pages;
 }
 
 /* fetch applies the failure rules (fetch.h); what comes back with a body

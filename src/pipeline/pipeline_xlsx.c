@@ -24,7 +24,7 @@ int pipeline_wants_xlsx(const struct pipeline_run *r)
 }
 
 /* The licences of the monitor's feeds, each once: "A; B". */
-static char *licences(const struct config *c)
+static char *licences(const struct config *c, struct eim_error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, k;
@@ -44,6 +44,10 @@ static char *licences(const struct config *c)
 			strbuf_adds(&sb, "; ");
 		strbuf_adds(&sb, l);
 	}
+	if (strbuf_check(&sb, "the feeds' licences", err)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -53,9 +57,11 @@ int pipeline_xlsx(const struct pipeline_run *r, const struct doc *d,
 {
 	struct backend_input in;
 	struct pipeline_file f;
-	char *lic = licences(r->cfg);
+	char *lic = licences(r->cfg, err);
 	int ret;
 
+	if (!lic)
+		return -1;
 	memset(&in, 0, sizeof(in));
 	memset(&f, 0, sizeof(f));
 	in.doc = d;

@@ -84,11 +84,10 @@ static void test_nomis(void **state)
 	assert_string_equal(out, "geography,item,\nE08000026,2,2025;;Q\n");
 
 	assert_int_equal(feed_nomis_count(-1, nomis_body, sizeof(nomis_body) - 1,
-					  &rows, &total, NULL), 0);
+					  &rows, &total), 0);
 	assert_int_equal(rows, 3);
 	assert_int_equal(total, 3);
-	assert_int_equal(feed_nomis_count(-1, "a,b\n1,2\n", 8, &rows, &total,
-					  NULL),
+	assert_int_equal(feed_nomis_count(-1, "a,b\n1,2\n", 8, &rows, &total),
 			 -1);
 }
 

@@ -615,7 +615,7 @@ static void test_nomis_truncation_paged(void **state)
 	(void)state;
 	eim_error_init(&err);
 	opts_init(&o, dir, 0);
-	o.count_rows = feed_nomis_count;
+	o.nomis_pages = feed_nomis_fetch_pages;
 	feed_init(&f, "claimants", "/nomis?geography=E08000025", 1);
 	f.format = FEED_NOMIS_CSV;
 	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
@@ -641,7 +641,7 @@ static void test_nomis_truncation_unrecoverable(void **state)
 	(void)state;
 	eim_error_init(&err);
 	opts_init(&o, dir, 0);
-	o.count_rows = feed_nomis_count;
+	o.nomis_pages = feed_nomis_fetch_pages;
 	feed_init(&f[0], "bad", "/nomisbad?x=1", 1);
 	feed_init(&f[1], "short", "/nomisshort?x=1", 1);
 	f[0].format = f[1].format = FEED_NOMIS_CSV;
@@ -663,6 +663,66 @@ static void test_nomis_truncation_unrecoverable(void **state)
 	tdir_remove(dir);
 }
 
+/* The validator of a pipeline for nomis-csv feeds: the reader's rules. */
+static int nomis_ok(const struct config_feed *f, int fd, const char *b,
+		    size_t n, void *ctx, struct eim_error *err)
+{
+	struct series_table t;
+	int ret;
+
+	(void)ctx;
+	if (f->format != FEED_NOMIS_CSV)
+		return 0;
+	series_table_init(&t);
+	ret = feed_read_kept(FEED_NOMIS_CSV, fd, b, n, f->id, NULL, NULL,
+			     NULL, &t, err);
+	series_table_release(&t);
+	return ret;
+}
+
+/* A RECORD_COUNT that is not a whole number is never a count of 0 (which
+ * would take the first page for the whole): no page is asked for, and
+ * the reader rejects the body naming the field, so the last good copy is
+ * used. */
+static void test_nomis_junk_record_count(void **state)
+{
+	struct config_feed f;
+	struct fetch_opts o;
+	struct fetch_result *r = NULL;
+	struct eim_warnings w = { 0 };
+	struct eim_error err;
+	char *dir = tdir_make();
+
+	(void)state;
+	eim_error_init(&err);
+	opts_init(&o, dir, 0);
+	o.validate = nomis_ok;
+	o.nomis_pages = feed_nomis_fetch_pages;
+	feed_init(&f, "junk", "/nomisjunk/a?x=1", 1);
+	f.format = FEED_NOMIS_CSV;
+	seed(dir, &f, GOOD, NULL);
+	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
+	assert_int_equal(r[0].source, FETCH_CACHE_FALLBACK);
+	assert_string_equal(r[0].reason, "body rejected: RECORD_COUNT 'five' "
+			    "is not a whole number");
+	assert_string_equal(body_of(&r[0]), GOOD);
+	assert_cached(dir, "junk", GOOD, T0);
+	fetch_results_free(r, 1);
+	eim_warnings_release(&w);
+	free(f.url);
+	/* one request: the first page, no recordoffset= page */
+	f.url = strdup(test_server_url(&srv, "/count/nomisjunk/a"));
+	f.format = FEED_CSV;
+	o.cache_dir = NULL;
+	o.validate = NULL;
+	assert_int_equal(fetch_feeds(&f, 1, &o, &r, &w, &err), 0);
+	assert_string_equal(body_of(&r[0]), "1\n");
+	fetch_results_free(r, 1);
+	eim_warnings_release(&w);
+	free(f.url);
+	tdir_remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -680,6 +740,7 @@ int main(void)
 		cmocka_unit_test(test_no_credentials_in_messages),
 		cmocka_unit_test(test_nomis_truncation_paged),
 		cmocka_unit_test(test_nomis_truncation_unrecoverable),
+		cmocka_unit_test(test_nomis_junk_record_count),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

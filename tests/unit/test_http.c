@@ -407,7 +407,7 @@ static void test_url_set_param(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *r = http_nomis_page_url(cases[i][0], 25000);
+		char *r = feed_nomis_page_url(cases[i][0], 25000);
 
 		assert_string_equal(r, cases[i][1]);
 		free(r);
@@ -422,44 +422,15 @@ static void test_csv_append_page(void **state)
 	const char *p3 = "\"A\",\"B \nx\"\n5,6\n";
 
 	(void)state;
-	assert_int_equal(http_csv_append_page(&acc, p1, strlen(p1)), 0);
-	assert_int_equal(http_csv_append_page(&acc, p2, strlen(p2)), 0);
+	assert_int_equal(feed_nomis_append_page(&acc, p1, strlen(p1)), 0);
+	assert_int_equal(feed_nomis_append_page(&acc, p2, strlen(p2)), 0);
 	/* header with a quoted newline is still one record */
-	assert_int_equal(http_csv_append_page(&acc, p3, strlen(p3)), 0);
+	assert_int_equal(feed_nomis_append_page(&acc, p3, strlen(p3)), 0);
 	assert_string_equal(acc.buf, "\"A\",\"B\"\n1,2\n3,4\n5,6\n");
 	/* a header-only page adds nothing */
-	assert_int_equal(http_csv_append_page(&acc, "\"A\",\"B\"\n", 8), 0);
+	assert_int_equal(feed_nomis_append_page(&acc, "\"A\",\"B\"\n", 8), 0);
 	assert_int_equal(acc.len, 20);
 	strbuf_release(&acc);
-}
-
-/* Test row counter for the server's Nomis-like CSV: records = lines
- * after the header; RECORD_COUNT = last field of the first record. */
-static int count_rows(int fd, const char *body, size_t len, long *rows,
-		      long *total, void *ctx)
-{
-	const char *p = body, *end = body + len, *nl;
-	long n = -1;
-
-	(void)ctx;
-	assert_int_equal(fd, -1); /* these requests keep bodies in memory */
-	*total = -1;
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			nl = end;
-		if (nl > p) {
-			if (n == 0) {
-				const char *c = nl;
-				while (c > p && c[-1] != ',')
-					c--;
-				*total = strtol(c, NULL, 10);
-			}
-			n++;
-		}
-	}
-	*rows = n < 0 ? 0 : n;
-	return 0;
 }
 
 static void test_nomis_paging(void **state)
@@ -476,10 +447,11 @@ static void test_nomis_paging(void **state)
 	rq.timeout_s = 10;
 	assert_int_equal(http_fetch_all(&rq, 1, &o, &r, &err), 0);
 	assert_int_equal(r.outcome, HTTP_OK);
-	count_rows(-1, r.body.buf, r.body.len, &rows, &total, NULL);
+	assert_int_equal(feed_nomis_count(-1, r.body.buf, r.body.len, &rows,
+					  &total), 0);
 	assert_int_equal(rows, 2); /* truncated: 2 of 5 */
 	assert_int_equal(total, 5);
-	http_fetch_nomis_pages(&rq, &o, count_rows, NULL, &r);
+	feed_nomis_fetch_pages(&rq, &o, &r);
 	assert_int_equal(r.outcome, HTTP_OK);
 	assert_string_equal(r.body.buf,
 		"\"DATE\",\"GEOGRAPHY_CODE\",\"OBS_VALUE\",\"RECORD_OFFSET\","
@@ -523,20 +495,20 @@ static void test_nomis_count_rows(void **state)
 
 	(void)state;
 	b = slurp(cc, &len);
-	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total), 0);
 	assert_int_equal(rows, 4);
 	assert_int_equal(total, 4);
 	free(b);
 
 	b = slurp(aps, &len);
-	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, len, &rows, &total), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
 	/* header + 2 records: what a truncated answer looks like */
 	for (i = 0; i < len && lines < 3; i++)
 		if (b[i] == '\n' && ++lines == 3)
 			cut = i + 1;
-	assert_int_equal(feed_nomis_count(-1, b, cut, &rows, &total, NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, b, cut, &rows, &total), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 6);
 	/* BOM and CRLF */
@@ -546,8 +518,7 @@ static void test_nomis_count_rows(void **state)
 			strbuf_addch(&sb, '\r');
 		strbuf_addch(&sb, b[i]);
 	}
-	assert_int_equal(feed_nomis_count(-1, sb.buf, sb.len, &rows, &total,
-					       NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, sb.buf, sb.len, &rows, &total), 0);
 	assert_int_equal(rows, 6);
 	assert_int_equal(total, 6);
 	strbuf_release(&sb);
@@ -555,27 +526,22 @@ static void test_nomis_count_rows(void **state)
 
 	/* header only: nothing matched */
 	t = "\"A\",\"RECORD_COUNT\"\n";
-	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
-					       NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total), 0);
 	assert_int_equal(rows, 0);
 	assert_int_equal(total, 0);
 	/* quoted comma before the column, blank line ignored */
 	t = "\"A\",\"RECORD_COUNT\"\n\"x,y\",7\n\n\"z\"\"\",7\n";
-	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
-					       NULL), 0);
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total), 0);
 	assert_int_equal(rows, 2);
 	assert_int_equal(total, 7);
 	/* no RECORD_COUNT column, or not a whole number (never read as 0,
 	 * which would switch the truncation check off) */
 	t = "\"A\"\n1\n";
-	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
-					       NULL), -1);
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,x\n";
-	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
-					       NULL), -1);
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total), -1);
 	t = "\"A\",\"RECORD_COUNT\"\n1,-5\n";
-	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total,
-					       NULL), -1);
+	assert_int_equal(feed_nomis_count(-1, t, strlen(t), &rows, &total), -1);
 }
 
 /* libcurl is opened at the first transfer (http_curl.c): every function

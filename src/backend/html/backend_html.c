@@ -683,6 +683,7 @@ static void put_chart(struct hctx *h, size_t block)
 		strbuf_adds(&cap, "Data: ");
 		strbuf_adds(&cap, title);
 		html_chart_table(o, c, cap.buf);
+		o->failed |= cap.failed; /* a cut caption fails the page */
 		strbuf_release(&cap);
 	}
 	backend_data_csv_name(csv, sizeof(csv), h->stem);
