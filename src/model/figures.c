@@ -492,6 +492,26 @@ static int is_pp_unit(int unit)
 }
 
 /* name (e.g. "previous"), change_name, pct_name against the value of p. */
+/* v - b without the binary noise of the subtraction: 91.4 - 87.1 is
+ * 4.300000000000011 in doubles. The difference is rounded at the 15th
+ * significant digit of the larger operand, below which a double holds
+ * no information about decimal inputs. */
+static double difference(double v, double b)
+{
+	double m = fmax(fabs(v), fabs(b)), d = v - b, scale;
+	int dec;
+
+	if (m == 0 || !isfinite(d))
+		return d;
+	dec = 14 - (int)floor(log10(m));
+	if (dec < -300 || dec > 300)
+		return d;
+	scale = pow(10.0, dec);
+	if (!isfinite(d * scale) || fabs(d * scale) > 9e15)
+		return d;
+	return round(d * scale) / scale;
+}
+
 static void against(struct ctx *c, const struct geo *g, const char *vname,
 		    const char *cname, const char *pname,
 		    const struct period *p)
@@ -507,7 +527,7 @@ static void against(struct ctx *c, const struct geo *g, const char *vname,
 	status_merge(st, bst);
 	emit(c->set, c->ind->id, g->code, vname, *p, b, st);
 	status_merge(st, s->status[g->latest]);
-	emit(c->set, c->ind->id, g->code, cname, l, v - b, st);
+	emit(c->set, c->ind->id, g->code, cname, l, difference(v, b), st);
 	if (!is_pp_unit(c->ind->unit) && b > 0)
 		emit(c->set, c->ind->id, g->code, pname, l,
 		     100.0 * (v - b) / b, st);
