@@ -509,7 +509,6 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct notes area_notes;
 	struct strbuf index = STRBUF_INIT;
 	struct eim_warnings fatal = { NULL, 0, 0 };
-	char pdir[EIM_PATH_MAX];
 	int ret = -1, all, area;
 
 	memset(&pv, 0, sizeof(pv));
@@ -525,17 +524,11 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 			    (r.cfg->coverage &&
 			     strcmp(r.cfg->coverage, "places") == 0));
 	area = !o->place && (!all || builds_area(o));
-	if (o->place) { /* a place's editions have an output folder of their own */
-		if (pipeline_place_view(r.cfg, o->place, &pv, err) ||
-		    pipeline_place_out_dir(o->out_dir ? o->out_dir
-						      : r.cfg->out_dir,
-					   o->place, pdir, sizeof(pdir), err))
-			goto out;
-		po.out_dir = pdir;
-	}
+	if (o->place && pipeline_place_view(r.cfg, o->place, &pv, err))
+		goto out;
 	/* The lock first: a second build exits at once, fetching nothing.
 	 * A slice other than the first builds places only: each place's
-	 * folder has its own lock. */
+	 * edition has its own lock (publish_begin_place). */
 	if ((area || o->place) && pipeline_publish_begin(&po, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);

@@ -167,9 +167,6 @@ void pipeline_place_view_release(struct pipeline_place_view *v);
  * out->items only, never notes_release it. */
 void pipeline_place_notes(const struct notes *all, const char *place,
 			  const char *area, struct notes *out);
-/* OUT/places/CODE: where a place's editions are published. */
-int pipeline_place_out_dir(const char *out, const char *code, char *buf,
-			   size_t size, struct eim_error *err);
 
 /* pipeline.c: the edition of r (the area's, or a place's when r is seen
  * from it): figures.csv, manifest inputs, render (the partners edition on

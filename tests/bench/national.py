@@ -43,15 +43,28 @@ def main():
                     for i, c in enumerate(extra))
     cfg = re.sub(r'(\n)(comparators:\n)', lambda m: "\n" + lines + m.group(2),
                  cfg, count=1)
+    # the claimant count file grows with the places: room for it
+    cfg = re.sub(r'(path: "data/nomis_NM_162_1[^\n]*\n(?:    .*\n)*?'
+                 r'    max_bytes: )\d+', lambda m: m.group(1) + "1000000000",
+                 cfg, count=1)
     with open(cfg_path, "w", encoding="utf-8") as f:
         f.write(cfg)
-    path = os.path.join(out, "data",
-                        "nomis_NM_162_1_claimant_count_wmca.data.csv")
+    scale_places(os.path.join(out, "data",
+                              "hmrc_rti_payrolled_employees_wmca.csv"),
+                 orig, extra, "geography_code", "geography_name",
+                 "payrolled_employees")
+    scale_places(os.path.join(out, "data",
+                              "nomis_NM_162_1_claimant_count_wmca.data.csv"),
+                 orig, extra, "GEOGRAPHY_CODE", "GEOGRAPHY_NAME",
+                 "OBS_VALUE")
+
+
+def scale_places(path, orig, extra, code_col, name_col, value_col):
+    """Rows for each generated district: a sample district's, scaled."""
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     head, body = rows[0], rows[1:]
-    gc, gn, ov = (head.index(k) for k in
-                  ("GEOGRAPHY_CODE", "GEOGRAPHY_NAME", "OBS_VALUE"))
+    gc, gn, ov = (head.index(k) for k in (code_col, name_col, value_col))
     by_geo = {}
     for r in body:
         by_geo.setdefault(r[gc], []).append(r)
