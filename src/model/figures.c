@@ -401,11 +401,17 @@ static void add_peers(const struct config_peer_group *pg, struct geos *gs)
 
 /* peers: the peer group whose members are loaded too (NULL: none); a
  * ratio's numerator and denominator are loaded with the ratio's. */
+/* The series of every geography of cfg (and peers), trimmed to the
+ * frequency of the latest period any of them has. When only is not NULL
+ * the caller wants only's series: the others are left empty (the
+ * frequency is still that of all of them), unless only is the area and
+ * its series is the sum of the places'. */
 static int geos_load(const struct config *cfg,
 		     const struct config_indicator *ind,
 		     const struct config_peer_group *peers,
 		     const struct series_table *t, const struct period *as_of,
-		     int sum, struct geos *gs, struct eim_error *err)
+		     int sum, const char *only, struct geos *gs,
+		     struct eim_error *err)
 {
 	struct series_filter *f = NULL;
 	size_t i, k = 0;
@@ -440,7 +446,9 @@ static int geos_load(const struct config *cfg,
 	}
 	for (k = 0; k < gs->n; k++) {
 		gs->g[k].latest = -1;
-		if (!gs->g[k].code)
+		if (!gs->g[k].code ||
+		    (only && strcmp(gs->g[k].code, only) != 0 &&
+		     !(sum && k == 0)))
 			continue;
 		if (series_extract(t, f, ind->nselect, gs->g[k].code,
 				   &gs->g[k].s) < 0) {
@@ -452,12 +460,29 @@ static int geos_load(const struct config *cfg,
 			goto out;
 		}
 	}
-	freq = main_freq(gs, t, limit);
+	if (only) {
+		const char **codes = xcalloc(gs->n, sizeof(*codes));
+
+		for (k = 0; k < gs->n; k++)
+			codes[k] = gs->g[k].code;
+		freq = series_latest_freq(t, f, ind->nselect, codes, gs->n,
+					  limit);
+		free(codes);
+	} else {
+		freq = main_freq(gs, t, limit);
+	}
 	for (k = 0; k < gs->n; k++)
 		series_trim(&gs->g[k].s, freq, t, limit,
 			    ind->scale != 0 ? ind->scale : 1.0);
-	if (sum && !series_any_value(&gs->g[0].s))
+	if (sum && !series_any_value(&gs->g[0].s)) {
+		if (only) { /* the sum of every place's: load them all */
+			free(f);
+			geos_release(gs);
+			return geos_load(cfg, ind, peers, t, as_of, sum, NULL,
+					 gs, err);
+		}
 		sum_places(gs);
+	}
 	ret = 0;
 out:
 	free(f);
@@ -816,7 +841,7 @@ int figures_compute(const struct config *cfg,
 		goto out;
 	}
 	if (geos_load(cfg, ind, ind->peers, table, as_of,
-		      ind->combine == COMBINE_SUM, &gs, err) < 0)
+		      ind->combine == COMBINE_SUM, NULL, &gs, err) < 0)
 		goto out;
 	if (compute(cfg, ind, &gs, set, err) < 0)
 		goto out;
@@ -868,8 +893,10 @@ int figures_compute_ratio(const struct config *cfg,
 	size_t i;
 	int ret = -1;
 
-	if (geos_load(cfg, num, ind->peers, num_table, as_of, 1, &gn, err) < 0 ||
-	    geos_load(cfg, den, ind->peers, den_table, as_of, 1, &gd, err) < 0)
+	if (geos_load(cfg, num, ind->peers, num_table, as_of, 1, NULL, &gn,
+		      err) < 0 ||
+	    geos_load(cfg, den, ind->peers, den_table, as_of, 1, NULL, &gd,
+		      err) < 0)
 		goto out;
 	gr.n = gn.n;
 	gr.g = xcalloc(gr.n ? gr.n : 1, sizeof(*gr.g));
@@ -915,7 +942,7 @@ static int series_of(const struct config *cfg,
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (geos_load(cfg, ind, NULL, table, as_of, sum, &gs, err) < 0)
+	if (geos_load(cfg, ind, NULL, table, as_of, sum, geo, &gs, err) < 0)
 		goto out;
 	take_series(&gs, geo, out);
 	ret = 0;

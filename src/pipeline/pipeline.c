@@ -465,7 +465,9 @@ int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	memset(&out, 0, sizeof(out));
 	strbuf_init(&out.summary, 0);
-	if (figures_write_csv(&r->figs, &csv) ||
+	if ((r->figs_csv ? strbuf_add(&csv, r->figs_csv->buf,
+				      r->figs_csv->len) < 0
+			 : figures_write_csv(&r->figs, &csv) != 0) ||
 	    notes_figures_csv(r, &o->week, &csv)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "figures.csv is too large");
@@ -507,7 +509,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_opts po = *o;
 	struct config *area_cfg = NULL;
 	struct notes area_notes;
-	struct strbuf index = STRBUF_INIT;
+	struct strbuf index = STRBUF_INIT, figs_csv = STRBUF_INIT;
 	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1, all, area;
 
@@ -562,6 +564,15 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	}
 	if (all && pipeline_places_index(o, r.cfg, &index, err))
 		goto out;
+	/* every edition's figures.csv starts with the same rows */
+	if (all) {
+		if (figures_write_csv(&r.figs, &figs_csv)) {
+			eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+				      "figures.csv is too large");
+			goto out;
+		}
+		r.figs_csv = &figs_csv;
+	}
 	if ((area || o->place) &&
 	    pipeline_edition(&po, &r, 1, all ? &index : NULL, out_pdf, w, err))
 		goto out;
@@ -578,6 +589,7 @@ out:
 	}
 	pipeline_place_view_release(&pv);
 	strbuf_release(&index);
+	strbuf_release(&figs_csv);
 	pipeline_run_release(&r);
 	return ret;
 }

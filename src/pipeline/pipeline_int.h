@@ -50,6 +50,9 @@ struct pipeline_run {
 	struct pipeline_feed *feeds;   /* [cfg->nfeeds] */
 	struct compose_feed *cfeeds;   /* [cfg->nfeeds], for compose */
 	struct figure_set figs;
+	/* figures_write_csv of figs, written once when many editions share
+	 * it (--all-places); NULL: each edition writes it */
+	const struct strbuf *figs_csv;
 	struct compose_prev prev;      /* the previous edition's figures */
 	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
 	size_t nstages;
