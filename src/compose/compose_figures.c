@@ -520,7 +520,8 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	}
 	{
 		struct strbuf foot = STRBUF_INIT;
-		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
+		strbuf_addf(&foot, "Rank among the %s, 1 = highest.",
+			    config_places_noun(c));
 		rows_left_out(&foot, hidden, b->max_rows);
 		t->footnote = xstrdup(foot.buf);
 		strbuf_release(&foot);
