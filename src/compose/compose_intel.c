@@ -159,6 +159,30 @@ static int place_named(const struct notes_summary *s,
 	return 0;
 }
 
+/* "Solihull and Walsall were named in no note in these editions.": a
+ * few by name, more only counted. */
+static void unnamed_places(const struct notes_summary *s, size_t n,
+			   struct strbuf *sb)
+{
+	size_t i, k = 0;
+
+	if (n > 6) {
+		strbuf_addf(sb, " The other %zu places were named in no note "
+			    "in these editions.", n);
+		return;
+	}
+	strbuf_addch(sb, ' ');
+	for (i = 0; i < s->nplaces; i++) {
+		if (place_named(s, &s->places[i]))
+			continue;
+		k++;
+		strbuf_addf(sb, "%s%s", k == 1 ? "" : k == n ? " and " : ", ",
+			    s->places[i].name);
+	}
+	strbuf_addf(sb, " %s named in no note in these editions.",
+		    n == 1 ? "was" : "were");
+}
+
 /* The places named in a note, this edition or the earlier ones shown;
  * the others only counted (a nation's districts would fill pages with
  * rows of zeros). */
@@ -202,10 +226,7 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 	strbuf_adds(&foot, "Notes that name each place; a note may name "
 		    "several places, or none (the whole area).");
 	if (named < s->nplaces)
-		strbuf_addf(&foot, " The other %zu %s named in no note in "
-			    "these editions.", s->nplaces - named,
-			    s->nplaces - named == 1 ? "place was"
-						    : "places were");
+		unnamed_places(s, s->nplaces - named, &foot);
 	t->footnote = strbuf_detach(&foot, NULL);
 	doc_add_table(d, t);
 }
