@@ -295,20 +295,17 @@ out:
 struct bar_item {
 	const char *code;
 	const struct figure *f; /* the value shown: a figure */
+	double shown;           /* its value as displayed (fmt_value_shown) */
 	size_t order;           /* in the block's list, for ties */
-	int unit;
-	long decimals;
 };
 
 /* Highest first as displayed; equal displayed values keep list order. */
 static int bar_cmp(const void *a, const void *b)
 {
 	const struct bar_item *x = a, *y = b;
-	int k = fmt_value_cmp(x->f->value, y->f->value, x->unit,
-			      (int)x->decimals);
 
-	if (k != 0)
-		return -k;
+	if (x->shown != y->shown)
+		return x->shown > y->shown ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -362,11 +359,9 @@ static void bar_title(const struct compose_input *in,
 		    first > 1 ? "joint " : "", bare_measure(ind), period);
 }
 
-static int bar_same(const struct config_indicator *ind,
-		    const struct bar_item *a, const struct bar_item *b)
+static int bar_same(const struct bar_item *a, const struct bar_item *b)
 {
-	return fmt_value_cmp(a->f->value, b->f->value, ind->unit,
-			     (int)ind->decimals) == 0;
+	return a->shown == b->shown;
 }
 
 /* Bars of the places in a place's edition: the place among them (the
@@ -415,11 +410,10 @@ static size_t cut_bars(const struct compose_input *in,
 	if (i < total) {
 		/* its rank as the bars are ranked: by the displayed value,
 		 * equal ones joint (they sit next to each other) */
-		int joint = (i > 0 && bar_same(ind, &items[i - 1], &items[i])) ||
-			    (i + 1 < total &&
-			     bar_same(ind, &items[i + 1], &items[i]));
+		int joint = (i > 0 && bar_same(&items[i - 1], &items[i])) ||
+			    (i + 1 < total && bar_same(&items[i + 1], &items[i]));
 
-		while (above < i && !bar_same(ind, &items[above], &items[i]))
+		while (above < i && !bar_same(&items[above], &items[i]))
 			above++;
 		fmt_ordinal(ord, sizeof(ord), (long)above + 1);
 		strbuf_addf(note, ", and %s (%s%s)",
@@ -467,9 +461,9 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 			continue; /* no value in that period, or listed twice */
 		items[n].code = geos[i];
 		items[n].f = f;
+		items[n].shown = fmt_value_shown(f->value, ind->unit,
+						 (int)ind->decimals);
 		items[n].order = i;
-		items[n].unit = ind->unit;
-		items[n].decimals = ind->decimals;
 		n++;
 	}
 	if (!n) {

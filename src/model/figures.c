@@ -713,20 +713,29 @@ static long rank_in(struct ctx *c, int peers, const struct period *rp)
 {
 	struct geos *gs = c->gs;
 	int dec = (int)c->ind->decimals;
+	/* each value as displayed, once (fmt_value_cmp's rule): comparing
+	 * them is then n * n cheap comparisons, for 360 places too */
+	double *shown = xcalloc(gs->n ? gs->n : 1, sizeof(*shown));
+	unsigned char *in = xcalloc(gs->n ? gs->n : 1, 1);
 	long n = 0;
 	size_t i, j;
 
 	for (i = 0; i < gs->n; i++) {
-		double vi, vj;
+		double v;
+
+		if (in_ranking(&gs->g[i], peers) &&
+		    value_at(&gs->g[i].s, rp, &v, NULL)) {
+			shown[i] = fmt_value_shown(v, c->ind->unit, dec);
+			in[i] = 1;
+		}
+	}
+	for (i = 0; i < gs->n; i++) {
 		long r = 1;
 
-		if (!in_ranking(&gs->g[i], peers) ||
-		    !value_at(&gs->g[i].s, rp, &vi, NULL))
+		if (!in[i])
 			continue;
 		for (j = 0; j < gs->n; j++)
-			if (in_ranking(&gs->g[j], peers) &&
-			    value_at(&gs->g[j].s, rp, &vj, NULL) &&
-			    fmt_value_cmp(vj, vi, c->ind->unit, dec) > 0)
+			if (in[j] && shown[j] > shown[i])
 				r++;
 		if (peers)
 			gs->g[i].peer_rank = r;
@@ -734,6 +743,8 @@ static long rank_in(struct ctx *c, int peers, const struct period *rp)
 			gs->g[i].rank = r;
 		n++;
 	}
+	free(shown);
+	free(in);
 	return n;
 }
 
