@@ -1,10 +1,15 @@
 #!/bin/sh
 # t66-places: the edition about each place of the sample (build --place,
-# --all-places, --place-index, coverage: places; issue 14). Every district's PDF names it as subject (its title page),
-# ranks it among the districts when it is not the first, holds the notes
-# naming it or the whole area and none naming only another district, and
-# its figures.csv has the area edition's rows for that district. An
-# unknown code is a usage error and publishes nothing.
+# --all-places, --place-index, coverage: places; issue 14), published in
+# the week's folder, OUT/W/places/CODE/. Every district's PDF names it as
+# subject (its title page), ranks it among the districts when it is not
+# the first, holds the notes naming it or the whole area and none naming
+# only another district, and its figures.csv has the area edition's rows
+# for that district. --place alone revises its folder and nothing else;
+# the area's revision keeps the week's places; slices in separate
+# processes join into the editions of --all-places. An unknown code is a
+# usage error and publishes nothing. A generated monitor of 70 places
+# checks max_bars and max_rows.
 . "$(dirname "$0")/lib.sh"
 
 week=2026-W47
@@ -145,6 +150,54 @@ check "--place-index 0..2/3 join into exactly the editions of --all-places" \
 	cmp -s "$T/all.sum" "$T/split.sum"
 run_eimon build -c "$M/monitor.yaml" --offline -w $week --out "$T/bad" --place-index 3/3
 expect_rc "--place-index I/N wants I < N" 64
+
+# Many places (a generated monitor of 70 districts): 70 bars do not fit a
+# page, and the build says to set max_bars; with max_bars and max_rows,
+# a place's bars and table show the places ranked highest and the place,
+# and say what is left out, in the ranks of figures.csv.
+N="$T/n70"
+python3 "$EIMON_TOP/tests/bench/national.py" "$SAMPLE" "$N" 70
+sed -i 's/max_bars: [0-9]*/max_bars: 0/' "$N/template.yaml"
+run_eimon build -c "$N/monitor.yaml" --offline -w $week --out "$T/n70o" --place E07990005
+expect_rc "70 bars on a page: the build fails" 65
+expect_grep "... naming max_bars" "do not fit (set max_bars" "$T/stderr"
+sed -i 's/max_bars: 0/max_bars: 5/; s/max_rows: [0-9]*/max_rows: 8/' "$N/template.yaml"
+run_eimon build -c "$N/monitor.yaml" --offline -w $week --out "$T/n70o" --place E07990005
+expect_rc "with max_bars and max_rows the place's edition builds" 0
+d="$T/n70o/$week/places/E07990005"
+pdftotext "$d/monitor.pdf" - 2>/dev/null | tr '\n' ' ' >"$T/n70.txt"
+check "the bars: the 4 ranked highest and the place, with its rank, as figures.csv says" \
+	python3 - "$d/figures.csv" "$T/n70.txt" "$N/monitor.yaml" <<'PY'
+import csv, re, sys
+rows = list(csv.reader(open(sys.argv[1])))
+text = open(sys.argv[2]).read()
+names = dict(re.findall(r'code: "([^"]+)", name: "([^"]+)"', open(sys.argv[3]).read()))
+rank = {r[1]: int(float(r[4])) for r in rows if r[0] == "claimant_rate" and r[2] == "rank"}
+joint = {}
+for v in rank.values():
+    joint[v] = joint.get(v, 0) + 1
+me = rank["E07990005"]
+suf = "th" if 10 <= me % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(me % 10, "th")
+want = ("The chart shows the 4 of the 70 districts with the highest claimant rate, "
+        "and District 005 (%s%d%s); 65 more are not shown." %
+        ("joint " if joint[me] > 1 else "", me, suf))
+assert want in text, want
+i = text.index("highest claimant rate in October 2026")
+chart = text[i:text.index(want)]
+top = sorted(rank, key=lambda c: (rank[c], c))
+assert top.index("E07990005") >= 4
+shown = [c for c in rank if rank[c] <= 4]
+left = [c for c in rank if rank[c] > 5 and c != "E07990005"]
+assert all(names[c] + " " in chart for c in shown), shown
+assert not any(" " + names[c] + " " in chart for c in left), [names[c] for c in left if " " + names[c] + " " in chart]
+PY
+expect_grep "the table: the place, its comparators and the 3 districts ranked highest, saying so" \
+	"The table shows the 3 of the 69 other districts with the highest claimant count; 66 more are not shown." "$T/n70.txt"
+sed -i '0,/max_bars: 5/s//max_bars: 1/' "$N/template.yaml"
+run_eimon check -c "$N/monitor.yaml" -w $week
+expect_rc "max_bars: 1 is refused" 65
+cat "$T/stdout" "$T/stderr" >"$T/both"
+expect_grep "... naming the key" "max_bars.*at least 2" "$T/both"
 
 # coverage: places in monitor.yaml
 sed -i 's/^window: .*/&\ncoverage: places/' "$M/monitor.yaml"
