@@ -99,6 +99,11 @@ int publish_is_revision(const struct publish *pub, const struct manifest *m);
  * error. */
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err);
+/* The same with data's sha256 (hex) given by the caller, who hashed most
+ * of it once for many editions (NULL: hashed here). */
+int publish_add_hashed(struct publish *pub, const char *name,
+		       const void *data, size_t len,
+		       const char *sha256, struct eim_error *err);
 
 /* Stage the live edition's file name unchanged, when it has one (a file
  * that outlives rebuilds: the send log). Not there: nothing, 0. */

@@ -405,6 +405,13 @@ static int name_ok(const char *name)
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err)
 {
+	return publish_add_hashed(pub, name, data, len, NULL, err);
+}
+
+int publish_add_hashed(struct publish *pub, const char *name,
+		       const void *data, size_t len,
+		       const char *sha256, struct eim_error *err)
+{
 	struct staged *s;
 	size_t i;
 
@@ -423,7 +430,10 @@ int publish_add(struct publish *pub, const char *name, const void *data,
 	XGROW(pub->files, pub->cap_files, pub->n_files + 1);
 	s = &pub->files[pub->n_files++];
 	s->name = xstrdup(name);
-	sha256_hex(data, len, s->sha256);
+	if (sha256)
+		snprintf(s->sha256, sizeof(s->sha256), "%s", sha256);
+	else
+		sha256_hex(data, len, s->sha256);
 	s->bytes = len;
 	return 0;
 }

@@ -475,6 +475,16 @@ int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
 	}
 	out.csv = (const unsigned char *)csv.buf;
 	out.csv_len = csv.len;
+	if (r->figs_csv && r->figs_csv_sha) {
+		/* the shared rows are hashed once: only the notes rows here */
+		struct sha256_ctx ctx = *r->figs_csv_sha;
+		unsigned char dg[SHA256_DIGEST_LEN];
+
+		sha256_update(&ctx, csv.buf + r->figs_csv->len,
+			      csv.len - r->figs_csv->len);
+		sha256_final(&ctx, dg);
+		sha256_to_hex(dg, out.csv_sha256);
+	}
 	out.extra = extra_csv;
 	pipeline_describe_inputs(o, r);
 	pipeline_stage(r, "render");
@@ -510,6 +520,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct config *area_cfg = NULL;
 	struct notes area_notes;
 	struct strbuf index = STRBUF_INIT, figs_csv = STRBUF_INIT;
+	struct sha256_ctx figs_sha;
 	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1, all, area;
 
@@ -572,6 +583,9 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 			goto out;
 		}
 		r.figs_csv = &figs_csv;
+		sha256_init(&figs_sha);
+		sha256_update(&figs_sha, figs_csv.buf, figs_csv.len);
+		r.figs_csv_sha = &figs_sha;
 	}
 	if ((area || o->place) &&
 	    pipeline_edition(&po, &r, 1, all ? &index : NULL, out_pdf, w, err))

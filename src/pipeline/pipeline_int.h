@@ -11,6 +11,7 @@
 #include "notes.h"
 #include "pipeline.h"
 #include "series.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "template.h"
 
@@ -50,9 +51,10 @@ struct pipeline_run {
 	struct pipeline_feed *feeds;   /* [cfg->nfeeds] */
 	struct compose_feed *cfeeds;   /* [cfg->nfeeds], for compose */
 	struct figure_set figs;
-	/* figures_write_csv of figs, written once when many editions share
-	 * it (--all-places); NULL: each edition writes it */
+	/* figures_write_csv of figs, written and hashed once when many
+	 * editions share it (--all-places); NULL: each edition writes it */
 	const struct strbuf *figs_csv;
+	const struct sha256_ctx *figs_csv_sha; /* sha256 state after it */
 	struct compose_prev prev;      /* the previous edition's figures */
 	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
 	size_t nstages;
@@ -79,6 +81,7 @@ struct pipeline_outputs {
 	size_t pdf_len, partners_len;
 	const unsigned char *csv;
 	size_t csv_len;
+	char csv_sha256[65];    /* its digest, or "" (publish hashes it) */
 	struct pipeline_files web, partners_web; /* none: neither html nor
 						   xlsx wanted */
 	struct strbuf summary;  /* summary.json (summary.h) */

@@ -208,7 +208,9 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	(void)o;
 	if (publish_add(pp->pub, "monitor.pdf", out->pdf, out->pdf_len, err) ||
-	    publish_add(pp->pub, "figures.csv", out->csv, out->csv_len, err))
+	    publish_add_hashed(pp->pub, "figures.csv", out->csv, out->csv_len,
+			       out->csv_sha256[0] ? out->csv_sha256 : NULL,
+			       err))
 		return -1;
 	if (out->extra &&
 	    publish_add(pp->pub, "editions.csv", out->extra->buf,
