@@ -59,6 +59,9 @@ struct compose_input {
 	/* partners' intelligence counted for this edition (public or
 	 * partners); NULL when the template has no intelligence block */
 	const struct notes_summary *intel;
+	/* [cfg->nindicators]: figures_series_freq of each indicator with a
+	 * table (-1 otherwise), found once for every edition; or NULL */
+	const int *series_freq;
 };
 
 int compose_doc(const struct compose_input *in, struct doc *out,

@@ -164,6 +164,19 @@ static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 	doc_cell_set_arrow(cell, dir, headline_tone(dir, ind->polarity), word);
 }
 
+/* The frequency of ind's series when found once for the run, else -1. */
+static int series_freq(const struct compose_input *in,
+		       const struct config_indicator *ind)
+{
+	const struct config *c = in->cfg;
+	size_t i;
+
+	for (i = 0; in->series_freq && i < c->nindicators; i++)
+		if (&c->indicators[i] == ind)
+			return in->series_freq[i];
+	return -1;
+}
+
 int compose_series(const struct compose_input *in,
 		   const struct config_indicator *ind, const char *geo,
 		   struct series *s)
@@ -187,12 +200,14 @@ int compose_series(const struct compose_input *in,
 		if (!nf || !df || !nf->table || !df->table)
 			return -1;
 		r = figures_series_ratio(c, ind, num, nf->table, den, df->table,
-					 &in->week, geo, s, &err);
+					 &in->week, series_freq(in, num),
+					 series_freq(in, den), geo, s, &err);
 	} else {
 		cf = ind->feed ? compose_feed_of(in, ind->feed) : NULL;
 		if (!cf || !cf->table)
 			return -1;
-		r = figures_series(c, ind, cf->table, &in->week, geo, s, &err);
+		r = figures_series(c, ind, cf->table, &in->week,
+				   series_freq(in, ind), geo, s, &err);
 	}
 	if (r < 0 || s->n == 0) {
 		series_release(s);

@@ -401,18 +401,26 @@ static void add_peers(const struct config_peer_group *pg, struct geos *gs)
 
 /* peers: the peer group whose members are loaded too (NULL: none); a
  * ratio's numerator and denominator are loaded with the ratio's. */
+/* One geography's series wanted of geos_load, and the frequency of all
+ * of them when the caller knows it (figures_series_freq), else -1. */
+struct geo_pick {
+	const char *code;
+	int freq;
+};
+
 /* The series of every geography of cfg (and peers), trimmed to the
- * frequency of the latest period any of them has. When only is not NULL
- * the caller wants only's series: the others are left empty (the
- * frequency is still that of all of them), unless only is the area and
+ * frequency of the latest period any of them has. When pick is not NULL
+ * the caller wants pick->code's series: the others are left empty (the
+ * frequency is still that of all of them), unless it is the area and
  * its series is the sum of the places'. */
 static int geos_load(const struct config *cfg,
 		     const struct config_indicator *ind,
 		     const struct config_peer_group *peers,
 		     const struct series_table *t, const struct period *as_of,
-		     int sum, const char *only, struct geos *gs,
+		     int sum, const struct geo_pick *pick, struct geos *gs,
 		     struct eim_error *err)
 {
+	const char *only = pick ? pick->code : NULL;
 	struct series_filter *f = NULL;
 	size_t i, k = 0;
 	long limit = as_of ? period_end_day(as_of) : -1;
@@ -460,7 +468,9 @@ static int geos_load(const struct config *cfg,
 			goto out;
 		}
 	}
-	if (only) {
+	if (only && pick->freq >= 0) {
+		freq = (enum period_freq)pick->freq;
+	} else if (only) {
 		const char **codes = xcalloc(gs->n, sizeof(*codes));
 
 		for (k = 0; k < gs->n; k++)
@@ -946,14 +956,18 @@ static void take_series(struct geos *gs, const char *geo, struct series *out)
 static int series_of(const struct config *cfg,
 		     const struct config_indicator *ind,
 		     const struct series_table *table,
-		     const struct period *as_of, int sum, const char *geo,
-		     struct series *out, struct eim_error *err)
+		     const struct period *as_of, int sum, int freq,
+		     const char *geo, struct series *out,
+		     struct eim_error *err)
 {
 	struct geos gs = { NULL, 0 };
+	struct geo_pick pick;
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (geos_load(cfg, ind, NULL, table, as_of, sum, geo, &gs, err) < 0)
+	pick.code = geo;
+	pick.freq = freq;
+	if (geos_load(cfg, ind, NULL, table, as_of, sum, &pick, &gs, err) < 0)
 		goto out;
 	take_series(&gs, geo, out);
 	ret = 0;
@@ -962,14 +976,42 @@ out:
 	return ret;
 }
 
+int figures_series_freq(const struct config *cfg,
+			const struct config_indicator *ind,
+			const struct series_table *table,
+			const struct period *as_of)
+{
+	const char **codes;
+	struct series_filter *f;
+	size_t i, k = 0, n = 1 + cfg->nplaces + cfg->ncomparators;
+	int freq;
+
+	codes = xcalloc(n, sizeof(*codes));
+	f = xcalloc(ind->nselect ? ind->nselect : 1, sizeof(*f));
+	codes[k++] = cfg->area.code;
+	for (i = 0; i < cfg->nplaces; i++)
+		codes[k++] = cfg->places[i].code;
+	for (i = 0; i < cfg->ncomparators; i++)
+		codes[k++] = cfg->comparators[i].code;
+	for (i = 0; i < ind->nselect; i++) {
+		f[i].dim = ind->select[i].key;
+		f[i].value = ind->select[i].value;
+	}
+	freq = (int)series_latest_freq(table, f, ind->nselect, codes, n,
+				       as_of ? period_end_day(as_of) : -1);
+	free(codes);
+	free(f);
+	return freq;
+}
+
 int figures_series(const struct config *cfg,
 		   const struct config_indicator *ind,
 		   const struct series_table *table,
-		   const struct period *as_of, const char *geo,
+		   const struct period *as_of, int freq, const char *geo,
 		   struct series *out, struct eim_error *err)
 {
 	return series_of(cfg, ind, table, as_of, ind->combine == COMBINE_SUM,
-			 geo, out, err);
+			 freq, geo, out, err);
 }
 
 int figures_series_ratio(const struct config *cfg,
@@ -978,8 +1020,9 @@ int figures_series_ratio(const struct config *cfg,
 			 const struct series_table *num_table,
 			 const struct config_indicator *den,
 			 const struct series_table *den_table,
-			 const struct period *as_of, const char *geo,
-			 struct series *out, struct eim_error *err)
+			 const struct period *as_of, int num_freq,
+			 int den_freq, const char *geo, struct series *out,
+			 struct eim_error *err)
 {
 	struct series n, d;
 	int ret = -1;
@@ -987,9 +1030,11 @@ int figures_series_ratio(const struct config *cfg,
 	memset(out, 0, sizeof(*out));
 	memset(&d, 0, sizeof(d));
 	/* as figures_compute_ratio: the area's parts summed if needed */
-	if (series_of(cfg, num, num_table, as_of, 1, geo, &n, err) < 0)
+	if (series_of(cfg, num, num_table, as_of, 1, num_freq, geo, &n,
+		      err) < 0)
 		return -1;
-	if (series_of(cfg, den, den_table, as_of, 1, geo, &d, err) < 0)
+	if (series_of(cfg, den, den_table, as_of, 1, den_freq, geo, &d,
+		      err) < 0)
 		goto out;
 	ratio_series(ind, &n, &d, out);
 	ret = 0;

@@ -288,6 +288,7 @@ static int render_edition(const struct pipeline_run *r,
 	in.feeds = r->cfeeds;
 	in.figs = &r->figs;
 	in.prev = &r->prev;
+	in.series_freq = r->series_freq;
 	if (compose_doc(&in, &d, err))
 		goto out;
 	if (summary && summary_write(&in, &d, summary, err))
@@ -504,6 +505,25 @@ out:
 	return ret;
 }
 
+/* The frequency of each indicator's series (figures_series_freq), found
+ * once for every edition of the run; -1 where it has no table. */
+static int *series_freqs(const struct pipeline_opts *o,
+			 const struct pipeline_run *r)
+{
+	const struct config *c = r->cfg;
+	int *f = xcalloc(c->nindicators ? c->nindicators : 1, sizeof(*f));
+	size_t i;
+
+	for (i = 0; i < c->nindicators; i++) {
+		const struct config_indicator *ind = &c->indicators[i];
+		const struct series_table *t =
+			ind->feed ? pipeline_table_of(r, ind->feed) : NULL;
+
+		f[i] = t ? figures_series_freq(c, ind, t, &o->week) : -1;
+	}
+	return f;
+}
+
 /* 1 when this run builds the area's edition (every run but a slice
  * other than the first). */
 static int builds_area(const struct pipeline_opts *o)
@@ -521,6 +541,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct notes area_notes;
 	struct strbuf index = STRBUF_INIT, figs_csv = STRBUF_INIT;
 	struct sha256_ctx figs_sha;
+	int *freqs = NULL;
 	struct eim_warnings fatal = { NULL, 0, 0 };
 	int ret = -1, all, area;
 
@@ -586,6 +607,8 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 		sha256_init(&figs_sha);
 		sha256_update(&figs_sha, figs_csv.buf, figs_csv.len);
 		r.figs_csv_sha = &figs_sha;
+		freqs = series_freqs(o, &r);
+		r.series_freq = freqs;
 	}
 	if ((area || o->place) &&
 	    pipeline_edition(&po, &r, 1, all ? &index : NULL, out_pdf, w, err))
@@ -604,6 +627,7 @@ out:
 	pipeline_place_view_release(&pv);
 	strbuf_release(&index);
 	strbuf_release(&figs_csv);
+	free(freqs);
 	pipeline_run_release(&r);
 	return ret;
 }

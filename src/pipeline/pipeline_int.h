@@ -55,6 +55,9 @@ struct pipeline_run {
 	 * editions share it (--all-places); NULL: each edition writes it */
 	const struct strbuf *figs_csv;
 	const struct sha256_ctx *figs_csv_sha; /* sha256 state after it */
+	/* [cfg->nindicators] figures_series_freq, found once for many
+	 * editions (compose_input.series_freq); NULL: each finds it */
+	const int *series_freq;
 	struct compose_prev prev;      /* the previous edition's figures */
 	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
 	size_t nstages;
