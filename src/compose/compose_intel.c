@@ -162,13 +162,13 @@ static int place_named(const struct notes_summary *s,
 /* "Solihull and Walsall were named in no note in these editions.": a
  * few by name, more only counted. */
 static void unnamed_places(const struct notes_summary *s, size_t n,
-			   struct strbuf *sb)
+			   const char *noun, struct strbuf *sb)
 {
 	size_t i, k = 0;
 
 	if (n > 6) {
-		strbuf_addf(sb, " The other %zu places were named in no note "
-			    "in these editions.", n);
+		strbuf_addf(sb, " The other %zu %s were named in no note in "
+			    "these editions.", n, noun);
 		return;
 	}
 	strbuf_addch(sb, ' ');
@@ -186,7 +186,8 @@ static void unnamed_places(const struct notes_summary *s, size_t n,
 /* The places named in a note, this edition or the earlier ones shown;
  * the others only counted (a nation's districts would fill pages with
  * rows of zeros). */
-static void place_table(const struct notes_summary *s, struct doc *d)
+static void place_table(const struct notes_summary *s, const char *noun,
+			struct doc *d)
 {
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
@@ -226,7 +227,7 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 	strbuf_adds(&foot, "Notes that name each place; a note may name "
 		    "several places, or none (the whole area).");
 	if (named < s->nplaces)
-		unnamed_places(s, s->nplaces - named, &foot);
+		unnamed_places(s, s->nplaces - named, noun, &foot);
 	t->footnote = strbuf_detach(&foot, NULL);
 	doc_add_table(d, t);
 }
@@ -251,7 +252,7 @@ int compose_intelligence(const struct compose_input *in,
 				     doc_bullets_add(bl));
 	}
 	if (b->by_place && s->nplaces)
-		place_table(s, d);
+		place_table(s, config_places_noun(in->cfg), d);
 	return 0;
 }
 
