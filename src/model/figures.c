@@ -228,7 +228,7 @@ int figures_peer_rank_is_joint(const struct figure_set *set,
 static int value_at(const struct series *s, const struct period *p,
 		    double *v, const char **status)
 {
-	long i = series_find(s, p);
+	long i = s->n ? series_find(s, p) : -1; /* empty: no arrays */
 
 	if (i < 0 || !s->has[i])
 		return 0;
