@@ -114,29 +114,32 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-bins
 	@sh tests/run.sh $(BUILD)
 
-# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The suite under AddressSanitizer + UndefinedBehaviorSanitizer, the
+# install check left out and the fault sweeps at every 4th call
+# (tests/lists/asan.list). run.sh runs TEST_JOBS tests at a time (cores).
 asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		all $(UNIT_BINS:$(BUILD)/%=build/asan/%) build/asan/tests/eimon-fi
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		sh tests/run.sh build/asan
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 EIMON_FI_STEP=4 \
+		sh tests/run.sh build/asan tests/lists/asan.list
 
-# The whole suite under ThreadSanitizer: a build renders its public and
-# partners editions on two threads (pipeline.c).
+# The tests whose builds run threads (tests/lists/tsan.list) under
+# ThreadSanitizer: a build renders its editions on worker threads.
 tsan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g" \
 		SAN="-fsanitize=thread -fno-omit-frame-pointer" \
 		all $(UNIT_BINS:$(BUILD)/%=build/tsan/%) build/tsan/tests/eimon-fi
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/run.sh build/tsan
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/run.sh build/tsan \
+		tests/lists/tsan.list
 
 valgrind:
 	@sh scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT="-O0 -g" all \
 		$(UNIT_BINS:$(BUILD)/%=build/vg/%) build/vg/tests/eimon-fi
 	@EIMON_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
-		sh tests/run.sh build/vg
+		sh tests/run.sh build/vg tests/lists/valgrind.list
 
 # Fuzzing with clang's libFuzzer: every tests/fuzz/fuzz_*.c (but the shared
 # fuzz_targets.c) is a target linked into build/fuzz/ against a library built
@@ -175,10 +178,17 @@ LINT_SYS  := $(patsubst -I%,-isystem %,$(filter-out \
 
 lint:
 	@sh scripts/deps.sh lint
-	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
+	cppcheck -j "$$(nproc)" --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --suppressions-list=.cppcheck-suppressions \
 		--error-exitcode=1 $(LINT_DEFS) src/
-	clang-tidy --quiet $(LIB_SRCS) src/main.c -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
+	@$(MAKE) --no-print-directory -j"$$(nproc)" $(TIDY_STAMPS)
+
+# clang-tidy one file at a time, on every core; a stamp per clean file.
+TIDY_STAMPS := $(patsubst %.c,build/lint/%.tidy,$(LIB_SRCS) src/main.c)
+build/lint/%.tidy: %.c $(wildcard include/*.h src/*/*.h src/*/*/*.h) .clang-tidy
+	@mkdir -p $(@D)
+	clang-tidy --quiet $< -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
+	@touch $@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/eimon/report_templates \

@@ -64,6 +64,9 @@ extern const struct backend backend_html;
  * chart's and table's data; needs the doc only. */
 extern const struct backend backend_xlsx;
 
+/* The largest logo file a back end reads (the scene's image). */
+#define BACKEND_LOGO_MAX ((size_t)16 << 20)
+
 /* The file of the data of a page's charts, beside the page stem:
  * "<stem>-data.csv"; chart n (from 1, in document order) is the rows
  * whose id is "chart-<n>" (doc_chart_csv). */

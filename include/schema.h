@@ -103,6 +103,42 @@ const char *schema_suggest(const char *word, const char *const *cands,
 	{ key, type, offsetof(struct st, member), \
 	  offsetof(struct st, count), __VA_ARGS__ }
 
+/* Define a validator `name` that accepts a field of the given number type
+ * (long or double) from lo to hi and otherwise (NaN too) says why. */
+#define SCHEMA_RANGE_CHECK(name, type, lo, hi, message) \
+	static int name(const struct ydoc_node *n, const void *field, \
+			const char **why) \
+	{ \
+		type v_ = *(const type *)field; \
+		(void)n; \
+		if (!(v_ >= (lo) && v_ <= (hi))) { \
+			*why = (message); \
+			return -1; \
+		} \
+		return 0; \
+	}
+
+/* Define a validator `name` that accepts a string field s for which the
+ * expression ok (of s) is true and otherwise says why. */
+#define SCHEMA_STRING_CHECK(name, ok, message) \
+	static int name(const struct ydoc_node *n, const void *field, \
+			const char **why) \
+	{ \
+		const char *s = *(char *const *)field; \
+		(void)n; \
+		if (!(ok)) { \
+			*why = (message); \
+			return -1; \
+		} \
+		return 0; \
+	}
+
+/* ASCII letters and digits, for schema_only_chars. */
+#define SCHEMA_ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
+		     "0123456789"
+/* 1 when every byte of s is one of allowed (also when s is empty). */
+int schema_only_chars(const char *s, const char *allowed);
+
 /* Validators shared by the schemas (schema_checks.c). */
 int schema_check_period(const struct ydoc_node *n, const void *field,
 			const char **why);

@@ -363,6 +363,35 @@ static inline uint64_t cmp64(__m128i x0, __m128i x1, __m128i x2, __m128i x3,
 	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
 }
 
+/* One 64-byte block at base as bit masks: quotes, commas, newlines and
+ * (when want_f) the byte f0; the bits past avail bytes cleared. */
+struct block_masks {
+	uint64_t q, c, n, f;
+};
+
+static inline struct block_masks block_scan(const char *base, size_t avail,
+					    int want_f, char f0)
+{
+	const __m128i *v = (const __m128i *)(const void *)base;
+	__m128i x0 = _mm_loadu_si128(v), x1 = _mm_loadu_si128(v + 1);
+	__m128i x2 = _mm_loadu_si128(v + 2), x3 = _mm_loadu_si128(v + 3);
+	struct block_masks m;
+
+	m.q = cmp64(x0, x1, x2, x3, '"');
+	m.c = cmp64(x0, x1, x2, x3, ',');
+	m.n = cmp64(x0, x1, x2, x3, '\n');
+	m.f = want_f ? cmp64(x0, x1, x2, x3, f0) : 0;
+	if (avail < 64) {
+		uint64_t lim = ((uint64_t)1 << avail) - 1;
+
+		m.q &= lim;
+		m.c &= lim;
+		m.n &= lim;
+		m.f &= lim;
+	}
+	return m;
+}
+
 static inline uint64_t prefix_xor(uint64_t x)
 {
 	x ^= x << 1;
@@ -411,21 +440,11 @@ static int parse_fast(struct csv_reader *r, size_t *nf_out, size_t *next,
 	int qin = 0; /* quotes in the field before this chunk, besides fs */
 
 	while (base < end) {
-		const __m128i *v = (const __m128i *)(const void *)base;
-		__m128i x0 = _mm_loadu_si128(v), x1 = _mm_loadu_si128(v + 1);
-		__m128i x2 = _mm_loadu_si128(v + 2), x3 = _mm_loadu_si128(v + 3);
-		uint64_t q = cmp64(x0, x1, x2, x3, '"');
-		uint64_t c = cmp64(x0, x1, x2, x3, ',');
-		uint64_t n = cmp64(x0, x1, x2, x3, '\n');
+		struct block_masks m = block_scan(base, (size_t)(end - base), 0,
+						  0);
+		uint64_t q = m.q, c = m.c, n = m.n;
 		uint64_t inside, d, done = 0, fsbit;
-		size_t avail = (size_t)(end - base);
 
-		if (avail < 64) {
-			uint64_t lim = ((uint64_t)1 << avail) - 1;
-			q &= lim;
-			c &= lim;
-			n &= lim;
-		}
 		inside = prefix_xor(q) ^ carry;
 		d = (c | n) & ~inside;
 		fsbit = fs >= base ? (uint64_t)1 << (fs - base) : 0;
@@ -509,23 +528,11 @@ static int skip_scan(struct csv_reader *r, const char *needle, size_t nlen,
 	int hit = 0;     /* needle seen in the line so far */
 
 	while (base < end) {
-		const __m128i *v = (const __m128i *)(const void *)base;
-		__m128i x0 = _mm_loadu_si128(v), x1 = _mm_loadu_si128(v + 1);
-		__m128i x2 = _mm_loadu_si128(v + 2), x3 = _mm_loadu_si128(v + 3);
-		uint64_t q = cmp64(x0, x1, x2, x3, '"');
-		uint64_t c = cmp64(x0, x1, x2, x3, ',');
-		uint64_t n = cmp64(x0, x1, x2, x3, '\n');
-		uint64_t f = cmp64(x0, x1, x2, x3, needle[0]);
+		struct block_masks m = block_scan(base, (size_t)(end - base), 1,
+						  needle[0]);
+		uint64_t q = m.q, c = m.c, n = m.n, f = m.f;
 		uint64_t inside, from = 0; /* bits of the line before this block */
-		size_t avail = (size_t)(end - base);
 
-		if (avail < 64) {
-			uint64_t lim = ((uint64_t)1 << avail) - 1;
-			q &= lim;
-			c &= lim;
-			n &= lim;
-			f &= lim;
-		}
 		inside = prefix_xor(q) ^ carry;
 		c &= ~inside;
 		for (;;) {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,51 +40,32 @@ const char *feed_format_name(int fmt)
 
 /* ---- validators --------------------------------------------------------- */
 
-static int check_gss(const struct ydoc_node *n, const void *field,
-		     const char **why)
+static int gss_ok(const char *s)
 {
-	const char *s = *(char *const *)field;
-	size_t i;
-
-	(void)n;
-	if (strlen(s) != 9 || !isupper((unsigned char)s[0]))
-		goto bad;
-	for (i = 1; i < 9; i++)
-		if (!isdigit((unsigned char)s[i]))
-			goto bad;
-	return 0;
-bad:
-	*why = "not a GSS code (a letter and eight digits, e.g. E08000025)";
-	return -1;
+	return strlen(s) == 9 && isupper((unsigned char)s[0]) &&
+	       strspn(s + 1, "0123456789") == 8;
 }
 
-static int check_week(const struct ydoc_node *n, const void *field,
-		      const char **why)
+static int week_ok(const char *s)
 {
-	const char *s = *(char *const *)field;
 	struct period p;
 
-	(void)n;
-	if (period_parse(s, strlen(s), &p) || p.freq != PERIOD_WEEK) {
-		*why = "not an ISO week (YYYY-Www, e.g. 2026-W01)";
-		return -1;
-	}
-	return 0;
+	return !period_parse(s, strlen(s), &p) && p.freq == PERIOD_WEEK;
 }
 
-static int check_freq(const struct ydoc_node *n, const void *field,
-		      const char **why)
+static int freq_ok(const char *s)
 {
-	const char *s = *(char *const *)field;
 	enum period_freq f;
 
-	(void)n;
-	if (period_freq_parse(s, &f)) {
-		*why = "not a frequency (year, quarter, month, week, day)";
-		return -1;
-	}
-	return 0;
+	return !period_freq_parse(s, &f);
 }
+
+SCHEMA_STRING_CHECK(check_gss, gss_ok(s), "not a GSS code (a letter and "
+		    "eight digits, e.g. E08000025)")
+SCHEMA_STRING_CHECK(check_week, week_ok(s),
+		    "not an ISO week (YYYY-Www, e.g. 2026-W01)")
+SCHEMA_STRING_CHECK(check_freq, freq_ok(s),
+		    "not a frequency (year, quarter, month, week, day)")
 
 static int check_url(const struct ydoc_node *n, const void *field,
 		     const char **why)
@@ -107,99 +89,23 @@ static int check_url(const struct ydoc_node *n, const void *field,
 	return 0;
 }
 
-static int check_id(const struct ydoc_node *n, const void *field,
-		    const char **why)
-{
-	const char *s = *(char *const *)field;
+SCHEMA_STRING_CHECK(check_id, schema_only_chars(s, SCHEMA_ALNUM "_-"),
+		    "use letters, digits, '_' and '-' only")
 
-	(void)n;
-	for (; *s; s++) {
-		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-') {
-			*why = "use letters, digits, '_' and '-' only";
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int check_positive(const struct ydoc_node *n, const void *field,
-			  const char **why)
-{
-	(void)n;
-	if (*(const long *)field <= 0) {
-		*why = "must be greater than 0";
-		return -1;
-	}
-	return 0;
-}
-
+SCHEMA_RANGE_CHECK(check_positive, long, 1, LONG_MAX, "must be greater than 0")
 /* Bounds that keep arithmetic on these numbers far from overflow (issue
  * numbers are added to week counts; rolling windows step periods). */
-static int check_not_negative(const struct ydoc_node *n, const void *field,
-			      const char **why)
-{
-	(void)n;
-	if (*(const long *)field < 0) {
-		*why = "must be 0 or more";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_not_negative, long, 0, LONG_MAX, "must be 0 or more")
 
 /* A query parameter name goes into the URL as is. */
-static int check_param(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	const char *s = *(char *const *)field;
+SCHEMA_STRING_CHECK(check_param, *s && schema_only_chars(s, SCHEMA_ALNUM "-_."),
+		    "a query parameter name is letters, digits, '-', '_' and "
+		    "'.'")
 
-	(void)n;
-	if (!*s || strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			  "0123456789-_.") != strlen(s)) {
-		*why = "a query parameter name is letters, digits, '-', '_' "
-		       "and '.'";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_issue(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 100000) {
-		*why = "must be between 1 and 100000";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_rolling(const struct ydoc_node *n, const void *field,
-			 const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 0 || v > 1000) {
-		*why = "must be between 0 and 1000";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_decimals(const struct ydoc_node *n, const void *field,
-			  const char **why)
-{
-	long d = *(const long *)field;
-
-	(void)n;
-	if (d < 0 || d > 6) {
-		*why = "must be between 0 and 6";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_issue, long, 1, 100000,
+		   "must be between 1 and 100000")
+SCHEMA_RANGE_CHECK(check_rolling, long, 0, 1000, "must be between 0 and 1000")
+SCHEMA_RANGE_CHECK(check_decimals, long, 0, 6, "must be between 0 and 6")
 
 /* ---- the schema --------------------------------------------------------- */
 

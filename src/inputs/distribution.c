@@ -16,38 +16,18 @@
 static const char *const tls_names[] = { "starttls", "implicit", "none",
 					 NULL };
 
-/* A validator that a whole-number field lies in [lo, hi]. */
-#define RANGE_CHECK(name, type, lo, hi, text)                               \
-	static int name(const struct ydoc_node *n, const void *field,      \
-			const char **why)                                  \
-	{                                                                   \
-		type v = *(const type *)field;                              \
-		(void)n;                                                    \
-		if (!(v >= (lo) && v <= (hi))) {                            \
-			*why = text;                                        \
-			return -1;                                          \
-		}                                                           \
-		return 0;                                                   \
-	}
+SCHEMA_RANGE_CHECK(check_port, long, 0, 65535,
+		   "must be a TCP port (1 to 65535)")
+SCHEMA_RANGE_CHECK(check_count, long, 1, 100000,
+		   "must be between 1 and 100000")
+SCHEMA_RANGE_CHECK(check_retries, long, 0, 20, "must be between 0 and 20")
+SCHEMA_RANGE_CHECK(check_seconds, double, 0, 86400,
+		   "must be between 0 and 86400 seconds")
+SCHEMA_RANGE_CHECK(check_timeout, long, 1, 3600,
+		   "must be between 1 and 3600 seconds")
 
-RANGE_CHECK(check_port, long, 0, 65535, "must be a TCP port (1 to 65535)")
-RANGE_CHECK(check_count, long, 1, 100000, "must be between 1 and 100000")
-RANGE_CHECK(check_retries, long, 0, 20, "must be between 0 and 20")
-RANGE_CHECK(check_seconds, double, 0, 86400,
-	    "must be between 0 and 86400 seconds")
-RANGE_CHECK(check_timeout, long, 1, 3600,
-	    "must be between 1 and 3600 seconds")
-
-static int check_addr(const struct ydoc_node *n, const void *field,
-		      const char **why)
-{
-	(void)n;
-	if (!mail_addr_valid(*(char *const *)field)) {
-		*why = "not an email address (local@domain)";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_STRING_CHECK(check_addr, mail_addr_valid(s),
+		    "not an email address (local@domain)")
 
 static int no_space(const char *s)
 {
@@ -58,65 +38,19 @@ static int no_space(const char *s)
 	return 1;
 }
 
-static int check_url(const struct ydoc_node *n, const void *field,
-		     const char **why)
-{
-	const char *s = *(char *const *)field;
-
-	(void)n;
-	if ((strncmp(s, "https://", 8) && strncmp(s, "http://", 7)) ||
-	    !no_space(s)) {
-		*why = "must be an http:// or https:// URL without spaces";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_unsubscribe(const struct ydoc_node *n, const void *field,
-			     const char **why)
-{
-	const char *s = *(char *const *)field;
-
-	(void)n;
-	if ((strncmp(s, "https://", 8) && strncmp(s, "mailto:", 7)) ||
-	    !no_space(s) || strlen(s) > 900) {
-		*why = "must be an https:// URL or a mailto: address";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_host(const struct ydoc_node *n, const void *field,
-		      const char **why)
-{
-	const char *s = *(char *const *)field;
-
-	(void)n;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
-		      *s == ':' || *s == '[' || *s == ']')) {
-			*why = "must be a host name or IP address";
-			return -1;
-		}
-	return 0;
-}
-
-static int check_env(const struct ydoc_node *n, const void *field,
-		     const char **why)
-{
-	const char *s = *(char *const *)field;
-
-	(void)n;
-	for (; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_')) {
-			*why = "must be the name of an environment variable "
-			       "(letters, digits, '_')";
-			return -1;
-		}
-	return 0;
-}
+SCHEMA_STRING_CHECK(check_url,
+		    (!strncmp(s, "https://", 8) || !strncmp(s, "http://", 7)) &&
+		    no_space(s),
+		    "must be an http:// or https:// URL without spaces")
+SCHEMA_STRING_CHECK(check_unsubscribe,
+		    (!strncmp(s, "https://", 8) || !strncmp(s, "mailto:", 7)) &&
+		    no_space(s) && strlen(s) <= 900,
+		    "must be an https:// URL or a mailto: address")
+SCHEMA_STRING_CHECK(check_host, schema_only_chars(s, SCHEMA_ALNUM ".-:[]"),
+		    "must be a host name or IP address")
+SCHEMA_STRING_CHECK(check_env, schema_only_chars(s, SCHEMA_ALNUM "_"),
+		    "must be the name of an environment variable (letters, "
+		    "digits, '_')")
 
 static int check_no_password(const struct ydoc_node *n, const void *field,
 			     const char **why)

@@ -15,16 +15,8 @@
 #include "fsafe.h"
 #include "banned.h"
 
-static int check_issue(const struct ydoc_node *n, const void *field,
-		       const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 100000)
-		return *why = "must be a whole number from 1", -1;
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_issue, long, 1, 100000,
+		   "must be a whole number from 1")
 
 static void rtrim(char *s)
 {
@@ -89,11 +81,7 @@ int edition_load_file(const char *path, const char *display,
 		notes_report_error(problems, err, &e);
 		goto out;
 	}
-	eim_error_init(&first);
-	memset(&cx, 0, sizeof(cx));
-	cx.file = name;
-	cx.err = &first;
-	cx.all = &mine;
+	notes_report_ctx(&cx, name, &first, &mine);
 	if (!doc->root) {
 		eim_error_set(&e, EIM_DATA, name, 0, 0, "empty edition file "
 			      "(it needs at least 'published')");

@@ -304,11 +304,7 @@ static int load_at(const char *dir, const char *path, const char *display,
 	}
 	/* Collect the file's problems apart, to report them in the order of
 	 * the file rather than the order of the schema table. */
-	eim_error_init(&first);
-	memset(&cx, 0, sizeof(cx));
-	cx.file = name;
-	cx.err = &first;
-	cx.all = &mine;
+	notes_report_ctx(&cx, name, &first, &mine);
 	root = doc->root;
 	if (!root || (root->type == YDOC_SEQ && root->n == 0)) {
 		eim_error_set(&e, EIM_DATA, name, root ? root->line : 0,

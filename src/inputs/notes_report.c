@@ -94,6 +94,16 @@ void notes_report_error(struct eim_warnings *problems, struct eim_error *err,
 		*err = *e;
 }
 
+void notes_report_ctx(struct schema_ctx *cx, const char *name,
+		      struct eim_error *first, struct eim_warnings *mine)
+{
+	eim_error_init(first);
+	memset(cx, 0, sizeof(*cx));
+	cx->file = name;
+	cx->err = first;
+	cx->all = mine;
+}
+
 void notes_report_sorted(const char *name, struct eim_warnings *mine,
 			 struct eim_warnings *problems, struct eim_error *err)
 {

@@ -6,6 +6,11 @@
 #include "period.h"
 #include "banned.h"
 
+int schema_only_chars(const char *s, const char *allowed)
+{
+	return s[strspn(s, allowed)] == '\0';
+}
+
 int schema_check_period(const struct ydoc_node *n, const void *field,
 			const char **why)
 {

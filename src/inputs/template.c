@@ -23,16 +23,8 @@ static const char *const recurring_by_values[] = { "theme", "sector",
 						   "place", NULL };
 
 /* Limits of the intelligence summary (NSUM_MAX_BACK editions back). */
-static int check_editions(const struct ydoc_node *n, const void *field,
-			  const char **why)
-{
-	long v = *(const long *)field;
-
-	(void)n;
-	if (v < 1 || v > 26)
-		return *why = "must be between 1 and 26 (editions)", -1;
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_editions, long, 1, 26,
+		   "must be between 1 and 26 (editions)")
 
 static int check_recurring(const struct ydoc_node *n, const void *field,
 			   const char **why)
@@ -61,31 +53,10 @@ static const char *const chart_kinds[] = { "line", "bar", "column", NULL };
 
 /* Page geometry the layout can honour: an A4 page is 595 x 842 points, so
  * a huge margin or font would leave no room (or a negative width). */
-static int check_body_size(const struct ydoc_node *n, const void *field,
-			   const char **why)
-{
-	double v = *(const double *)field;
-
-	(void)n;
-	if (v < 4 || v > 36) {
-		*why = "must be between 4 and 36 (points)";
-		return -1;
-	}
-	return 0;
-}
-
-static int check_margin(const struct ydoc_node *n, const void *field,
-			const char **why)
-{
-	double v = *(const double *)field;
-
-	(void)n;
-	if (v < 0 || v > 200) {
-		*why = "must be between 0 and 200 (points)";
-		return -1;
-	}
-	return 0;
-}
+SCHEMA_RANGE_CHECK(check_body_size, double, 4, 36,
+		   "must be between 4 and 36 (points)")
+SCHEMA_RANGE_CHECK(check_margin, double, 0, 200,
+		   "must be between 0 and 200 (points)")
 
 #define F SCHEMA_F
 #define FN SCHEMA_FN

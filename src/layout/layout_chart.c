@@ -1,9 +1,10 @@
 /* layout_chart.c - vector charts laid out into the scene, after the UK
  * Government Analysis Function guidance: the title states the finding,
  * the subtitle gives measure, place and period, a unit line sits above
- * the value axis, light horizontal gridlines at "nice" ticks, lines
- * labelled directly at their ends (a short colour swatch plus dark text,
- * so colour is never the only cue), bars and columns from zero, dashed
+ * the value axis, light horizontal gridlines at "nice" ticks, lines told
+ * apart by width and dash as well as colour and labelled directly at
+ * their ends (a swatch of the line plus dark text, so colour is never the
+ * only cue), bars and columns from zero, dashed
  * reference lines with a label, and a source line under every chart.
  * A chart is never split across pages. */
 #include "layout_int.h"
@@ -266,14 +267,51 @@ static int draw_date_axis(struct rctx *r, const struct doc_chart *c,
 }
 
 /* ---- line chart ------------------------------------------------------ */
-/* A label right of the plot: a short swatch (the line's colour and
- * weight, dashed for reference lines) and dark text. */
+/* How a line is stroked: width and dash (on, off; 0, 0 for solid). */
+struct line_style {
+	double lw, dash_on, dash_off;
+};
+
+/* Series that run close together must all stay visible and tell apart
+ * without colour. The emphasised series (the subject) is wide and solid
+ * and drawn first; the others are narrower, each with its own dash, and
+ * drawn over it, so that where lines coincide the one beneath shows
+ * through the gaps. Without an emphasised series the first is solid.
+ * Dashes are whole points (PDF dash arrays are integers). */
+static const struct line_style emphasis_style = { 3.0, 0, 0 };
+static const struct line_style other_styles[] = {
+	{ 1.6, 0, 0 }, /* solid */
+	{ 1.6, 6, 2 }, /* long dashes */
+	{ 1.6, 2, 2 }, /* short dashes */
+	{ 1.6, 1, 3 }, /* dots */
+};
+static const struct line_style ref_style = { 1.0, 4, 3 };
+
+/* The style of series i: by its place among the series not emphasised. */
+static struct line_style series_style(const struct doc_chart *c, size_t i)
+{
+	size_t k, n = 0, em = 0, ns = sizeof(other_styles) /
+				     sizeof(other_styles[0]);
+
+	if (c->series[i].emphasis)
+		return emphasis_style;
+	for (k = 0; k < c->nseries; k++) {
+		em += c->series[k].emphasis != 0;
+		n += k < i && !c->series[k].emphasis;
+	}
+	/* over an emphasised series every other one is dashed */
+	return em ? other_styles[1 + n % (ns - 1)] : other_styles[n % ns];
+}
+
+/* A label right of the plot: a swatch (the line's colour, width and dash)
+ * and text, dark bold for a series, grey for a reference line. */
+#define SWATCH 12.0 /* long enough to show a dash pattern */
 struct dlabel {
 	const char *text;
 	double y;
 	unsigned rgb;
-	double lw;
-	int dashed;
+	struct line_style st;
+	int ref;
 	size_t order;
 };
 
@@ -308,7 +346,7 @@ static double end_label_width(struct rctx *r, const struct doc_chart *c,
 			w = t;
 			*widest = c->refs[i].label;
 		}
-	return w > 0 ? w + 18 : 0;
+	return w > 0 ? w + SWATCH + 7 : 0;
 }
 
 /* A label wider than share of the text width: say which, the limit (in
@@ -354,8 +392,8 @@ static void add_ref_labels(const struct doc_chart *c, const struct vaxis *a,
 		lab[*nl].text = c->refs[i].label;
 		lab[*nl].y = y;
 		lab[*nl].rgb = 0x3D3D3DU;
-		lab[*nl].lw = 1.0;
-		lab[*nl].dashed = 1;
+		lab[*nl].st = ref_style;
+		lab[*nl].ref = 1;
 		lab[*nl].order = 100 + i;
 		(*nl)++;
 	}
@@ -382,23 +420,21 @@ static void draw_end_labels(struct rctx *r, struct dlabel *lab, size_t nl,
 	}
 	for (i = 0; i < nl; i++) {
 		struct scene_item *it = rp_path(r, SCENE_STROKE, lab[i].rgb,
-						lab[i].lw);
+						lab[i].st.lw);
 
-		if (lab[i].dashed) {
-			it->u.path.dash_on = 2;
-			it->u.path.dash_off = 2;
-		}
+		it->u.path.dash_on = lab[i].st.dash_on;
+		it->u.path.dash_off = lab[i].st.dash_off;
 		rp_seg(r, it, SCENE_MOVE, x1 + 4, lab[i].y, 0);
-		rp_seg(r, it, SCENE_LINE, x1 + 12, lab[i].y, 0);
-		rp_stext(r, lab[i].dashed ? F_REG : F_BOLD, L_SIZE,
-			 lab[i].dashed ? C_GREY : C_TEXT, x1 + 15,
+		rp_seg(r, it, SCENE_LINE, x1 + 4 + SWATCH, lab[i].y, 0);
+		rp_stext(r, lab[i].ref ? F_REG : F_BOLD, L_SIZE,
+			 lab[i].ref ? C_GREY : C_TEXT, x1 + 7 + SWATCH,
 			 lab[i].y - 3, lab[i].text);
 	}
 }
 
 static void stroke_series(struct rctx *r, const struct doc_chart_series *s,
 			  const struct vaxis *a, long d0, long d1, double x0,
-			  double w, unsigned rgb, double lw)
+			  double w, unsigned rgb, struct line_style st)
 {
 	struct scene_item *it = NULL;
 	size_t i;
@@ -416,12 +452,16 @@ static void stroke_series(struct rctx *r, const struct doc_chart_series *s,
 		if (it) {
 			rp_seg(r, it, SCENE_LINE, x, y, 0);
 		} else if (i + 1 < s->n && s->has[i + 1]) {
-			it = rp_path(r, SCENE_STROKE, rgb, lw);
-			it->u.path.round = SCENE_ROUND_JOIN | SCENE_ROUND_CAP;
+			it = rp_path(r, SCENE_STROKE, rgb, st.lw);
+			it->u.path.dash_on = st.dash_on;
+			it->u.path.dash_off = st.dash_off;
+			/* round caps would fill a dash pattern's gaps */
+			it->u.path.round = SCENE_ROUND_JOIN |
+					   (st.dash_on > 0 ? 0 : SCENE_ROUND_CAP);
 			rp_seg(r, it, SCENE_MOVE, x, y, 0);
 		} else { /* an isolated point: a dot */
 			rp_seg(r, rp_path(r, SCENE_FILL, rgb, 0), SCENE_CIRCLE,
-			       x, y, lw * 1.1);
+			       x, y, st.lw * 1.1);
 		}
 	}
 }
@@ -478,17 +518,15 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 	over = a.gutter < 14 ? a.gutter : 14;
 	if (draw_date_axis(r, c, d0, d1, freq, x0, x1 - x0, over, a.y0) != 0)
 		return -1;
-	/* thinner series first so the emphasised area is on top */
-	for (i = 0; i < c->nseries; i++)
-		if (!c->series[i].emphasis)
-			stroke_series(r, &c->series[i], &a, d0, d1, x0,
-				      x1 - x0, series_rgb(&c->series[i], i),
-				      1.8);
-	for (i = 0; i < c->nseries; i++)
-		if (c->series[i].emphasis)
-			stroke_series(r, &c->series[i], &a, d0, d1, x0,
-				      x1 - x0, series_rgb(&c->series[i], i),
-				      3.0);
+	/* the wide emphasised series beneath, the narrower ones over it (see
+	 * series_style) */
+	for (j = 0; j < 2; j++)
+		for (i = 0; i < c->nseries; i++)
+			if ((c->series[i].emphasis == 0) == (j == 1))
+				stroke_series(r, &c->series[i], &a, d0, d1, x0,
+					      x1 - x0,
+					      series_rgb(&c->series[i], i),
+					      series_style(c, i));
 	/* direct labels at the line ends, pushed apart vertically */
 	for (i = 0; i < c->nseries; i++) {
 		const struct doc_chart_series *s = &c->series[i];
@@ -500,8 +538,8 @@ static int line_chart(struct rctx *r, const struct doc_chart *c)
 			lab[nl].text = s->label;
 			lab[nl].y = vy(&a, s->y[j]);
 			lab[nl].rgb = series_rgb(s, i);
-			lab[nl].lw = s->emphasis ? 3.0 : 1.8;
-			lab[nl].dashed = 0;
+			lab[nl].st = series_style(c, i);
+			lab[nl].ref = 0;
 			lab[nl].order = i;
 			nl++;
 		}

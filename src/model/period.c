@@ -103,49 +103,66 @@ static int period_valid(const struct period *p)
 	return 0;
 }
 
-long period_start_day(const struct period *p)
+/* The months a month-based period spans, first and last inclusive, as
+ * months since year 0 so a rolling window may cross a year; 0 for weeks
+ * and days, which are not whole months. */
+static int month_span(const struct period *p, long *first, long *last)
 {
+	long jan = 12L * p->year;
+
 	switch (p->freq) {
 	case PERIOD_YEAR:
-		return period_days_from_civil(p->year, 1, 1);
+		*first = jan;
+		*last = jan + 11;
+		return 1;
 	case PERIOD_QUARTER:
-		return period_days_from_civil(p->year, 3 * (p->num - 1) + 1, 1);
+		*first = jan + 3 * (p->num - 1);
+		*last = *first + 2;
+		return 1;
 	case PERIOD_MONTH:
-		return period_days_from_civil(p->year, p->num, 1);
-	case PERIOD_WEEK:
-		return iso_week1_start(p->year) + 7L * (p->num - 1);
-	case PERIOD_DAY:
-		return period_days_from_civil(p->year, 1, 1) + p->num - 1;
+		*first = *last = jan + p->num - 1;
+		return 1;
 	case PERIOD_ROLL12:
-		/* the window starts 11 months before its end month */
-		return p->num == 12 ? period_days_from_civil(p->year, 1, 1)
-				    : period_days_from_civil(p->year - 1,
-							     p->num + 1, 1);
+		/* the window ends with its month and starts 11 months before */
+		*last = jan + p->num - 1;
+		*first = *last - 11;
+		return 1;
+	case PERIOD_WEEK:
+	case PERIOD_DAY:
 	case PERIOD_NONE:
 		break;
 	}
 	return 0;
 }
 
+long period_start_day(const struct period *p)
+{
+	long first, last;
+
+	if (month_span(p, &first, &last))
+		return period_days_from_civil((int)(first / 12),
+					      (int)(first % 12) + 1, 1);
+	if (p->freq == PERIOD_WEEK)
+		return iso_week1_start(p->year) + 7L * (p->num - 1);
+	if (p->freq == PERIOD_DAY)
+		return period_days_from_civil(p->year, 1, 1) + p->num - 1;
+	return 0;
+}
+
 long period_end_day(const struct period *p)
 {
-	switch (p->freq) {
-	case PERIOD_YEAR:
-		return period_days_from_civil(p->year, 12, 31);
-	case PERIOD_QUARTER:
-		return period_days_from_civil(p->year, 3 * p->num,
-					      days_in_month(p->year, 3 * p->num));
-	case PERIOD_MONTH:
-	case PERIOD_ROLL12:
-		return period_days_from_civil(p->year, p->num,
-					      days_in_month(p->year, p->num));
-	case PERIOD_WEEK:
-		return period_start_day(p) + 6;
-	case PERIOD_DAY:
-		return period_start_day(p);
-	case PERIOD_NONE:
-		break;
+	long first, last;
+	int y, m;
+
+	if (month_span(p, &first, &last)) {
+		y = (int)(last / 12);
+		m = (int)(last % 12) + 1;
+		return period_days_from_civil(y, m, days_in_month(y, m));
 	}
+	if (p->freq == PERIOD_WEEK)
+		return period_start_day(p) + 6;
+	if (p->freq == PERIOD_DAY)
+		return period_start_day(p);
 	return 0;
 }
 
@@ -466,34 +483,36 @@ static int period_tokens(const char *s, size_t len, struct ptok *t)
 	return n;
 }
 
-enum shape_kind {
-	SH_YEAR, SH_Y_MONTH, SH_Y_QUARTER, SH_Q_Y, SH_Y_WEEK, SH_YMD,
-	SH_ROLL_CANON, SH_MONTH_Y, SH_Y_MONTH_NAME, SH_MONTH_YY, SH_DMY,
-	SH_WINDOW, SH_Y_MID
-};
+/* A shape is read one of these ways: SH_PLAIN takes the year and the
+ * number (-1: none) from the row's token positions, SH_DATE the year and
+ * the day (the month is token 2), SH_MONTH_YY the two-digit year and the
+ * month; the windows need arithmetic. */
+enum shape_kind { SH_PLAIN, SH_DATE, SH_MONTH_YY, SH_WINDOW, SH_Y_MID };
 
 static const struct {
 	const char *shape;
 	enum shape_kind kind;
+	enum period_freq freq; /* SH_PLAIN */
+	int year, num;         /* token positions */
 } shapes[] = {
-	{ "Y", SH_YEAR },              /* 2026 */
-	{ "Y-n", SH_Y_MONTH },         /* 2026-02 */
-	{ "Y-Q", SH_Y_QUARTER },       /* 2026-Q2 */
-	{ "Y Q", SH_Y_QUARTER },       /* 1989 Q1 */
-	{ "YQ", SH_Y_QUARTER },        /* 2026Q2 */
-	{ "Q Y", SH_Q_Y },             /* Q1 1989 */
-	{ "Y-W", SH_Y_WEEK },          /* 2026-W47 */
-	{ "YW", SH_Y_WEEK },           /* 2026W47 */
-	{ "Y-n-n", SH_YMD },           /* 2026-11-18 */
-	{ "Y-n/R", SH_ROLL_CANON },    /* 2025-09/12M */
-	{ "M Y", SH_MONTH_Y },         /* February 2026 */
-	{ "M-Y", SH_MONTH_Y },         /* Feb-2026 */
-	{ "Y M", SH_Y_MONTH_NAME },    /* 1989 JAN */
-	{ "M-n", SH_MONTH_YY },        /* Sep-16 */
-	{ "n M Y", SH_DMY },           /* 02 Jan 2019 */
-	{ "n-M-Y", SH_DMY },           /* 02-Jan-2019 */
-	{ "M Y-M Y", SH_WINDOW },      /* Oct 2024-Sep 2025 */
-	{ "Y M-M", SH_Y_MID },         /* 2025 NOV-JAN */
+	{ "Y", SH_PLAIN, PERIOD_YEAR, 0, -1 },      /* 2026 */
+	{ "Y-n", SH_PLAIN, PERIOD_MONTH, 0, 2 },    /* 2026-02 */
+	{ "Y-Q", SH_PLAIN, PERIOD_QUARTER, 0, 2 },  /* 2026-Q2 */
+	{ "Y Q", SH_PLAIN, PERIOD_QUARTER, 0, 2 },  /* 1989 Q1 */
+	{ "YQ", SH_PLAIN, PERIOD_QUARTER, 0, 1 },   /* 2026Q2 */
+	{ "Q Y", SH_PLAIN, PERIOD_QUARTER, 2, 0 },  /* Q1 1989 */
+	{ "Y-W", SH_PLAIN, PERIOD_WEEK, 0, 2 },     /* 2026-W47 */
+	{ "YW", SH_PLAIN, PERIOD_WEEK, 0, 1 },      /* 2026W47 */
+	{ "Y-n-n", SH_DATE, PERIOD_DAY, 0, 4 },     /* 2026-11-18 */
+	{ "Y-n/R", SH_PLAIN, PERIOD_ROLL12, 0, 2 }, /* 2025-09/12M */
+	{ "M Y", SH_PLAIN, PERIOD_MONTH, 2, 0 },    /* February 2026 */
+	{ "M-Y", SH_PLAIN, PERIOD_MONTH, 2, 0 },    /* Feb-2026 */
+	{ "Y M", SH_PLAIN, PERIOD_MONTH, 0, 2 },    /* 1989 JAN */
+	{ "M-n", SH_MONTH_YY, PERIOD_MONTH, 2, 0 }, /* Sep-16 */
+	{ "n M Y", SH_DATE, PERIOD_DAY, 4, 0 },     /* 02 Jan 2019 */
+	{ "n-M-Y", SH_DATE, PERIOD_DAY, 4, 0 },     /* 02-Jan-2019 */
+	{ "M Y-M Y", SH_WINDOW, PERIOD_ROLL12, 0, 0 }, /* Oct 2024-Sep 2025 */
+	{ "Y M-M", SH_Y_MID, PERIOD_MONTH, 0, 0 },  /* 2025 NOV-JAN */
 };
 
 int period_parse(const char *s, size_t len, struct period *out)
@@ -529,62 +548,30 @@ int period_parse(const char *s, size_t len, struct period *out)
 	if (k < 0)
 		return -1;
 	switch (shapes[k].kind) {
-	case SH_YEAR:
-		p.freq = PERIOD_YEAR;
-		p.year = t[0].val;
+	case SH_PLAIN:
+		p.freq = shapes[k].freq;
+		p.year = t[shapes[k].year].val;
+		p.num = shapes[k].num < 0 ? 0 : t[shapes[k].num].val;
 		break;
-	case SH_Y_MONTH:
-		p.freq = PERIOD_MONTH;
-		p.year = t[0].val;
-		p.num = t[2].val;
-		break;
-	case SH_Y_QUARTER:
-		p.freq = PERIOD_QUARTER;
-		p.year = t[0].val;
-		p.num = t[n - 1].val;
-		break;
-	case SH_Q_Y:
-		p.freq = PERIOD_QUARTER;
-		p.year = t[2].val;
-		p.num = t[0].val;
-		break;
-	case SH_Y_WEEK:
-		p.freq = PERIOD_WEEK;
-		p.year = t[0].val;
-		p.num = t[n - 1].val;
-		break;
-	case SH_YMD:
-	case SH_DMY: {
-		int y = shapes[k].kind == SH_YMD ? t[0].val : t[4].val;
+	case SH_DATE: {
+		int y = t[shapes[k].year].val;
 		int m = t[2].val;
-		int d = shapes[k].kind == SH_YMD ? t[4].val : t[0].val;
+		int d = t[shapes[k].num].val;
 		if (y < 1 || m < 1 || m > 12 || d < 1 ||
 		    d > days_in_month(y, m))
 			return -1;
 		p = period_of_day(period_days_from_civil(y, m, d), PERIOD_DAY);
 		break;
 	}
-	case SH_ROLL_CANON:
-		p.freq = PERIOD_ROLL12;
-		p.year = t[0].val;
-		p.num = t[2].val;
-		break;
-	case SH_MONTH_Y:
-		p.freq = PERIOD_MONTH;
-		p.year = t[2].val;
-		p.num = t[0].val;
-		break;
-	case SH_Y_MONTH_NAME:
-		p.freq = PERIOD_MONTH;
-		p.year = t[0].val;
-		p.num = t[2].val;
-		break;
-	case SH_MONTH_YY:
+	case SH_MONTH_YY: {
 		/* two-digit years: ONS series start after 1950 */
+		int yy = t[shapes[k].year].val;
+
 		p.freq = PERIOD_MONTH;
-		p.year = t[2].val >= 50 ? 1900 + t[2].val : 2000 + t[2].val;
-		p.num = t[0].val;
+		p.year = yy >= 50 ? 1900 + yy : 2000 + yy;
+		p.num = t[shapes[k].num].val;
 		break;
+	}
 	case SH_WINDOW:
 		/* only 12-month windows (APS) have a canonical form */
 		span = ((long)t[6].val * 12 + t[4].val) -

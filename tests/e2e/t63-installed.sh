@@ -3,8 +3,14 @@
 # so a monitor.yaml can say `template: weekly` (or nothing at all).
 . "$(dirname "$0")/lib.sh"
 
-make -s -C "$EIMON_TOP" BUILD="$T/build" PREFIX="$T/prefix" install \
-	>"$T/make.log" 2>&1
+# The prefix is compiled into the binary, so its build folder is kept
+# in build/installed (a rerun compiles only what changed) with a fixed
+# prefix that is emptied before each install.
+ib="$EIMON_TOP/build/installed"
+rm -rf "$ib/prefix"
+make -s -j"$(nproc 2>/dev/null || echo 2)" -C "$EIMON_TOP" BUILD="$ib/build" \
+	PREFIX="$ib/prefix" install >"$T/make.log" 2>&1
+ln -s "$ib/prefix" "$T/prefix"
 check "make install into a prefix" test -x "$T/prefix/bin/eimon"
 check "the templates are installed" \
 	test -f "$T/prefix/share/eimon/report_templates/weekly.yaml"

@@ -15,10 +15,29 @@ week=2026-W47
 browser="$EIMON_TOP/tests/browser"
 shots="$EIMON_BUILD/html-shots"
 
+# The sample with a logo (a small PNG made here): the masthead shows it.
+mon="$T/mon"
+copy_sample "$mon"
+python3 - "$mon/logo.png" <<'PY'
+import struct, sys, zlib
+w, h = 96, 32
+rows = b"".join(b"\0" + b"".join(
+    bytes((255, 255, 255, 255 if (x // 8 + y // 8) % 2 else 0))
+    for x in range(w)) for y in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+printf 'logo: "logo.png"\n' >>"$mon/monitor.yaml"
+
 out="$T/out"
-run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$out"
+run_eimon build -c "$mon/monitor.yaml" --week $week --offline --out "$out"
 expect_rc "the sample builds" 0
 ed="$out/$week"
+expect_grep "the masthead shows the logo inline, named by the publisher" \
+	'<img class="logo" src="data:image/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]*" alt="WM REDI, City-REDI' "$ed/index.html"
 check "index.html is published" test -s "$ed/index.html"
 check "index-partners.html is published beside monitor-partners.pdf" \
 	sh -c "test -s '$ed/index-partners.html' && test -s '$ed/monitor-partners.pdf'"
@@ -49,7 +68,7 @@ sys.exit(bad)
 PY
 
 # Reproducible: another build elsewhere makes the same bytes.
-run_eimon build -c "$SAMPLE/monitor.yaml" --week $week --offline --out "$T/again"
+run_eimon build -c "$mon/monitor.yaml" --week $week --offline --out "$T/again"
 for f in index.html index-partners.html index-data.csv; do
 	check "$f is the same bytes on a second build" cmp -s "$ed/$f" "$T/again/$week/$f"
 done

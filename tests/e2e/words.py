@@ -716,6 +716,22 @@ USED = set()
 HEADINGS = set()  # section titles: a chart title is not joined to them
 
 
+def chart_places(m, b):
+    """The places a chart block lists, its words expanded, in order."""
+    comps = m.cfg.get("comparators") or []
+
+    def role(r, default):
+        c = [x["code"] for x in comps if x.get("role") == r]
+        return c[:1] or ([m.comparators[default]] if m.comparators else [])
+    places = []
+    for w in b.get("places", ["area"]):
+        places += {"area": [m.area], "places": m.places,
+                   "comparators": m.comparators,
+                   "region": role("region", 0),
+                   "country": role("country", -1)}.get(w, [w])
+    return places
+
+
 def check_line(m, lines, b, ind, title):
     i = find_sub(lines, title + (" (indexed)" if b.get("index_to") else "")
                  + ", ", USED)
@@ -723,16 +739,7 @@ def check_line(m, lines, b, ind, title):
         return  # no data: "Chart not available"
     head = title_above(lines, i)
     # the first series is the first listed place with data
-    places = []
-    comps = m.cfg.get("comparators") or []
-    def role(r, default):
-        c = [x["code"] for x in comps if x.get("role") == r]
-        return c[:1] or ([m.comparators[default]] if m.comparators else [])
-    for w in b.get("places", ["area"]):
-        places += {"area": [m.area], "places": m.places,
-                   "comparators": m.comparators,
-                   "region": role("region", 0),
-                   "country": role("country", -1)}.get(w, [w])
+    places = chart_places(m, b)
     geo = next((g for g in places if m.f(ind, g, "latest")), None)
     if geo is None:
         bad("line chart", head, "no chart without figures")
@@ -757,16 +764,7 @@ def check_bar(m, lines, b, ind, title):
     head = title_above(lines, i)
     per_txt = lines[i].strip()[len(title + ", by area, "):]
     u, d = m.unit(ind)
-    places = []
-    comps = m.cfg.get("comparators") or []
-    def role(r, default):
-        c = [x["code"] for x in comps if x.get("role") == r]
-        return c[:1] or ([m.comparators[default]] if m.comparators else [])
-    for w in b.get("places", ["area"]):
-        places += {"area": [m.area], "places": m.places,
-                   "comparators": m.comparators,
-                   "region": role("region", 0),
-                   "country": role("country", -1)}.get(w, [w])
+    places = chart_places(m, b)
     # the bars: the figures of one period
     per = None
     for g in places:

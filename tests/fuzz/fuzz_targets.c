@@ -198,35 +198,19 @@ static int feed_run(int fmt, const uint8_t *data, size_t size)
 	return 0;
 }
 
-int fuzz_feed_nomis_csv(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_NOMIS_CSV, data, size);
-}
+/* One entry point a feed format: each is its own fuzzer. */
+#define FUZZ_FEED(name, fmt) \
+	int name(const uint8_t *data, size_t size) \
+	{ \
+		return feed_run(fmt, data, size); \
+	}
 
-int fuzz_feed_ons_timeseries(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_ONS_TIMESERIES, data, size);
-}
-
-int fuzz_feed_ons_observations(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_ONS_OBSERVATIONS, data, size);
-}
-
-int fuzz_feed_jsonstat(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_JSONSTAT, data, size);
-}
-
-int fuzz_feed_csv(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_CSV, data, size);
-}
-
-int fuzz_feed_json(const uint8_t *data, size_t size)
-{
-	return feed_run(FEED_JSON, data, size);
-}
+FUZZ_FEED(fuzz_feed_nomis_csv, FEED_NOMIS_CSV)
+FUZZ_FEED(fuzz_feed_ons_timeseries, FEED_ONS_TIMESERIES)
+FUZZ_FEED(fuzz_feed_ons_observations, FEED_ONS_OBSERVATIONS)
+FUZZ_FEED(fuzz_feed_jsonstat, FEED_JSONSTAT)
+FUZZ_FEED(fuzz_feed_csv, FEED_CSV)
+FUZZ_FEED(fuzz_feed_json, FEED_JSON)
 
 const struct fuzz_target fuzz_targets[] = {
 	{ "config", fuzz_config },

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -21,6 +22,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "strbuf.h"
+#include "tdir.h"
 
 #define EVIL "<script>alert(\"x\")</script> & 'q' <img src=x onerror=y>"
 
@@ -171,6 +173,34 @@ static char *render(const struct doc *d, size_t *len)
 	return s;
 }
 
+/* The hand-built bulletin and its page, made afresh for each test. */
+struct page {
+	struct doc d;
+	size_t len;
+	char *h;
+};
+
+static int page_setup(void **state)
+{
+	struct page *pg = calloc(1, sizeof(*pg));
+
+	assert_non_null(pg);
+	make_doc(&pg->d);
+	pg->h = render(&pg->d, &pg->len);
+	*state = pg;
+	return 0;
+}
+
+static int page_teardown(void **state)
+{
+	struct page *pg = *state;
+
+	free(pg->h);
+	doc_free(&pg->d);
+	free(pg);
+	return 0;
+}
+
 static size_t count(const char *hay, const char *needle)
 {
 	size_t n = 0;
@@ -184,14 +214,10 @@ static size_t count(const char *hay, const char *needle)
 
 static void test_escaping(void **state)
 {
-	struct doc d;
-	size_t len;
-	char *h;
+	struct page *pg = *state;
+	const char *h = pg->h;
 
-	(void)state;
-	make_doc(&d);
-	h = render(&d, &len);
-	assert_int_equal(strlen(h), len); /* no NUL inside */
+	assert_int_equal(strlen(h), pg->len); /* no NUL inside */
 	assert_null(strstr(h, "<script"));
 	assert_null(strstr(h, "<img"));
 	assert_null(strstr(h, "<b>"));
@@ -204,19 +230,13 @@ static void test_escaping(void **state)
 			       "c=&quot;2&quot;\""));
 	assert_non_null(strstr(h, "<p class=\"cite\">javascript:alert(1)"
 			       "</p>"));
-	free(h);
-	doc_free(&d);
 }
 
 static void test_structure(void **state)
 {
-	struct doc d;
-	size_t len;
-	char *h;
+	struct page *pg = *state;
+	const char *h = pg->h;
 
-	(void)state;
-	make_doc(&d);
-	h = render(&d, &len);
 	assert_true(strncmp(h, "<!DOCTYPE html>\n<html lang=\"en-GB\">", 35)
 		    == 0);
 	assert_int_equal(count(h, "<h1"), 1);
@@ -240,6 +260,12 @@ static void test_structure(void **state)
 			       "<p>more of the third</p></li><li>"));
 	/* three charts: inline SVG, text as text, a data table and CSV */
 	assert_int_equal(count(h, "<figure "), 3);
+	/* each never drawn smaller than printed: its SVG in a region that
+	 * scrolls sideways on a narrow screen, reached by keyboard */
+	assert_non_null(strstr(h, "<div class=\"scroll\" role=\"region\" "
+			       "tabindex=\"0\" aria-labelledby=\"chart-1-t\">"
+			       "<svg xmlns"));
+	assert_non_null(strstr(h, "figure svg{display:block;max-width:none;"));
 	assert_int_equal(count(h, "<svg xmlns"), 3);
 	assert_int_equal(count(h, "<details>"), 3);
 	assert_non_null(strstr(h, "href=\"index-data.csv\" download>Download "
@@ -271,28 +297,23 @@ static void test_structure(void **state)
 		FILE *f = fopen(getenv("EIMON_HTML_OUT"), "wb");
 
 		assert_non_null(f);
-		assert_int_equal(fwrite(h, 1, len, f), len);
+		assert_int_equal(fwrite(h, 1, pg->len, f), pg->len);
 		assert_int_equal(fclose(f), 0);
 	}
-	free(h);
-	doc_free(&d);
 }
 
 /* The SVG is the scene's chart: every text run of the chart's marks but
  * the caption lines is painted, at the width layout measured. */
 static void test_svg_from_scene(void **state)
 {
-	struct doc d;
+	struct page *pg = *state;
+	const char *h = pg->h;
 	struct scene sc;
 	struct eim_error err;
-	size_t len, p, i, texts = 0, found = 0;
-	char *h;
+	size_t p, i, texts = 0, found = 0;
 
-	(void)state;
-	make_doc(&d);
 	eim_error_init(&err);
-	assert_int_equal(layout_doc(&d, &sc, &err), 0);
-	h = render(&d, &len);
+	assert_int_equal(layout_doc(&pg->d, &sc, &err), 0);
 	for (p = 0; p < sc.npages; p++) {
 		int in = 0;
 
@@ -320,26 +341,23 @@ static void test_svg_from_scene(void **state)
 	assert_true(texts > 20);
 	assert_int_equal(found, texts);
 	scene_free(&sc);
-	free(h);
-	doc_free(&d);
 }
 
 static void test_reproducible_and_csv(void **state)
 {
-	struct doc d;
+	struct page *pg = *state;
 	struct strbuf csv = STRBUF_INIT;
-	size_t l1, l2;
-	char *a, *b;
+	size_t i, len;
+	char *again;
 
-	(void)state;
-	make_doc(&d);
-	a = render(&d, &l1);
-	b = render(&d, &l2);
-	assert_int_equal(l1, l2);
-	assert_memory_equal(a, b, l1);
-	for (l1 = 0; d.blocks[l1].kind != DOC_CHART; l1++)
+	again = render(&pg->d, &len);
+	assert_int_equal(len, pg->len);
+	assert_memory_equal(again, pg->h, len);
+	free(again);
+	for (i = 0; pg->d.blocks[i].kind != DOC_CHART; i++)
 		;
-	assert_int_equal(doc_chart_csv(d.blocks[l1].chart, "c\"1", &csv), 0);
+	assert_int_equal(doc_chart_csv(pg->d.blocks[i].chart, "c\"1", &csv),
+			 0);
 	assert_string_equal(csv.buf + 0 * strlen(csv.buf),
 			    strstr(csv.buf, "\"c\"\"1\",2026-01,First place,1000\n"
 				   "\"c\"\"1\",2026-01,Second <place>,1400\n"));
@@ -347,9 +365,6 @@ static void test_reproducible_and_csv(void **state)
 	assert_non_null(strstr(csv.buf, "2026-06,First place,1187.5\n"));
 	assert_null(strstr(csv.buf, "2026-06,Second"));
 	strbuf_release(&csv);
-	free(a);
-	free(b);
-	doc_free(&d);
 }
 
 static double lum(unsigned c)
@@ -363,14 +378,9 @@ static double lum(unsigned c)
  * 1.4.3, 4.5:1): axe-core does not look inside SVG. */
 static void test_svg_text_contrast(void **state)
 {
-	struct doc d;
-	size_t len, n = 0;
-	char *h;
-	const char *p;
-
-	(void)state;
-	make_doc(&d);
-	h = render(&d, &len);
+	struct page *pg = *state;
+	const char *h = pg->h, *p;
+	size_t n = 0;
 	for (p = strstr(h, "<text "); p; p = strstr(p + 1, "<text ")) {
 		const char *end = strchr(p, '>'), *f = strstr(p, " fill=\"#");
 		unsigned rgb;
@@ -387,8 +397,6 @@ static void test_svg_text_contrast(void **state)
 		n++;
 	}
 	assert_true(n > 20);
-	free(h);
-	doc_free(&d);
 }
 
 /* A template whose first heading is an H2 (no section title above it)
@@ -421,6 +429,45 @@ static void test_no_skipped_level(void **state)
 	doc_free(&d);
 }
 
+/* The monitor's logo heads the masthead after the title, inline (the page
+ * loads nothing), at its printed size (44 pt high: 58.67 px), named by the
+ * publisher (escaped); a logo that cannot be read fails the page. */
+static void test_logo(void **state)
+{
+	struct doc d;
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len;
+	char *dir = tdir_make(), *path = tdir_png(dir, "logo.png"), *h;
+	const char *img, *h1;
+
+	(void)state;
+	make_doc(&d);
+	free(d.publisher);
+	d.publisher = strdup("Research <team> & \"partners\"");
+	d.style.logo_png = strdup(path);
+	h = render(&d, &len);
+	img = strstr(h, "<img class=\"logo\" src=\"data:image/png;base64,"
+			"iVBORw0KGgoAAAANSUhEUgAAAAgAAAAE");
+	h1 = strstr(h, "<h1>");
+	assert_non_null(img);
+	assert_true(h1 && h1 < img);
+	assert_non_null(strstr(img, "AAAAAElFTkSuQmCC\" alt=\"Research "
+			       "&lt;team&gt; &amp; &quot;partners&quot;\" "
+			       "width=\"117.33\" height=\"58.67\">"));
+	assert_int_equal(count(h, "<img"), 1);
+	free(h);
+	unlink(path);
+	eim_error_init(&err);
+	assert_int_equal(backend_render(&backend_html, &d, &out, &len, &err),
+			 -1);
+	assert_int_equal(err.kind, EIM_NOINPUT);
+	assert_null(out);
+	doc_free(&d);
+	free(path);
+	tdir_remove(dir);
+}
+
 static void test_outputs_check(void **state)
 {
 	char p[] = "pdf", h[] = "html", x[] = "docx";
@@ -440,12 +487,18 @@ static void test_outputs_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escaping),
-		cmocka_unit_test(test_structure),
-		cmocka_unit_test(test_svg_from_scene),
-		cmocka_unit_test(test_reproducible_and_csv),
-		cmocka_unit_test(test_svg_text_contrast),
+		cmocka_unit_test_setup_teardown(test_escaping, page_setup,
+						page_teardown),
+		cmocka_unit_test_setup_teardown(test_structure, page_setup,
+						page_teardown),
+		cmocka_unit_test_setup_teardown(test_svg_from_scene, page_setup,
+						page_teardown),
+		cmocka_unit_test_setup_teardown(test_reproducible_and_csv, page_setup,
+						page_teardown),
+		cmocka_unit_test_setup_teardown(test_svg_text_contrast, page_setup,
+						page_teardown),
 		cmocka_unit_test(test_no_skipped_level),
+		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_outputs_check),
 	};
 

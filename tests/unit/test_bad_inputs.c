@@ -16,10 +16,6 @@
 #include "notes.h"
 #include "template.h"
 
-/* Load names[i] (cwd is its folder); 0 and *err set if it was refused,
- * -1 if it loaded. */
-typedef int (*load_fn)(const char *name, struct eim_error *err);
-
 static int load_template(const char *name, struct eim_error *err)
 {
 	struct template_def *t = NULL;
@@ -40,57 +36,16 @@ static int load_edition(const char *name, struct eim_error *err)
 	return rc == 0 ? -1 : 0;
 }
 
-static void run_cases(const char *dir, load_fn load, size_t min_cases)
-{
-	size_t n, i;
-	char **names;
-	char cwd[4096];
-	int failures = 0;
-
-	assert_non_null(getcwd(cwd, sizeof(cwd)));
-	names = casedir_list(dir, ".yaml", &n);
-	assert_true(n >= min_cases);
-	assert_int_equal(chdir(dir), 0);
-	for (i = 0; i < n; i++) {
-		struct eim_error err;
-		char got[2048];
-		char *exp_name = casedir_swap_suffix(names[i], ".yaml",
-						     ".expected");
-		char *want = casedir_read(exp_name, NULL);
-
-		eim_error_init(&err);
-		assert_non_null(want);
-		casedir_chomp(want);
-		if (load(names[i], &err)) {
-			print_error("%s: loaded, wanted: %s\n", names[i], want);
-			failures++;
-		} else {
-			eim_error_format(&err, got, sizeof(got));
-			if (strcmp(got, want) != 0 || err.kind != EIM_DATA) {
-				print_error("%s:\n  got:  %s (kind %d)\n"
-					    "  want: %s\n", names[i], got,
-					    (int)err.kind, want);
-				failures++;
-			}
-		}
-		free(want);
-		free(exp_name);
-	}
-	assert_int_equal(chdir(cwd), 0);
-	casedir_free_list(names, n);
-	assert_int_equal(failures, 0);
-}
-
 static void test_bad_templates(void **state)
 {
 	(void)state;
-	run_cases("tests/bad/template", load_template, 20);
+	casedir_run_refused("tests/bad/template", load_template, 20);
 }
 
 static void test_bad_editions(void **state)
 {
 	(void)state;
-	run_cases("tests/bad/edition", load_edition, 12);
+	casedir_run_refused("tests/bad/edition", load_edition, 12);
 }
 
 /* The shipped templates load: the corpus is not refusing everything. */

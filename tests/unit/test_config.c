@@ -15,47 +15,21 @@
 
 #define BAD_DIR "tests/bad/config"
 
+static int load_config(const char *name, struct eim_error *err)
+{
+	struct config *c = NULL;
+
+	if (config_load(name, &c, err) == 0) {
+		config_free(c);
+		return -1;
+	}
+	return 0;
+}
+
 static void test_bad_cases(void **state)
 {
-	size_t n, i;
-	char **names;
-	char cwd[4096];
-	int failures = 0;
-
 	(void)state;
-	assert_non_null(getcwd(cwd, sizeof(cwd)));
-	names = casedir_list(BAD_DIR, ".yaml", &n);
-	assert_true(n >= 15);
-	assert_int_equal(chdir(BAD_DIR), 0);
-	for (i = 0; i < n; i++) {
-		struct config *c = NULL;
-		struct eim_error err;
-		char got[2048];
-		char *exp_name = casedir_swap_suffix(names[i], ".yaml",
-						     ".expected");
-		char *want = casedir_read(exp_name, NULL);
-
-		eim_error_init(&err);
-		assert_non_null(want);
-		casedir_chomp(want);
-		if (config_load(names[i], &c, &err) == 0) {
-			print_error("%s: loaded, wanted: %s\n", names[i], want);
-			failures++;
-			config_free(c);
-		} else {
-			eim_error_format(&err, got, sizeof(got));
-			if (strcmp(got, want) != 0 || err.kind != EIM_DATA) {
-				print_error("%s:\n  got:  %s\n  want: %s\n",
-					    names[i], got, want);
-				failures++;
-			}
-		}
-		free(want);
-		free(exp_name);
-	}
-	assert_int_equal(chdir(cwd), 0);
-	casedir_free_list(names, n);
-	assert_int_equal(failures, 0);
+	casedir_run_refused(BAD_DIR, load_config, 15);
 }
 
 static void test_missing_file(void **state)

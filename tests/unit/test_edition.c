@@ -1,7 +1,6 @@
 /* test_edition.c - edition files (SPEC §5.6): a good file, a missing
  * file, bad dates, unknown keys, key_issues not a list, issue numbers. */
-#define _XOPEN_SOURCE 700 /* nftw */
-#include <ftw.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,37 +12,22 @@
 #include <cmocka.h>
 
 #include "notes.h"
+#include "tdir.h"
 #include "xalloc.h"
-
-static int rm_one(const char *p, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
 
 static char *dir;
 
 static int setup(void **state)
 {
-	const char *t = getenv("TMPDIR");
-	char buf[512];
-
 	(void)state;
-	snprintf(buf, sizeof(buf), "%s/eimon-ed.XXXXXX", t ? t : "/tmp");
-	if (!mkdtemp(buf))
-		return -1;
-	dir = xstrdup(buf);
+	dir = tdir_make();
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tdir_remove(dir);
 	return 0;
 }
 

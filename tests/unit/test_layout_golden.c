@@ -165,6 +165,83 @@ static void test_case_properties(void **state)
 	free(s);
 }
 
+/* Series that coincide stay visible and apart without colour: in the
+ * many-series chart with every series made equal to the emphasised one,
+ * that one is drawn first, wider and solid; every other is narrower and
+ * dashed, no two alike; each line's label swatch repeats its colour,
+ * width and dash. */
+static void test_coinciding_lines(void **state)
+{
+	char path[512], *text;
+	size_t len, i, k, p, nlines = 0, nswatch = 0;
+	struct doc d;
+	struct doc_chart *c = NULL;
+	struct scene sc;
+	struct eim_error err;
+	const struct scene_path *line[8] = { NULL };
+
+	(void)state;
+	snprintf(path, sizeof(path), CASES "/many-series/doc.txt");
+	text = slurp(path, &len);
+	assert_non_null(text);
+	doc_init(&d);
+	eim_error_init(&err);
+	assert_int_equal(doc_read(text, len, path, &d, &err), 0);
+	for (i = 0; i < d.nblocks && !c; i++)
+		if (d.blocks[i].kind == DOC_CHART &&
+		    d.blocks[i].chart->kind == DOC_CHART_LINE)
+			c = d.blocks[i].chart;
+	assert_non_null(c);
+	assert_true(c->nseries >= 3 && c->series[0].emphasis);
+	for (k = 1; k < c->nseries; k++)
+		for (i = 0; i < c->series[k].n && i < c->series[0].n; i++) {
+			c->series[k].y[i] = c->series[0].y[i];
+			c->series[k].has[i] = c->series[0].has[i];
+		}
+	assert_int_equal(layout_doc(&d, &sc, &err), 0);
+	for (p = 0; p < sc.npages; p++) {
+		int in = 0;
+
+		for (i = 0; i < sc.pages[p].nitems; i++) {
+			const struct scene_item *it = &sc.pages[p].items[i];
+			const struct scene_path *pa = &it->u.path;
+
+			if (it->kind == SCENE_BEGIN)
+				in = sc.figures[it->u.figure].chart == c;
+			if (it->kind == SCENE_END)
+				in = 0;
+			if (!in || it->kind != SCENE_PATH ||
+			    pa->paint != SCENE_STROKE)
+				continue;
+			if (pa->n > 2 && nlines < 8) {
+				line[nlines++] = pa;
+				continue;
+			}
+			/* a label swatch: a short level stroke in a line's
+			 * style */
+			for (k = 0; k < nlines; k++)
+				if (pa->rgb == line[k]->rgb &&
+				    pa->width == line[k]->width &&
+				    pa->dash_on == line[k]->dash_on &&
+				    pa->dash_off == line[k]->dash_off)
+					nswatch++;
+		}
+	}
+	assert_int_equal(nlines, c->nseries);
+	assert_true(line[0]->dash_on == 0);
+	for (k = 1; k < nlines; k++) {
+		assert_true(line[k]->width < line[0]->width);
+		assert_true(line[k]->dash_on > 0);
+		for (i = 1; i < k; i++)
+			assert_false(line[i]->dash_on == line[k]->dash_on &&
+				     line[i]->dash_off == line[k]->dash_off);
+	}
+	assert_int_equal(nswatch, nlines);
+	scene_free(&sc);
+	doc_free(&d);
+	free(text);
+}
+
 /* A layout error names the template block the doc block came from. */
 static void test_error_position(void **state)
 {
@@ -229,6 +306,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_case_properties),
+		cmocka_unit_test(test_coinciding_lines),
 		cmocka_unit_test(test_error_position),
 		cmocka_unit_test(test_bad_dump),
 	};

@@ -41,25 +41,32 @@ static void line_text(const struct text_layout *l, const char *s, size_t i,
 	buf[o] = '\0';
 }
 
+/* Line i of l (of single-span s) is text, width points wide (width < 0:
+ * any width). */
+static void assert_line(const struct text_layout *l, const char *s,
+			size_t i, const char *text, double width)
+{
+	char buf[64];
+
+	line_text(l, s, i, buf, sizeof(buf));
+	assert_string_equal(buf, text);
+	if (width >= 0)
+		assert_true(l->lines[i].width == width);
+}
+
 static void test_simple_wrap(void **state)
 {
 	struct text_layout l;
 	const char *s = "the cat sat on the mat";
-	char buf[64];
 
 	(void)state;
 	text_layout_init(&l);
 	/* 100 pt = 10 codepoints: "the cat" (7) + " sat" would be 11 */
 	assert_int_equal(text_wrap(&l, s, 100, 0, measure, NULL), 0);
 	assert_int_equal(l.nlines, 3);
-	line_text(&l, s, 0, buf, sizeof(buf));
-	assert_string_equal(buf, "the cat");
-	assert_true(l.lines[0].width == 70.0);
-	line_text(&l, s, 1, buf, sizeof(buf));
-	assert_string_equal(buf, "sat on the");
-	assert_true(l.lines[1].width == 100.0);
-	line_text(&l, s, 2, buf, sizeof(buf));
-	assert_string_equal(buf, "mat");
+	assert_line(&l, s, 0, "the cat", 70.0);
+	assert_line(&l, s, 1, "sat on the", 100.0);
+	assert_line(&l, s, 2, "mat", -1);
 	text_layout_release(&l);
 }
 
@@ -68,21 +75,15 @@ static void test_multibyte(void **state)
 	struct text_layout l;
 	/* £ (2 bytes), ŵ (2 bytes), – (3 bytes): each one codepoint */
 	const char *s = "£12 ŵŵŵ – ok";
-	char buf[64];
 
 	(void)state;
 	text_layout_init(&l);
 	/* 60 pt = 6 codepoints: "£12" (3) + " ŵŵŵ" (4) = 7 > 6 */
 	assert_int_equal(text_wrap(&l, s, 60, 0, measure, NULL), 0);
 	assert_int_equal(l.nlines, 3);
-	line_text(&l, s, 0, buf, sizeof(buf));
-	assert_string_equal(buf, "£12");
-	assert_true(l.lines[0].width == 30.0);
-	line_text(&l, s, 1, buf, sizeof(buf));
-	assert_string_equal(buf, "ŵŵŵ –"); /* 5 codepoints, 9 bytes */
-	assert_true(l.lines[1].width == 50.0);
-	line_text(&l, s, 2, buf, sizeof(buf));
-	assert_string_equal(buf, "ok");
+	assert_line(&l, s, 0, "£12", 30.0);
+	assert_line(&l, s, 1, "ŵŵŵ –", 50.0); /* 5 codepoints, 9 bytes */
+	assert_line(&l, s, 2, "ok", -1);
 	/* wider: all on one line of 12 codepoints */
 	assert_int_equal(text_wrap(&l, s, 120, 0, measure, NULL), 0);
 	assert_int_equal(l.nlines, 1);
@@ -94,7 +95,6 @@ static void test_long_word_broken_by_codepoint(void **state)
 {
 	struct text_layout l;
 	const char *s = "a ££££££££££££ b";
-	char buf[64];
 
 	(void)state;
 	text_layout_init(&l);
@@ -102,15 +102,10 @@ static void test_long_word_broken_by_codepoint(void **state)
 	 * 5 + 5 + 2, never splitting a 2-byte sequence */
 	assert_int_equal(text_wrap(&l, s, 50, 0, measure, NULL), 0);
 	assert_int_equal(l.nlines, 4);
-	line_text(&l, s, 0, buf, sizeof(buf));
-	assert_string_equal(buf, "a");
-	line_text(&l, s, 1, buf, sizeof(buf));
-	assert_string_equal(buf, "£££££");
-	line_text(&l, s, 2, buf, sizeof(buf));
-	assert_string_equal(buf, "£££££");
-	line_text(&l, s, 3, buf, sizeof(buf));
-	assert_string_equal(buf, "££ b");
-	assert_true(l.lines[3].width == 40.0);
+	assert_line(&l, s, 0, "a", -1);
+	assert_line(&l, s, 1, "£££££", -1);
+	assert_line(&l, s, 2, "£££££", -1);
+	assert_line(&l, s, 3, "££ b", 40.0);
 	text_layout_release(&l);
 }
 

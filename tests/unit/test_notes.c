@@ -1,10 +1,9 @@
 /* test_notes.c - editors' notes: the folder of bad notes (every message
  * compared exactly), good notes, Unicode, selection and order, windows,
  * dates, 1,000 notes in a week, `notes new`. */
-#define _XOPEN_SOURCE 700 /* nftw */
+
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +16,7 @@
 #include <cmocka.h>
 
 #include "notes.h"
+#include "tdir.h"
 #include "xalloc.h"
 
 static const char *const themes[] = { "labour-market", "business",
@@ -68,32 +68,6 @@ static long day_of(const char *ymd)
 }
 
 /* ---- temp folders ---- */
-
-static int rm_one(const char *p, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static void rm_rf(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static char *tmp_dir(void)
-{
-	const char *t = getenv("TMPDIR");
-	char buf[512];
-	char *d;
-
-	snprintf(buf, sizeof(buf), "%s/eimon-notes.XXXXXX", t ? t : "/tmp");
-	d = mkdtemp(buf);
-	assert_non_null(d);
-	return xstrdup(d);
-}
 
 static void write_file(const char *dir, const char *rel, const char *text)
 {
@@ -205,7 +179,7 @@ static const char one_note[] =
 
 static void test_one_note_file(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct config cfg = test_cfg();
 	struct notes out;
 	struct eim_warnings problems = { NULL, 0, 0 };
@@ -248,13 +222,12 @@ static void test_one_note_file(void **state)
 	assert_string_equal(n->link, "https://www.example.org/qes?q=1");
 	assert_false(notes_is_draft(n));
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 static void test_defaults(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct notes out;
 	struct eim_error err;
 	const struct note *n;
@@ -279,14 +252,13 @@ static void test_defaults(void **state)
 	assert_int_equal(n->priority_high, 0);
 	assert_int_equal(n->partners, 0);
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* A byte order mark (Windows editors write one) is fine. */
 static void test_bom(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct notes out;
 	struct eim_error err;
 
@@ -302,13 +274,12 @@ static void test_bom(void **state)
 	assert_int_equal(out.items[0].line, 1);
 	assert_int_equal(out.items[0].col, 1);
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 static void test_list_and_nested(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct config cfg = test_cfg();
 	struct notes out;
 	struct eim_warnings problems = { NULL, 0, 0 };
@@ -348,13 +319,12 @@ static void test_list_and_nested(void **state)
 	snprintf(path, sizeof(path), "%s/b/2026/W47/deep.yaml", dir);
 	assert_string_equal(out.items[3].file, path);
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 static void test_all_files_reported(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct config cfg = test_cfg();
 	struct notes out;
 	struct eim_warnings problems = { NULL, 0, 0 };
@@ -384,8 +354,7 @@ static void test_all_files_reported(void **state)
 	assert_string_equal(problems.items[0], want[0]);
 	assert_string_equal(problems.items[1], want[1]);
 	eim_warnings_release(&problems);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* A big mapping: the duplicate key at its end is found (the check is a
@@ -393,7 +362,7 @@ static void test_all_files_reported(void **state)
  * then says how many more there are. */
 static void test_big_mapping(void **state)
 {
-	char *dir = tmp_dir(), path[600], want[700];
+	char *dir = tdir_make(), path[600], want[700];
 	struct { char *b; size_t n; } t = { NULL, 0 }; /* text, length */
 	struct notes out;
 	struct eim_warnings problems = { NULL, 0, 0 };
@@ -432,8 +401,7 @@ static void test_big_mapping(void **state)
 	assert_string_equal(problems.items[100], want);
 	eim_warnings_release(&problems);
 	free(t.b);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 static void test_missing_folder(void **state)
@@ -452,7 +420,7 @@ static void test_missing_folder(void **state)
 
 static void test_unicode(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct notes out;
 	struct eim_error err;
 	char text[1024], head[400];
@@ -490,8 +458,7 @@ static void test_unicode(void **state)
 			    "Prices rose by \xC2\xA3" "12 \xE2\x80\x93 about "
 			    "3% \xE2\x80\x93 in Bryn-\xC5\xB5r.");
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* ---- selection and order ---- */
@@ -632,7 +599,7 @@ static void test_dates(void **state)
 
 static void test_thousand_notes(void **state)
 {
-	char *dir = tmp_dir();
+	char *dir = tdir_make();
 	struct config cfg = test_cfg();
 	struct notes out;
 	struct eim_warnings problems = { NULL, 0, 0 };
@@ -702,15 +669,14 @@ static void test_thousand_notes(void **state)
 	assert_int_equal(n, 1000);
 	free(sel);
 	notes_release(&out);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* ---- notes new ---- */
 
 static void test_write_new(void **state)
 {
-	char *dir = tmp_dir(), *p1 = NULL, *p2 = NULL, *p3 = NULL;
+	char *dir = tdir_make(), *p1 = NULL, *p2 = NULL, *p3 = NULL;
 	char want[700];
 	struct period w47 = { PERIOD_WEEK, 2026, 47 };
 	struct config cfg = test_cfg();
@@ -796,15 +762,14 @@ static void test_write_new(void **state)
 					 NTHEMES, NULL, &w47, 0, &p1, &err),
 			 -1);
 	assert_int_equal(err.kind, EIM_USAGE);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* The commented places example is the place given (the monitor's own),
  * and taking its # away gives a note that checks. */
 static void test_write_new_place_example(void **state)
 {
-	char *dir = tmp_dir(), *p = NULL, *text, *at;
+	char *dir = tdir_make(), *p = NULL, *text, *at;
 	struct period w47 = { PERIOD_WEEK, 2026, 47 };
 	struct config cfg = test_cfg();
 	struct notes out;
@@ -848,13 +813,12 @@ static void test_write_new_place_example(void **state)
 	assert_null(strstr(text, "# places: ["));
 	free(text);
 	free(p);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 static void test_write_new_current_week(void **state)
 {
-	char *dir = tmp_dir(), *p = NULL, want[700];
+	char *dir = tdir_make(), *p = NULL, want[700];
 	struct eim_error err;
 
 	(void)state;
@@ -866,14 +830,13 @@ static void test_write_new_current_week(void **state)
 	snprintf(want, sizeof(want), "%s/2026-W53/note-1.yaml", dir);
 	assert_string_equal(p, want);
 	free(p);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* notes_new itself: config and template from files, today's date. */
 static void test_notes_new(void **state)
 {
-	char *dir = tmp_dir(), *p = NULL, *p2 = NULL, cfgpath[600];
+	char *dir = tdir_make(), *p = NULL, *p2 = NULL, cfgpath[600];
 	char want[700];
 	struct period w47 = { PERIOD_WEEK, 2026, 47 };
 	struct notes out;
@@ -930,8 +893,7 @@ static void test_notes_new(void **state)
 	assert_string_equal(out.items[0].source, "Birmingham Chamber");
 	notes_release(&out);
 	free(p);
-	rm_rf(dir);
-	free(dir);
+	tdir_remove(dir);
 }
 
 /* ---- main: one test per bad note, then the rest ---- */

@@ -18,6 +18,7 @@
 
 #include "doc.h"
 #include "render_pdf.h"
+#include "tdir.h"
 
 static char *xdup(const char *s)
 {
@@ -333,6 +334,25 @@ static void build(struct doc *d)
 		     "llantysiliogogogoch£££ end.");
 }
 
+/* Rendering d fails with kind and a message that is want (exact) or
+ * holds it, and hands back no PDF. */
+static void expect_render_error(const struct doc *d, enum eim_kind kind,
+				const char *want, int exact)
+{
+	struct eim_error err;
+	unsigned char *out = NULL;
+	size_t len = 0;
+
+	eim_error_init(&err);
+	assert_int_equal(render_pdf(d, &out, &len, &err), -1);
+	assert_null(out);
+	assert_int_equal(err.kind, kind);
+	if (exact)
+		assert_string_equal(err.msg, want);
+	else if (!strstr(err.msg, want))
+		fail_msg("the error '%s' does not say '%s'", err.msg, want);
+}
+
 static void test_render_whole_bulletin(void **state)
 {
 	struct doc d;
@@ -392,22 +412,15 @@ static void test_cell_too_narrow_is_error(void **state)
 	 * first column) and the first word that does not fit is named */
 	for (i = 1; i < 8; i++)
 		doc_cell_set_text(&row[i], "£1,234,567,890");
-	eim_error_init(&err);
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_null(out);
-	assert_int_equal(err.kind, EIM_DATA);
-	assert_string_equal(err.msg, "table 'Narrow' column '': "
-			    "'£1,234,567,890' does not fit in 5 pt");
+	expect_render_error(&d, EIM_DATA, "table 'Narrow' column '': "
+			    "'£1,234,567,890' does not fit in 5 pt", 1);
 	doc_free(&d);
 }
 
 static void test_too_many_series_is_error(void **state)
 {
 	struct doc d;
-	struct eim_error err;
 	struct doc_chart *c = doc_chart_new(DOC_CHART_LINE);
-	unsigned char *out = NULL;
-	size_t len = 0;
 	int i;
 
 	(void)state;
@@ -423,28 +436,19 @@ static void test_too_many_series_is_error(void **state)
 		s->has[0] = s->has[1] = 1;
 	}
 	doc_add_chart(&d, c);
-	eim_error_init(&err);
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_int_equal(err.kind, EIM_DATA);
-	assert_string_equal(err.msg, "chart 'Five lines' has 5 series (at "
-			    "most 4)");
+	expect_render_error(&d, EIM_DATA, "chart 'Five lines' has 5 series (at "
+			    "most 4)", 1);
 	doc_free(&d);
 }
 
 static void test_missing_font_is_noinput(void **state)
 {
 	struct doc d;
-	struct eim_error err;
-	unsigned char *out = NULL;
-	size_t len = 0;
 
 	(void)state;
 	doc_init(&d);
 	d.style.font_regular = xdup("/nonexistent/font.ttf");
-	eim_error_init(&err);
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_int_equal(err.kind, EIM_NOINPUT);
-	assert_non_null(strstr(err.msg, "/nonexistent/font.ttf"));
+	expect_render_error(&d, EIM_NOINPUT, "/nonexistent/font.ttf", 0);
 	doc_free(&d);
 }
 
@@ -524,37 +528,18 @@ static void test_render_edge_charts(void **state)
 static void test_bad_characters_are_errors(void **state)
 {
 	struct doc d;
-	struct eim_error err;
-	unsigned char *out = NULL;
-	size_t len = 0;
 
 	(void)state;
 	doc_init(&d);
 	doc_add_para(&d, "Smile \xf0\x9f\x98\x80 please");
-	eim_error_init(&err);
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_int_equal(err.kind, EIM_DATA);
-	assert_non_null(strstr(err.msg, "outside U+0000-U+FFFF"));
+	expect_render_error(&d, EIM_DATA, "outside U+0000-U+FFFF", 0);
 	doc_free(&d);
 
 	doc_init(&d);
 	doc_add_para(&d, "Broken \xff\xfe bytes");
-	eim_error_init(&err);
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_int_equal(err.kind, EIM_DATA);
-	assert_non_null(strstr(err.msg, "is not valid UTF-8"));
+	expect_render_error(&d, EIM_DATA, "is not valid UTF-8", 0);
 	doc_free(&d);
 }
-
-/* An 8 x 4 white RGB PNG. */
-static const unsigned char png8x4[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x04,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0x3c, 0xaf, 0xe9, 0xa7, 0x00, 0x00, 0x00,
-	0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0x8f, 0x03, 0x30,
-	0x50, 0x4f, 0x02, 0x00, 0xae, 0xb2, 0x5f, 0xa1, 0x0c, 0xe2, 0x88, 0x65,
-	0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
-};
 
 static void test_logo(void **state)
 {
@@ -562,17 +547,9 @@ static void test_logo(void **state)
 	struct eim_error err;
 	unsigned char *out = NULL;
 	size_t len = 0;
-	char path[] = "/tmp/eimon-logo-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
+	char *dir = tdir_make(), *path = tdir_png(dir, "logo.png");
 
 	(void)state;
-	assert_true(fd >= 0);
-	f = fdopen(fd, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(png8x4, 1, sizeof(png8x4), f),
-			 sizeof(png8x4));
-	assert_int_equal(fclose(f), 0);
 	doc_init(&d);
 	d.title = xdup("Monitor");
 	d.style.logo_png = xdup(path);
@@ -584,10 +561,10 @@ static void test_logo(void **state)
 	out = NULL;
 	unlink(path);
 	/* a missing logo is a missing input */
-	assert_int_equal(render_pdf(&d, &out, &len, &err), -1);
-	assert_int_equal(err.kind, EIM_NOINPUT);
-	assert_non_null(strstr(err.msg, path));
+	expect_render_error(&d, EIM_NOINPUT, path, 0);
 	doc_free(&d);
+	free(path);
+	tdir_remove(dir);
 }
 
 static void test_find_font(void **state)

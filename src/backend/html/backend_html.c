@@ -6,7 +6,9 @@
  * table in a details element and a CSV file beside the page.
  *
  * The page asks for nothing from the network (inline CSS, no script, no
- * web fonts, no images but inline SVG), works from 320 CSS px wide, and
+ * web fonts, no images but inline SVG and the logo as a data: URL), works
+ * from 320 CSS px wide (a chart is never drawn smaller than printed, so
+ * on a narrow screen it scrolls sideways in a focusable region), and
  * every string from the doc is escaped: an editor's "<script>" shows as
  * text. Output depends only on the doc and scene (reproducible bytes). */
 #include "backend.h"
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "backend_html_int.h"
+#include "fsafe.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -169,6 +172,9 @@ static void put_css(struct strbuf *o, unsigned accent)
 	"white-space:nowrap;border:0}\n"
 	".masthead{background:var(--accent);color:#fff;padding:1.25rem 0 1rem}"
 	"\n.masthead h1{margin:0;font-size:2rem;line-height:1.2}\n"
+	".mhead{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start;"
+	"justify-content:space-between}.mhead>div{flex:1 1 16rem}\n"
+	".logo{display:block;max-width:100%;height:auto}\n"
 	".masthead .sub{margin:.25rem 0 0;font-size:1.25rem}\n"
 	".banner{margin:0;padding:.5rem 1rem;background:var(--banner);"
 	"color:#fff;font-weight:700;text-align:center}\n"
@@ -188,7 +194,7 @@ static void put_css(struct strbuf *o, unsigned accent)
 	"figcaption{font-weight:700;font-size:1.1rem;margin-bottom:.25rem}\n"
 	"figcaption .csub{display:block;font-weight:400;font-size:.95rem;"
 	"color:var(--grey)}\n"
-	"figure svg{display:block;max-width:100%;height:auto;"
+	"figure svg{display:block;max-width:none;height:auto;"
 	"font-family:inherit}\n"
 	"details{margin:.5rem 0}summary{cursor:pointer;color:var(--link);"
 	"text-decoration:underline}\n"
@@ -219,6 +225,7 @@ static void put_css(struct strbuf *o, unsigned accent)
 	".banner{background:none;color:#000;border:2pt solid #000}"
 	"a{color:#000}details>*{display:block}"
 	"figure,table,.note{break-inside:avoid}h2,h3,h4{break-after:avoid}"
+	"figure svg{max-width:100%}"
 	".wrap{max-width:none}}\n"
 	"</style>\n");
 }
@@ -255,7 +262,70 @@ static void put_head(struct hctx *h)
 		    "Skip to main content</a>\n");
 }
 
-static void put_masthead(struct hctx *h, const char *print_file)
+/* The scene's image (the masthead's logo), or NULL. */
+static const struct scene_image *scene_logo(const struct scene *sc)
+{
+	size_t p, i;
+
+	for (p = 0; sc && p < sc->npages; p++)
+		for (i = 0; i < sc->pages[p].nitems; i++)
+			if (sc->pages[p].items[i].kind == SCENE_IMAGE)
+				return &sc->pages[p].items[i].u.image;
+	return NULL;
+}
+
+static void put_base64(struct strbuf *o, const unsigned char *s, size_t n)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+				  "qrstuvwxyz0123456789+/";
+	size_t i;
+
+	for (i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)s[i] << 16;
+		char q[4];
+
+		if (i + 1 < n)
+			v |= (unsigned long)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= s[i + 2];
+		q[0] = b64[v >> 18];
+		q[1] = b64[(v >> 12) & 63];
+		q[2] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+		q[3] = i + 2 < n ? b64[v & 63] : '=';
+		strbuf_add(o, q, 4);
+	}
+}
+
+/* The logo as the PDF's masthead has it, at its printed size, inline (a
+ * data: URL: the page loads nothing). It is the publisher's mark, so the
+ * publisher's name is its text; without one it is decoration. */
+static int put_logo(struct hctx *h, struct eim_error *err)
+{
+	const struct scene_image *im = scene_logo(h->sc);
+	struct strbuf *o = h->o;
+	char *png = NULL;
+	size_t n = 0;
+
+	if (!im)
+		return 0;
+	if (fsafe_read(NULL, im->png, 0, BACKEND_LOGO_MAX, im->png, &png, &n,
+		       err) != 0)
+		return -1;
+	strbuf_adds(o, "<img class=\"logo\" src=\"data:image/png;base64,");
+	put_base64(o, (const unsigned char *)png, n);
+	free(png);
+	strbuf_adds(o, "\" alt=\"");
+	html_esc(o, h->d->publisher ? h->d->publisher : "");
+	strbuf_adds(o, "\" width=\"");
+	html_coord(o, im->w * 4 / 3);
+	strbuf_adds(o, "\" height=\"");
+	html_coord(o, im->h * 4 / 3);
+	strbuf_adds(o, "\">");
+	return 0;
+}
+
+static int put_masthead(struct hctx *h, const char *print_file,
+			struct eim_error *err)
 {
 	const struct doc *d = h->d;
 	struct strbuf *o = h->o;
@@ -266,7 +336,8 @@ static void put_masthead(struct hctx *h, const char *print_file)
 		html_esc(o, d->banner);
 		strbuf_adds(o, "</p>\n");
 	}
-	strbuf_adds(o, "<div class=\"masthead\"><div class=\"wrap\"><h1>");
+	strbuf_adds(o, "<div class=\"masthead\"><div class=\"wrap mhead\">"
+		    "<div><h1>");
 	html_esc(o, d->title ? d->title : "Bulletin");
 	strbuf_adds(o, "</h1>");
 	if (d->subtitle) {
@@ -274,6 +345,9 @@ static void put_masthead(struct hctx *h, const char *print_file)
 		html_esc(o, d->subtitle);
 		strbuf_adds(o, "</p>");
 	}
+	strbuf_adds(o, "</div>");
+	if (put_logo(h, err) != 0)
+		return -1;
 	strbuf_adds(o, "</div></div>\n<div class=\"wrap\">");
 	if (d->issue > 0 || d->date_text) {
 		strbuf_adds(o, "<p class=\"issue\">");
@@ -302,6 +376,7 @@ static void put_masthead(struct hctx *h, const char *print_file)
 		strbuf_adds(o, ")</a></p>");
 	}
 	strbuf_adds(o, "</div>\n</header>\n");
+	return 0;
 }
 
 static int html_level(int doc_level)
@@ -584,8 +659,13 @@ static void put_chart(struct hctx *h, size_t block)
 		strbuf_adds(o, "</span>");
 	}
 	strbuf_adds(o, "</figcaption>\n");
-	if (fig != (size_t)-1)
+	if (fig != (size_t)-1) {
+		/* never smaller than printed: scrolls on a narrow screen */
+		strbuf_addf(o, "<div class=\"scroll\" role=\"region\" "
+			    "tabindex=\"0\" aria-labelledby=\"%s\">", ids);
 		html_svg_chart(o, h->sc, fig, ids, did);
+		strbuf_adds(o, "</div>");
+	}
 	strbuf_addf(o, "\n<p id=\"%s\" class=\"vh\">", did);
 	html_esc(o, fig != (size_t)-1 && h->sc->figures[fig].desc
 		    ? h->sc->figures[fig].desc : c->alt ? c->alt : title);
@@ -692,7 +772,8 @@ static int html_render(const struct backend_input *in, unsigned char **out,
 		    h.sc->figures[i].kind == SCENE_FIG_CHART)
 			h.fig_of[h.sc->figures[i].block] = i;
 	put_head(&h);
-	put_masthead(&h, in->print_file);
+	if (put_masthead(&h, in->print_file, err) != 0)
+		goto out;
 	strbuf_adds(&o, "<main id=\"main\" tabindex=\"-1\"><div class=\"wrap\">"
 		    "\n");
 	for (i = 0; i < d->nblocks; i++)

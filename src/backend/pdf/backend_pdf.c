@@ -190,8 +190,6 @@ static void paint_path(HPDF_Page pg, const struct scene_page *sp,
 		HPDF_Page_SetLineJoin(pg, HPDF_MITER_JOIN);
 }
 
-#define LOGO_MAX_BYTES ((size_t)16 << 20)
-
 static int paint_image(struct pctx *p, HPDF_Page pg,
 		       const struct scene_image *im)
 {
@@ -203,7 +201,7 @@ static int paint_image(struct pctx *p, HPDF_Page pg,
 
 		eim_error_init(&e);
 		p->logo = NULL;
-		if (fsafe_read(NULL, im->png, 0, LOGO_MAX_BYTES, im->png, &png,
+		if (fsafe_read(NULL, im->png, 0, BACKEND_LOGO_MAX, im->png, &png,
 			       &n, &e) == 0)
 			p->logo = HPDF_LoadPngImageFromMem(
 				p->pdf, (const HPDF_BYTE *)png, (HPDF_UINT)n);

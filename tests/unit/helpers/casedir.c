@@ -2,9 +2,14 @@
 #include "casedir.h"
 
 #include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
 
 static int cmp(const void *a, const void *b)
 {
@@ -86,4 +91,46 @@ void casedir_chomp(char *s)
 
 	while (l && (s[l - 1] == '\n' || s[l - 1] == '\r'))
 		s[--l] = '\0';
+}
+
+void casedir_run_refused(const char *dir, casedir_load_fn load,
+			 size_t min_cases)
+{
+	size_t n, i;
+	char **names;
+	char cwd[4096];
+	int failures = 0;
+
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	names = casedir_list(dir, ".yaml", &n);
+	assert_true(n >= min_cases);
+	assert_int_equal(chdir(dir), 0);
+	for (i = 0; i < n; i++) {
+		struct eim_error err;
+		char got[2048];
+		char *exp_name = casedir_swap_suffix(names[i], ".yaml",
+						     ".expected");
+		char *want = casedir_read(exp_name, NULL);
+
+		eim_error_init(&err);
+		assert_non_null(want);
+		casedir_chomp(want);
+		if (load(names[i], &err)) {
+			print_error("%s: loaded, wanted: %s\n", names[i], want);
+			failures++;
+		} else {
+			eim_error_format(&err, got, sizeof(got));
+			if (strcmp(got, want) != 0 || err.kind != EIM_DATA) {
+				print_error("%s:\n  got:  %s (kind %d)\n"
+					    "  want: %s\n", names[i], got,
+					    (int)err.kind, want);
+				failures++;
+			}
+		}
+		free(want);
+		free(exp_name);
+	}
+	assert_int_equal(chdir(cwd), 0);
+	casedir_free_list(names, n);
+	assert_int_equal(failures, 0);
 }

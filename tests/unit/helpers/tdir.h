@@ -14,5 +14,7 @@ char *tdir_join(const char *dir, const char *rel);
 char *tdir_slurp(const char *dir, const char *name);
 void tdir_write(const char *dir, const char *name, const char *text);
 int tdir_count(const char *dir, const char *sub);
+/* Write an 8 x 4 white RGB PNG (a logo) at dir/name; its malloc'd path. */
+char *tdir_png(const char *dir, const char *name);
 
 #endif
