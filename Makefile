@@ -187,7 +187,8 @@ lint:
 TIDY_STAMPS := $(patsubst %.c,build/lint/%.tidy,$(LIB_SRCS) src/main.c)
 build/lint/%.tidy: %.c $(wildcard include/*.h src/*/*.h src/*/*/*.h) .clang-tidy
 	@mkdir -p $(@D)
-	clang-tidy --quiet $< -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
+	@echo "  TIDY    $<"
+	@clang-tidy --quiet $< -- -std=c11 $(LINT_DEFS) $(LINT_SYS)
 	@touch $@
 
 install: all

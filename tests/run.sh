@@ -3,8 +3,9 @@
 # TEST_JOBS at a time (default: the number of cores), then print each
 # result as TAP ("ok"/"not ok") in a fixed order and end with
 # "N passed, M failed". LIST (tests/lists/*.list, for the slow sanitizer
-# and valgrind passes) names the tests to run, one per line, or only
-# "-name" lines: every test but those; without it every test runs. Each
+# and valgrind passes) names the tests to run, one shell pattern per
+# line; "-pattern" lines leave tests out (a list of only those runs every
+# other test); without LIST every test runs. Each
 # test's wall time is written to BUILD/test-times.txt.
 set -u
 build=${1:-build}
@@ -18,11 +19,17 @@ log=$(mktemp -d "${TMPDIR:-/tmp}/eimon-test.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 passed=0 failed=0
 
-wanted() { # name
+wanted() { # name: LIST's lines are shell patterns; "-pattern" excludes
 	[ -z "$list" ] && return 0
-	grep -qx -- "-$1" "$list" && return 1
-	grep -qvE '^(-|#|$)' "$list" || return 0
-	grep -qx -- "$1" "$list"
+	_inc=0 _any=0
+	while IFS= read -r _p; do
+		case "$_p" in
+		'' | '#'*) ;;
+		-*) case "$1" in ${_p#-}) return 1 ;; esac ;;
+		*) _any=1; case "$1" in $_p) _inc=1 ;; esac ;;
+		esac
+	done <"$list"
+	[ "$_any" -eq 0 ] || [ "$_inc" -eq 1 ]
 }
 
 # The slowest scripts first, so that the jobs finish together.
@@ -40,7 +47,7 @@ for t in "$top"/tests/e2e/t*.sh "$top/$build"/tests/test_*; do
 done
 # A list naming a test that is not there is a mistake, not a smaller run.
 if [ -n "$list" ]; then
-	for n in $(sed -nE 's/^-?([A-Za-z0-9_.-]+)$/\1/p' "$list"); do
+	for n in $(sed -nE 's/^-?([A-Za-z0-9_.-]+)$/\1/p' "$list"); do # not globs
 		[ -f "$top/tests/e2e/$n.sh" ] || [ -x "$top/$build/tests/$n" ] ||
 			{ echo "not ok - $list names $n, which is not a test"; failed=1; }
 	done
