@@ -61,6 +61,9 @@ struct compose_input {
 	/* partners' intelligence counted for this edition (public or
 	 * partners); NULL when the template has no intelligence block */
 	const struct notes_summary *intel;
+	/* [cfg->nindicators]: figures_series_freq of each indicator with a
+	 * table (-1 otherwise), found once for every edition; or NULL */
+	const int *series_freq;
 };
 
 int compose_doc(const struct compose_input *in, struct doc *out,
@@ -120,6 +123,26 @@ void compose_since(const struct compose_input *in, struct doc *d);
 void compose_revisions(const struct compose_input *in, struct doc *d);
 int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		  struct doc *d, struct eim_error *err);
+struct strbuf;
+/* compose_cut.c: a table's max_rows and a bar chart's max_bars. 1 when
+ * code is one of the places (not the subject of a place's edition). */
+int compose_is_place(const struct config *c, const char *code);
+/* 1 in a place's edition: the subject (c->area) is one of c->places. */
+int compose_subject_is_place(const struct config *c);
+/* Cut the rows codes/names (*n, every one with data) to max_rows: every
+ * row that is not a place stays; of the places, those ranked highest
+ * for ind in per fill the rows left, in rank order. Returns how many
+ * places are left out (0: nothing cut) and sets *shown to how many stay. */
+size_t compose_cut_rows(const struct compose_input *in,
+			const struct config_indicator *ind,
+			const struct period *per, const char **codes,
+			const char **names, size_t *n, long max_rows,
+			size_t *shown);
+/* The sentence saying what a cut left out (nothing when hidden is 0);
+ * what: "table" or "chart". */
+void compose_cut_note(const struct compose_input *in,
+		      const struct config_indicator *ind, size_t hidden,
+		      size_t shown, const char *what, struct strbuf *sb);
 /* compose_intel.c: the intelligence summary block, and the recurring
  * concerns raised into the key issues when the block asks for it. */
 int compose_intelligence(const struct compose_input *in,

@@ -164,6 +164,8 @@ struct config {
 	char *window;           /* "week" or "fortnight" */
 	char *coverage;         /* "area" (default) or "places": build also
 				   the edition of every place */
+	char *places_noun;      /* what the places are, plural: "districts"
+				   (default "places"); config_places_noun */
 	long max_weeks_ahead;   /* --week at most this many weeks after the
 				   current one */
 	long published_within_days; /* an edition's `published` at most
@@ -199,6 +201,8 @@ const struct config_indicator *config_find_indicator(const struct config *c,
 /* Name of a GSS code known to the monitor (area, places, comparators), or
  * NULL if unknown. */
 const char *config_place_name(const struct config *c, const char *code);
+/* What the places are, plural, for sentences: `places_noun`, "places". */
+const char *config_places_noun(const struct config *c);
 const char *feed_format_name(int fmt);
 /* The schema of monitor.yaml (for the configuration reference test). */
 const struct schema *config_schema_root(void);

@@ -149,10 +149,12 @@ int figures_compute_ratio(const struct config *cfg,
  * COMBINE_SUM. Charts and sparklines draw this series, so a chart shows
  * the figures' numbers. out is empty (n = 0) when geo has no data; the
  * caller releases it. Fails like figures_compute. */
+/* freq: figures_series_freq of ind (of num and den for a ratio), found
+ * once when many editions draw the same series, or -1 to find it. */
 int figures_series(const struct config *cfg,
 		   const struct config_indicator *ind,
 		   const struct series_table *table,
-		   const struct period *as_of, const char *geo,
+		   const struct period *as_of, int freq, const char *geo,
 		   struct series *out, struct eim_error *err);
 /* The same for a COMBINE_RATIO indicator. */
 int figures_series_ratio(const struct config *cfg,
@@ -161,8 +163,16 @@ int figures_series_ratio(const struct config *cfg,
 			 const struct series_table *num_table,
 			 const struct config_indicator *den,
 			 const struct series_table *den_table,
-			 const struct period *as_of, const char *geo,
-			 struct series *out, struct eim_error *err);
+			 const struct period *as_of, int num_freq,
+			 int den_freq, const char *geo, struct series *out,
+			 struct eim_error *err);
+/* The frequency figures_series trims ind's series to: that of the
+ * latest period with a value of any of cfg's geographies (the same for
+ * the area's edition and every place's). */
+int figures_series_freq(const struct config *cfg,
+			const struct config_indicator *ind,
+			const struct series_table *table,
+			const struct period *as_of);
 /* The figure of ind at geo whose period is p among latest, previous,
  * year_ago and baseline, or NULL: the value a table or a bar shows for a
  * period it shares with other places. */

@@ -25,6 +25,9 @@ struct out_lock {
  * EIM_CANTCREAT when the lock file cannot be created. */
 int out_lock_acquire(struct out_lock *l, const char *dir,
 		     struct eim_error *err);
+/* The same, waiting while another holds it: for the short critical
+ * sections of publishing into a shared week folder (publish.c). */
+int out_lock_wait(struct out_lock *l, const char *dir, struct eim_error *err);
 /* Release (no-op when not held). */
 void out_lock_release(struct out_lock *l);
 

@@ -21,7 +21,7 @@ struct pipeline_opts {
 	const char *dump_dir;
 	/* NULL: the area's edition; else the GSS code of one of the
 	 * monitor's places, whose edition is published in
-	 * OUT/places/CODE/YYYY-Www/ (see docs/operators.md) */
+	 * OUT/YYYY-Www/places/CODE/ (see docs/operators.md) */
 	const char *place;
 	/* build the area's edition and every place's in one run (also when
 	 * the config says `coverage: places`) */

@@ -6,7 +6,10 @@
  *       monitor.pdf, monitor-partners.pdf (when partners notes exist),
  *       figures.csv, manifest.json,
  *       previous/<n>/         the files replaced by revision n
+ *       places/CODE/          the edition about place CODE (the same
+ *                             files, its own previous/<n>/)
  *   OUT/latest -> YYYY-Www    the newest complete edition (symlink)
+ *   OUT/.places/              the places' locks and staging folders
  *
  * A build is one transaction:
  *
@@ -68,6 +71,18 @@ struct publish_result {
 int publish_begin(const char *out_dir, const char *week,
 		  struct publish **out, struct eim_error *err);
 
+/* The same for the edition about place code, OUT/YYYY-Www/places/CODE/:
+ * its lock and staging folder are OUT/.places/CODE/ (so builds of
+ * different places, in one process or many sharing OUT, run at once),
+ * and its commit swaps that one folder into the week's places/ under
+ * OUT/.places/.eimon.lock, which the area's commit also holds while it
+ * carries the week's places/ over into its own new week folder: neither
+ * loses the other's editions. A place's edition never moves `latest`.
+ * EIM_USAGE for a code that is not a plain file name. */
+int publish_begin_place(const char *out_dir, const char *week,
+			const char *code, struct publish **out,
+			struct eim_error *err);
+
 /* The manifest of the edition currently published for this week, or NULL
  * (none, or unreadable: then the week is republished as a revision). */
 const struct manifest *publish_previous_manifest(const struct publish *pub);
@@ -84,6 +99,11 @@ int publish_is_revision(const struct publish *pub, const struct manifest *m);
  * error. */
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err);
+/* The same with data's sha256 (hex) given by the caller, who hashed most
+ * of it once for many editions (NULL: hashed here). */
+int publish_add_hashed(struct publish *pub, const char *name,
+		       const void *data, size_t len,
+		       const char *sha256, struct eim_error *err);
 
 /* Stage the live edition's file name unchanged, when it has one (a file
  * that outlives rebuilds: the send log). Not there: nothing, 0. */
@@ -112,13 +132,14 @@ struct publish_figures {
 };
 
 /* Load figures.csv of the newest complete edition (one with a
- * manifest.json) in OUT whose week is before week; it need not be the
+ * manifest.json) in OUT (OUT/YYYY-Www/places/PLACE when place is not
+ * NULL) whose week is before week; it need not be the
  * week just before (the caller words "since the monitor of ..." from
  * f->week). No such edition, or no OUT yet, is not an error: f->text is
  * NULL. Stable when called while holding the lock (after publish_begin).
  * Release with publish_figures_release (also after a failure). */
 int publish_load_previous_figures(const char *out_dir, const char *week,
-				  struct publish_figures *f,
+				  const char *place, struct publish_figures *f,
 				  struct eim_error *err);
 void publish_figures_release(struct publish_figures *f);
 

@@ -125,6 +125,15 @@ long series_find(const struct series *s, const struct period *p);
  * 2026 count published in September is the latest for a November
  * edition, while a rebuild of an older week from a later copy keeps to
  * the periods that had ended. */
+/* The frequency of the latest period (by its end) with a value, among
+ * the observations of the geographies geos matching the filters and in
+ * the edition by limit_day (series_in_edition; -1: no limit); PERIOD_NONE
+ * when there is none. What the series of every geography, extracted and
+ * scanned, would say, without extracting them. */
+enum period_freq series_latest_freq(const struct series_table *t,
+				    const struct series_filter *f, size_t nf,
+				    const char *const *geos, size_t ngeos,
+				    long limit_day);
 int series_in_edition(const struct series_table *t, const struct period *p,
 		      long last_day);
 

@@ -56,7 +56,8 @@ struct tpl_block {
 	size_t nrefs;
 	char **themes;        /* NOTES: default all */
 	size_t nthemes;
-	long max_rows;
+	long max_rows;        /* TABLE: most rows (compose_cut.c); 0 all */
+	long max_bars;        /* bar CHART: most bars; 0 all */
 	/* INTELLIGENCE (partners' intelligence summary, notes_summary.h) */
 	long editions;        /* previous editions compared */
 	long recurring;       /* editions in a row that flag a concern */

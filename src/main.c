@@ -70,7 +70,7 @@ static const char help_text[] =
 	"      --since YYYY-Www  notes list: first week (default: four weeks\n"
 	"                      before --week)\n"
 	"      --place CODE    build: the edition about that place of the\n"
-	"                      monitor, in OUT/places/CODE/YYYY-Www/;\n"
+	"                      monitor, in OUT/YYYY-Www/places/CODE/;\n"
 	"                      notes list: only notes naming that GSS code\n"
 	"      --all-places    build: the area's edition and every place's\n"
 	"      --place-index I/N  build: slice I of N of --all-places (slice 0\n"

@@ -300,20 +300,17 @@ out:
 struct bar_item {
 	const char *code;
 	const struct figure *f; /* the value shown: a figure */
+	double shown;           /* its value as displayed (fmt_value_shown) */
 	size_t order;           /* in the block's list, for ties */
-	int unit;
-	long decimals;
 };
 
 /* Highest first as displayed; equal displayed values keep list order. */
 static int bar_cmp(const void *a, const void *b)
 {
 	const struct bar_item *x = a, *y = b;
-	int k = fmt_value_cmp(x->f->value, y->f->value, x->unit,
-			      (int)x->decimals);
 
-	if (k != 0)
-		return -k;
+	if (x->shown != y->shown)
+		return x->shown > y->shown ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -367,6 +364,74 @@ static void bar_title(const struct compose_input *in,
 		    first > 1 ? "joint " : "", bare_measure(ind), period);
 }
 
+static int bar_same(const struct bar_item *a, const struct bar_item *b)
+{
+	return a->shown == b->shown;
+}
+
+/* Bars of the places in a place's edition: the place among them (the
+ * word "places" there means the others, as a table lists the place
+ * once, as its subject), highlighted. */
+static size_t with_subject(const struct config *c, const struct tpl_block *b,
+			   const char ***geos, size_t n)
+{
+	size_t i;
+	int words = 0;
+
+	for (i = 0; i < b->nplaces; i++)
+		if (strcmp(b->places[i], "places") == 0)
+			words = 1;
+	if (!words || !compose_subject_is_place(c))
+		return n;
+	for (i = 0; i < n; i++)
+		if (strcmp((*geos)[i], c->area.code) == 0)
+			return n;
+	*geos = xrealloc(*geos, (n + 1) * sizeof(**geos));
+	(*geos)[n] = c->area.code;
+	return n + 1;
+}
+
+/* max_bars: the items[] (sorted, highest first) ranked highest stay;
+ * the subject, when it is among the bars but not among those, takes the
+ * last bar, with its rank in the note. Returns how many were left out. */
+static size_t cut_bars(const struct compose_input *in,
+		       const struct tpl_block *b,
+		       const struct config_indicator *ind,
+		       struct bar_item *items, size_t *n, struct strbuf *note)
+{
+	const struct config *c = in->cfg;
+	size_t max = (size_t)b->max_bars, total = *n, i, top, above = 0;
+	const char *noun = config_places_noun(c);
+	char ord[32];
+
+	if (b->max_bars <= 0 || total <= max)
+		return 0;
+	for (i = max; i < total; i++)
+		if (strcmp(items[i].code, c->area.code) == 0)
+			break;
+	top = i < total ? max - 1 : max;
+	strbuf_addf(note, " The chart shows the %zu of the %zu %s with the "
+		    "highest %s", top, total, noun, bare_measure(ind));
+	if (i < total) {
+		/* its rank as the bars are ranked: by the displayed value,
+		 * equal ones joint (they sit next to each other) */
+		int joint = (i > 0 && bar_same(&items[i - 1], &items[i])) ||
+			    (i + 1 < total && bar_same(&items[i + 1], &items[i]));
+
+		while (above < i && !bar_same(&items[above], &items[i]))
+			above++;
+		fmt_ordinal(ord, sizeof(ord), (long)above + 1);
+		strbuf_addf(note, ", and %s (%s%s)",
+			    short_name(c, items[i].code), joint ? "joint " : "",
+			    ord);
+		items[top] = items[i];
+	}
+	strbuf_addf(note, "; %zu more %s not shown.", total - max,
+		    total - max == 1 ? "is" : "are");
+	*n = max;
+	return total - max;
+}
+
 /* Horizontal bars: one value of one indicator across places, all of one
  * period, read from the figures. */
 static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
@@ -377,8 +442,8 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		config_find_indicator(c, b->indicators[0]);
 	const char **geos = NULL;
 	struct bar_item *items = NULL;
-	size_t ngeo, i, n = 0;
-	struct strbuf sb = STRBUF_INIT;
+	size_t ngeo, i, n = 0, hidden = 0;
+	struct strbuf sb = STRBUF_INIT, note = STRBUF_INIT;
 	struct doc_chart *ch;
 	char lab[64], val[FMT_MAX + 16];
 	struct period per;
@@ -387,7 +452,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
 				     b->col, "chart: unknown indicator '%s'",
 				     b->indicators[0]);
-	ngeo = compose_block_geos(c, b, &geos);
+	ngeo = with_subject(c, b, &geos, compose_block_geos(c, b, &geos));
 	per = bar_period(in, ind, geos, ngeo);
 	items = xcalloc(ngeo ? ngeo : 1, sizeof(*items));
 	for (i = 0; i < ngeo && per.freq; i++) {
@@ -401,9 +466,9 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 			continue; /* no value in that period, or listed twice */
 		items[n].code = geos[i];
 		items[n].f = f;
+		items[n].shown = fmt_value_shown(f->value, ind->unit,
+						 (int)ind->decimals);
 		items[n].order = i;
-		items[n].unit = ind->unit;
-		items[n].decimals = ind->decimals;
 		n++;
 	}
 	if (!n) {
@@ -412,6 +477,7 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 		goto out;
 	}
 	qsort(items, n, sizeof(*items), bar_cmp);
+	hidden = cut_bars(in, b, ind, items, &n, &note);
 	ch = doc_chart_new(DOC_CHART_BAR);
 	for (i = 0; i < n; i++) {
 		struct doc_chart_bar *bar;
@@ -439,6 +505,11 @@ static int bar_chart(const struct compose_input *in, const struct tpl_block *b,
 	ch->y_title = xstrdup(unit_axis(ind, 0));
 	strbuf_reset(&sb);
 	source_line(in, ind, &sb);
+	if (hidden) {
+		if (sb.len && sb.buf[sb.len - 1] != '.')
+			strbuf_addch(&sb, '.');
+		strbuf_adds(&sb, note.buf);
+	}
 	ch->source = xstrdup(sb.buf);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "Bar chart: %s.", ch->subtitle);
@@ -450,6 +521,7 @@ out:
 	free(items);
 	free(geos);
 	compose_release(d, &sb);
+	compose_release(d, &note);
 	return 0;
 }
 

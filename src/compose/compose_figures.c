@@ -200,6 +200,19 @@ static void arrow(struct doc_cell *cell, const struct config_indicator *ind,
 	doc_cell_set_arrow(cell, dir, headline_tone(dir, ind->polarity), word);
 }
 
+/* The frequency of ind's series when found once for the run, else -1. */
+static int series_freq(const struct compose_input *in,
+		       const struct config_indicator *ind)
+{
+	const struct config *c = in->cfg;
+	size_t i;
+
+	for (i = 0; in->series_freq && i < c->nindicators; i++)
+		if (&c->indicators[i] == ind)
+			return in->series_freq[i];
+	return -1;
+}
+
 int compose_series(const struct compose_input *in,
 		   const struct config_indicator *ind, const char *geo,
 		   struct series *s)
@@ -223,12 +236,14 @@ int compose_series(const struct compose_input *in,
 		if (!nf || !df || !nf->table || !df->table)
 			return -1;
 		r = figures_series_ratio(c, ind, num, nf->table, den, df->table,
-					 &in->week, geo, s, &err);
+					 &in->week, series_freq(in, num),
+					 series_freq(in, den), geo, s, &err);
 	} else {
 		cf = ind->feed ? compose_feed_of(in, ind->feed) : NULL;
 		if (!cf || !cf->table)
 			return -1;
-		r = figures_series(c, ind, cf->table, &in->week, geo, s, &err);
+		r = figures_series(c, ind, cf->table, &in->week,
+				   series_freq(in, ind), geo, s, &err);
 	}
 	if (r < 0 || s->n == 0) {
 		series_release(s);
@@ -348,25 +363,6 @@ int compose_dashboard(const struct compose_input *in,
 	return 0;
 }
 
-static int is_place(const struct config *c, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < c->nplaces; i++)
-		if (strcmp(c->places[i].code, code) == 0)
-			return 1;
-	return 0;
-}
-
-/* A table cut by max_rows says so under it. */
-static void rows_left_out(struct strbuf *foot, size_t hidden, long max_rows)
-{
-	if (hidden)
-		strbuf_addf(foot, " %zu more %s not shown (the table shows at "
-			    "most %ld rows: max_rows).", hidden,
-			    hidden == 1 ? "area is" : "areas are", max_rows);
-}
-
 /* The period a table shows for ind: that of the latest figure of the
  * geography the indicator is reported for (its headline), or none. */
 static struct period table_period(const struct compose_input *in,
@@ -383,8 +379,8 @@ static struct period table_period(const struct compose_input *in,
 /* Several indicators side by side: one row per area, the latest value of
  * each indicator, and their periods in the footnote. */
 static int multi_table(const struct compose_input *in,
-		       const struct tpl_block *b, const char *const *codes,
-		       const char *const *names, size_t n, struct doc *d,
+		       const struct tpl_block *b, const char **codes,
+		       const char **names, size_t n, struct doc *d,
 		       struct eim_error *err)
 {
 	const struct config *c = in->cfg;
@@ -392,7 +388,7 @@ static int multi_table(const struct compose_input *in,
 	struct period per[DOC_TABLE_MAX_INDICATORS];
 	struct doc_table *t;
 	struct strbuf foot = STRBUF_INIT;
-	size_t k, i, ni = 0, hidden = 0;
+	size_t k, i, ni = 0, nd = 0, hidden, shown;
 	char buf[256];
 
 	if (b->nindicators > DOC_TABLE_MAX_INDICATORS)
@@ -413,27 +409,29 @@ static int multi_table(const struct compose_input *in,
 	 * without a value in it shows n/a, never another period's value */
 	for (k = 0; k < ni; k++)
 		per[k] = table_period(in, inds[k]);
+	/* a place with figures keeps its row: n/a where it has no value in
+	 * the column's period; max_rows keeps the first indicator's top */
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < ni; k++)
+			if (figures_find(in->figs, inds[k]->id, codes[i],
+					 "latest"))
+				break;
+		if (k < ni) {
+			codes[nd] = codes[i];
+			names[nd++] = names[i];
+		}
+	}
+	n = nd;
+	hidden = compose_cut_rows(in, inds[0], &per[0], codes, names, &n,
+				  b->max_rows, &shown);
 	t = doc_table_new(ni + 1);
 	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
 	for (k = 0; k < ni; k++)
 		doc_table_set_header(t, k + 1, ind_title(inds[k]), DOC_RIGHT,
 				     2.0);
 	for (i = 0; i < n; i++) {
-		struct doc_cell *row;
-		int any = 0;
-		/* a place with figures keeps its row: n/a where it has no
-		 * value in the column's period */
-		for (k = 0; k < ni; k++)
-			if (figures_find(in->figs, inds[k]->id, codes[i],
-					 "latest"))
-				any = 1;
-		if (!any)
-			continue;
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
-			hidden++;
-			continue;
-		}
-		row = doc_table_add_row(t);
+		struct doc_cell *row = doc_table_add_row(t);
+
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
 		for (k = 0; k < ni; k++)
@@ -451,7 +449,7 @@ static int multi_table(const struct compose_input *in,
 			    ind_title(inds[k]), buf);
 	}
 	strbuf_adds(&foot, ". (p) provisional. n/a: not available.");
-	rows_left_out(&foot, hidden, b->max_rows);
+	compose_cut_note(in, inds[0], hidden, shown, "table", &foot);
 	t->footnote = xstrdup(foot.buf);
 	t->caption = xstrdup(b->title ? b->title : "Indicators by area");
 	compose_release(d, &foot);
@@ -465,11 +463,11 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	const struct config *c = in->cfg;
 	const struct config_indicator *ind;
 	struct doc_table *t;
-	const char *codes[256];
-	const char *names[256];
-	size_t n = 0, i, hidden = 0;
+	const char **codes, **names;
+	size_t n = 0, i, nd = 0, hidden = 0, shown = 0;
 	char buf[256];
 	struct period tp;
+	int ret = 0;
 
 	if (!b->nindicators)
 		return eim_error_set(err, EIM_DATA, in->tpl->path, b->line,
@@ -482,35 +480,53 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	if (b->nplaces) {
 		const char **geos = NULL;
 		size_t ng = compose_block_geos(c, b, &geos);
-		for (i = 0; i < ng && n < 256; i++) {
+
+		codes = xcalloc(ng ? ng : 1, sizeof(*codes));
+		names = xcalloc(ng ? ng : 1, sizeof(*names));
+		for (i = 0; i < ng; i++) {
 			const char *nm = config_place_name(c, geos[i]);
 			codes[n] = geos[i];
 			names[n++] = nm ? nm : geos[i];
 		}
 		free(geos);
 	} else {
+		size_t max = 1 + c->nplaces + c->ncomparators;
+
+		codes = xcalloc(max, sizeof(*codes));
+		names = xcalloc(max, sizeof(*names));
 		codes[n] = c->area.code;
 		names[n++] = c->area.name;
-		for (i = 0; i < c->nplaces && n < 256; i++) {
+		for (i = 0; i < c->nplaces; i++) {
 			if (strcmp(c->places[i].code, c->area.code) == 0)
 				continue; /* a place's edition: the area row */
 			codes[n] = c->places[i].code;
 			names[n++] = c->places[i].name;
 		}
-		for (i = 0; i < c->ncomparators && n < 256; i++) {
+		for (i = 0; i < c->ncomparators; i++) {
 			codes[n] = c->comparators[i].code;
 			names[n++] = c->comparators[i].name;
 		}
 	}
-	if (b->nindicators > 1)
-		return multi_table(in, b, codes, names, n, d, err);
+	if (b->nindicators > 1) {
+		ret = multi_table(in, b, codes, names, n, d, err);
+		goto out;
+	}
+	tp = table_period(in, ind);
+	/* a geography with figures has a row (n/a if not of tp) */
+	for (i = 0; i < n && tp.freq; i++)
+		if (figures_find(in->figs, ind->id, codes[i], "latest")) {
+			codes[nd] = codes[i];
+			names[nd++] = names[i];
+		}
+	n = nd;
+	hidden = compose_cut_rows(in, ind, &tp, codes, names, &n, b->max_rows,
+				  &shown);
 	t = doc_table_new(5);
 	doc_table_set_header(t, 0, "Area", DOC_LEFT, 3.0);
 	doc_table_set_header(t, 1, "Latest", DOC_RIGHT, 1.6);
 	doc_table_set_header(t, 2, "Change on period", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 3, "Change on year", DOC_RIGHT, 2.2);
 	doc_table_set_header(t, 4, "Rank", DOC_RIGHT, 1.4);
-	tp = table_period(in, ind);
 	for (i = 0; i < n && tp.freq; i++) {
 		const struct figure *v =
 			figures_value_in(in->figs, ind->id, codes[i], &tp);
@@ -521,12 +537,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 		/* changes and ranks are of the latest period: shown only
 		 * when it is the table's */
 		int cur = latest && period_eq(&latest->period, &tp);
-		if (!latest)
-			continue; /* with figures, a row (n/a if not of tp) */
-		if (b->max_rows > 0 && t->nrows >= (size_t)b->max_rows) {
-			hidden++;
-			continue;
-		}
+
 		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], names[i]);
 		row[0].bold = strcmp(codes[i], c->area.code) == 0;
@@ -551,7 +562,7 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 			doc_cell_set_text(&row[4], "\u2013");
 			row[4].is_value = 1;
 			/* only places are ranked */
-			if (!is_place(c, codes[i]))
+			if (!compose_is_place(c, codes[i]))
 				row[4].absent = DOC_NOT_APPLICABLE;
 		}
 	}
@@ -581,13 +592,17 @@ int compose_table(const struct compose_input *in, const struct tpl_block *b,
 	}
 	{
 		struct strbuf foot = STRBUF_INIT;
-		strbuf_adds(&foot, "Rank among the districts, 1 = highest.");
-		rows_left_out(&foot, hidden, b->max_rows);
+		strbuf_addf(&foot, "Rank among the %s, 1 = highest.",
+			    config_places_noun(c));
+		compose_cut_note(in, ind, hidden, shown, "table", &foot);
 		t->footnote = xstrdup(foot.buf);
 		compose_release(d, &foot);
 	}
 	doc_add_table(d, t);
-	return 0;
+out:
+	free(codes);
+	free(names);
+	return ret;
 }
 
 /* One bullet per indicator: the movement sentence for the area (or the

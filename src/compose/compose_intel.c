@@ -170,11 +170,62 @@ static void concern_text(struct doc *d, const struct nsum_concern *c,
 	compose_release(d, &sb);
 }
 
-static void place_table(const struct notes_summary *s, struct doc *d)
+/* 1 when place p was named in this edition or an earlier one shown. */
+static int place_named(const struct notes_summary *s,
+		       const struct nsum_place *p)
 {
-	struct doc_table *t = doc_table_new(s->shown ? 4 : 2);
-	size_t i;
+	size_t k;
 
+	for (k = 0; k <= s->shown && k <= NSUM_MAX_BACK; k++)
+		if (p->n[k])
+			return 1;
+	return 0;
+}
+
+/* "Solihull and Walsall were named in no note in these editions.": a
+ * few by name, more only counted. */
+static void unnamed_places(const struct notes_summary *s, size_t n,
+			   const char *noun, struct strbuf *sb)
+{
+	size_t i, k = 0;
+
+	if (n > 6) {
+		strbuf_addf(sb, " The other %zu %s were named in no note in "
+			    "these editions.", n, noun);
+		return;
+	}
+	strbuf_addch(sb, ' ');
+	for (i = 0; i < s->nplaces; i++) {
+		if (place_named(s, &s->places[i]))
+			continue;
+		k++;
+		strbuf_addf(sb, "%s%s", k == 1 ? "" : k == n ? " and " : ", ",
+			    s->places[i].name);
+	}
+	strbuf_addf(sb, " %s named in no note in these editions.",
+		    n == 1 ? "was" : "were");
+}
+
+/* The places named in a note, this edition or the earlier ones shown;
+ * the others only counted (a nation's districts would fill pages with
+ * rows of zeros). */
+static void place_table(const struct notes_summary *s, const char *noun,
+			struct doc *d)
+{
+	struct doc_table *t;
+	struct strbuf foot = STRBUF_INIT;
+	size_t i, named = 0;
+
+	for (i = 0; i < s->nplaces; i++)
+		named += (size_t)place_named(s, &s->places[i]);
+	if (!named) {
+		strbuf_addf(&foot, "%s, nor in the earlier editions compared.",
+			    s->place_title);
+		doc_add_para(d, s->shown ? foot.buf : s->place_title);
+		strbuf_release(&foot);
+		return;
+	}
+	t = doc_table_new(s->shown ? 4 : 2);
 	t->caption = xstrdup(s->place_title);
 	doc_table_set_header(t, 0, "Place", DOC_LEFT, 2.4);
 	doc_table_set_header(t, 1, "This edition", DOC_RIGHT, 1.2);
@@ -184,7 +235,11 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 		doc_table_set_header(t, 3, "Trend", DOC_CENTER, 1.2);
 	}
 	for (i = 0; i < s->nplaces; i++) {
-		struct doc_cell *row = doc_table_add_row(t);
+		struct doc_cell *row;
+
+		if (!place_named(s, &s->places[i]))
+			continue;
+		row = doc_table_add_row(t);
 		doc_cell_set_text(&row[0], s->places[i].name);
 		num(s, &row[1], s->places[i].n[0], 0);
 		if (!s->shown)
@@ -192,8 +247,11 @@ static void place_table(const struct notes_summary *s, struct doc *d)
 		earlier_text(d, s, s->places[i].n, 1, &row[2]);
 		trend(s, s->places[i].n, 1, &row[3]);
 	}
-	t->footnote = xstrdup("Notes that name each place; a note may name "
-			      "several places, or none (the whole area).");
+	strbuf_adds(&foot, "Notes that name each place; a note may name "
+		    "several places, or none (the whole area).");
+	if (named < s->nplaces)
+		unnamed_places(s, s->nplaces - named, noun, &foot);
+	t->footnote = strbuf_detach(&foot, NULL);
 	doc_add_table(d, t);
 }
 
@@ -219,7 +277,7 @@ int compose_intelligence(const struct compose_input *in,
 				     doc_bullets_add(bl));
 	}
 	if (b->by_place && s->nplaces)
-		place_table(s, d);
+		place_table(s, config_places_noun(in->cfg), d);
 	return 0;
 }
 

@@ -37,7 +37,7 @@ static long read_holder_pid(int fd)
 	return pid;
 }
 
-int out_lock_acquire(struct out_lock *l, const char *dir,
+static int lock_take(struct out_lock *l, const char *dir, int wait,
 		     struct eim_error *err)
 {
 	char path[EIM_PATH_MAX];
@@ -66,7 +66,19 @@ int out_lock_acquire(struct out_lock *l, const char *dir,
 		return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
 				     "the lock file is not a regular file");
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB)) {
+	if (wait) {
+		int r;
+
+		while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+			;
+		if (r) {
+			int e = errno;
+
+			close(fd);
+			return eim_error_set(err, EIM_CANTCREAT, path, 0, 0,
+					     "cannot lock: %s", strerror(e));
+		}
+	} else if (flock(fd, LOCK_EX | LOCK_NB)) {
 		int e = errno;
 		long holder = read_holder_pid(fd);
 
@@ -89,6 +101,17 @@ int out_lock_acquire(struct out_lock *l, const char *dir,
 	}
 	l->fd = fd;
 	return 0;
+}
+
+int out_lock_acquire(struct out_lock *l, const char *dir,
+		     struct eim_error *err)
+{
+	return lock_take(l, dir, 0, err);
+}
+
+int out_lock_wait(struct out_lock *l, const char *dir, struct eim_error *err)
+{
+	return lock_take(l, dir, 1, err);
 }
 
 void out_lock_release(struct out_lock *l)

@@ -69,6 +69,8 @@
 #define MANIFEST_NAME "manifest.json"
 #define PREVIOUS_NAME "previous"
 #define LATEST_NAME "latest"
+#define PLACES_NAME "places"     /* OUT/YYYY-Www/places/CODE/ */
+#define PLACES_WORK ".places"    /* OUT/.places/: their locks, staging */
 
 void (*publish_test_hook)(const char *step);
 
@@ -86,11 +88,17 @@ struct staged {
 
 struct publish {
 	struct out_lock lock;
+	struct out_lock places_lock; /* OUT/.places/.eimon.lock, at commit */
 	char out[EIM_PATH_MAX];      /* OUT */
 	char week[16];               /* YYYY-Www */
-	char live[EIM_PATH_MAX];     /* OUT/YYYY-Www */
-	char stage[EIM_PATH_MAX];    /* OUT/.YYYY-Www.tmp.PID */
-	int live_exists;
+	const char *place;           /* NULL, or the place's code (in code) */
+	char code[128];
+	char work[EIM_PATH_MAX];     /* OUT, or OUT/.places/CODE for a place */
+	char parent[EIM_PATH_MAX];   /* OUT, or OUT/YYYY-Www/places */
+	char live[EIM_PATH_MAX];     /* OUT/YYYY-Www[/places/CODE] */
+	char stage[EIM_PATH_MAX];    /* WORK/.YYYY-Www.tmp.PID */
+	int live_exists;             /* the live folder exists */
+	int live_edition;            /* ... and holds an edition */
 	struct manifest prev;
 	int have_prev;
 	struct staged *files;
@@ -129,11 +137,43 @@ static int leftover_week(const char *name, char buf[16])
 	return publish_week_valid(buf);
 }
 
-/* Remove leftovers of killed builds in OUT (see the scheme above). An
- * .old folder whose week is missing is the live edition of a build killed
- * between the two fallback renames: it goes back into place. */
-static void clean_leftovers(const char *out)
+/* The live folder of week's edition of pub's subject into buf. */
+static int week_live(const struct publish *pub, const char *week,
+		     char buf[EIM_PATH_MAX])
 {
+	int n = pub->place
+		? snprintf(buf, EIM_PATH_MAX, "%s/%s/%s/%s", pub->out, week,
+			   PLACES_NAME, pub->place)
+		: snprintf(buf, EIM_PATH_MAX, "%s/%s", pub->out, week);
+
+	return n < 0 || n >= EIM_PATH_MAX ? -1 : 0;
+}
+
+/* A place's OUT/YYYY-Www/places/ is made when its first edition is
+ * published (the area's may come later, or never). */
+static int live_parent_made(const struct publish *pub, const char *live)
+{
+	char dir[EIM_PATH_MAX];
+	const char *slash = strrchr(live, '/');
+	struct eim_error e;
+
+	if (!pub->place)
+		return 0;
+	if (!slash || (size_t)(slash - live) >= sizeof(dir))
+		return -1;
+	memcpy(dir, live, (size_t)(slash - live));
+	dir[slash - live] = '\0';
+	eim_error_init(&e);
+	return atomic_mkdirs(dir, "output folder", &e);
+}
+
+/* Remove leftovers of killed builds in the work folder (OUT, or a
+ * place's OUT/.places/CODE; see the scheme above). An .old folder whose
+ * week is missing is the live edition of a build killed between the two
+ * fallback renames: it goes back into place. */
+static void clean_leftovers(const struct publish *pub)
+{
+	const char *out = pub->work;
 	DIR *d = opendir(out);
 	struct dirent *de;
 	char path[EIM_PATH_MAX], live[EIM_PATH_MAX], week[16];
@@ -150,8 +190,9 @@ static void clean_leftovers(const char *out)
 		 * its target */
 		if (leftover_week(de->d_name, week) == 0 &&
 		    lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    atomic_path(live, out, week) == 0 &&
+		    week_live(pub, week, live) == 0 &&
 		    lstat(live, &st) && errno == ENOENT &&
+		    live_parent_made(pub, live) == 0 &&
 		    rename(path, live) == 0) {
 			struct eim_error ignored;
 
@@ -200,8 +241,34 @@ static int check_latest(const char *out, struct eim_error *err)
 	return 0;
 }
 
-int publish_begin(const char *out_dir, const char *week,
-		  struct publish **out, struct eim_error *err)
+/* 1 when dir holds a regular file (an edition's, not only places/). */
+static int has_files(const char *dir);
+
+/* The places' lock: held while a place's edition is swapped into the
+ * week folder, and while the area's edition carries the week's places
+ * over into its own swap, so that neither loses the other's. */
+static int lock_places(struct publish *pub, struct eim_error *err)
+{
+	char dir[EIM_PATH_MAX];
+
+	if (pub->places_lock.fd >= 0)
+		return 0;
+	if (atomic_path(dir, pub->out, PLACES_WORK))
+		return eim_error_set(err, EIM_CANTCREAT, pub->out, 0, 0,
+				     "path too long");
+	return atomic_mkdirs(dir, "output folder", err) ||
+	       out_lock_wait(&pub->places_lock, dir, err) ? -1 : 0;
+}
+
+/* A place's code as a folder name: a plain name. */
+static int code_ok(const char *code)
+{
+	return code[0] && code[0] != '.' && !strchr(code, '/') &&
+	       strlen(code) < 128;
+}
+
+static int begin(const char *out_dir, const char *week, const char *place,
+		 struct publish **out, struct eim_error *err)
 {
 	struct publish *p;
 	struct eim_error perr;
@@ -213,25 +280,43 @@ int publish_begin(const char *out_dir, const char *week,
 	if (publish_week_valid(week))
 		return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
 				     "bad week '%s' (want YYYY-Www)", week);
+	if (place && !code_ok(place))
+		return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
+				     "bad place code '%s'", place);
 	p = xcalloc(1, sizeof(*p));
 	p->lock.fd = -1;
+	p->places_lock.fd = -1;
 	manifest_init(&p->prev);
 	snprintf(p->week, sizeof(p->week), "%s", week);
+	if (place) {
+		snprintf(p->code, sizeof(p->code), "%s", place);
+		p->place = p->code;
+	}
 	snprintf(sname, sizeof(sname), ".%s.tmp.%ld", week, (long)getpid());
 	if (snprintf(p->out, sizeof(p->out), "%s", out_dir) >=
 		    (int)sizeof(p->out) ||
-	    atomic_path(p->live, out_dir, week) ||
-	    atomic_path(p->stage, out_dir, sname) ||
+	    (place ? snprintf(p->work, sizeof(p->work), "%s/%s/%s", out_dir,
+			      PLACES_WORK, place)
+		   : snprintf(p->work, sizeof(p->work), "%s", out_dir)) >=
+		    (int)sizeof(p->work) ||
+	    week_live(p, week, p->live) ||
+	    atomic_path(p->stage, p->work, sname) ||
 	    atomic_path(mpath, p->live, MANIFEST_NAME)) {
 		eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
 			      "output folder name '%s' is too long", out_dir);
 		goto out;
 	}
-	if (atomic_mkdirs(out_dir, "output folder", err) ||
-	    out_lock_acquire(&p->lock, out_dir, err))
+	snprintf(p->parent, sizeof(p->parent), "%s", p->live);
+	*strrchr(p->parent, '/') = '\0';
+	if (atomic_mkdirs(p->work, "output folder", err) ||
+	    out_lock_acquire(&p->lock, p->work, err))
 		goto out;
-	clean_leftovers(out_dir);
-	if (check_latest(out_dir, err))
+	/* a place's leftovers may go back into the week folder */
+	if (place && lock_places(p, err))
+		goto out;
+	clean_leftovers(p);
+	out_lock_release(&p->places_lock);
+	if (!place && check_latest(out_dir, err))
 		goto out;
 	if (lstat(p->live, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
@@ -248,11 +333,14 @@ int publish_begin(const char *out_dir, const char *week,
 			p->have_prev = 1;
 		else
 			manifest_release(&p->prev);
+		/* a week folder holding only places' editions has no
+		 * edition of the area yet */
+		p->live_edition = p->have_prev || has_files(p->live);
 	}
 	if (mkdir(p->stage, 0755)) {
 		eim_error_set(err, EIM_CANTCREAT, NULL, 0, 0,
 			      "cannot create a folder in output folder "
-			      "'%s': %s", out_dir, strerror(errno));
+			      "'%s': %s", p->work, strerror(errno));
 		goto out;
 	}
 	p->staging = 1;
@@ -263,6 +351,19 @@ out:
 	else
 		*out = p;
 	return ret;
+}
+
+int publish_begin(const char *out_dir, const char *week,
+		  struct publish **out, struct eim_error *err)
+{
+	return begin(out_dir, week, NULL, out, err);
+}
+
+int publish_begin_place(const char *out_dir, const char *week,
+			const char *code, struct publish **out,
+			struct eim_error *err)
+{
+	return begin(out_dir, week, code, out, err);
 }
 
 const struct manifest *publish_previous_manifest(const struct publish *pub)
@@ -286,7 +387,7 @@ static int inputs_differ(const struct manifest *old, const struct manifest *m)
 
 int publish_is_revision(const struct publish *pub, const struct manifest *m)
 {
-	if (!pub->live_exists)
+	if (!pub->live_edition)
 		return 0;
 	if (!pub->have_prev)
 		return 1;
@@ -297,11 +398,19 @@ static int name_ok(const char *name)
 {
 	return name[0] && name[0] != '.' && !strchr(name, '/') &&
 	       strcmp(name, MANIFEST_NAME) && strcmp(name, PREVIOUS_NAME) &&
+	       strcmp(name, PLACES_NAME) &&
 	       strlen(name) < 128;
 }
 
 int publish_add(struct publish *pub, const char *name, const void *data,
 		size_t len, struct eim_error *err)
+{
+	return publish_add_hashed(pub, name, data, len, NULL, err);
+}
+
+int publish_add_hashed(struct publish *pub, const char *name,
+		       const void *data, size_t len,
+		       const char *sha256, struct eim_error *err)
 {
 	struct staged *s;
 	size_t i;
@@ -321,7 +430,10 @@ int publish_add(struct publish *pub, const char *name, const void *data,
 	XGROW(pub->files, pub->cap_files, pub->n_files + 1);
 	s = &pub->files[pub->n_files++];
 	s->name = xstrdup(name);
-	sha256_hex(data, len, s->sha256);
+	if (sha256)
+		snprintf(s->sha256, sizeof(s->sha256), "%s", sha256);
+	else
+		sha256_hex(data, len, s->sha256);
 	s->bytes = len;
 	return 0;
 }
@@ -393,6 +505,18 @@ static int list_dir(const char *dir, int want_dirs, struct names *ns)
 	if (ns->n)
 		qsort(ns->v, ns->n, sizeof(ns->v[0]), cmp_name);
 	return 0;
+}
+
+static int has_files(const char *dir)
+{
+	struct names ns;
+	int n;
+
+	if (list_dir(dir, 0, &ns))
+		return 0;
+	n = ns.n > 0;
+	names_release(&ns);
+	return n;
 }
 
 static int file_sha(const char *path, char sha[SHA256_HEX_LEN], size_t *len)
@@ -548,13 +672,14 @@ out:
 
 /* --- latest ------------------------------------------------------------ */
 
-/* The newest complete edition folder name (< before when before is not
- * NULL, with file `need` in it) into buf; -1 when none. */
+/* The newest week with a complete edition (< before when before is not
+ * NULL; the area's, or in OUT/YYYY-Www/sub when sub is not NULL; with
+ * file `need` in it) into buf; -1 when none. */
 static int newest_edition(const char *out, const char *before,
-			  const char *need, char buf[16])
+			  const char *sub, const char *need, char buf[16])
 {
 	struct names ns;
-	char path[EIM_PATH_MAX], file[EIM_PATH_MAX];
+	char wdir[EIM_PATH_MAX], path[EIM_PATH_MAX], file[EIM_PATH_MAX];
 	struct stat st;
 	size_t i;
 	int ret = -1;
@@ -565,7 +690,9 @@ static int newest_edition(const char *out, const char *before,
 		if (publish_week_valid(ns.v[i]) ||
 		    (before && strcmp(ns.v[i], before) >= 0))
 			continue;
-		if (atomic_path(path, out, ns.v[i]) ||
+		if (atomic_path(wdir, out, ns.v[i]) ||
+		    (sub ? atomic_path(path, wdir, sub)
+			 : atomic_path(path, out, ns.v[i])) ||
 		    atomic_path(file, path, MANIFEST_NAME) ||
 		    stat(file, &st))
 			continue;
@@ -596,7 +723,7 @@ static int update_latest(const char *out, struct eim_error *err)
 	ssize_t n;
 
 	next_week(limit);
-	if (newest_edition(out, limit, NULL, newest))
+	if (newest_edition(out, limit, NULL, NULL, newest))
 		return 0;
 	if (atomic_path(path, out, LATEST_NAME))
 		return eim_error_set(err, EIM_CANTCREAT, out, 0, 0,
@@ -613,6 +740,82 @@ static int update_latest(const char *out, struct eim_error *err)
 }
 
 /* --- commit ------------------------------------------------------------ */
+
+/* Link the tree from (an edition's places/: places/CODE/, their
+ * previous/<n>/) into the new folder to. */
+static int link_tree(const char *from, const char *to, int depth,
+		     struct eim_error *err)
+{
+	struct names ns;
+	char a[EIM_PATH_MAX], b[EIM_PATH_MAX];
+	size_t i;
+	int ret = -1;
+
+	if (link_files(from, to, err))
+		return -1;
+	if (list_dir(from, 1, &ns))
+		return eim_error_set(err, EIM_CANTCREAT, from, 0, 0,
+				     "cannot read folder: %s", strerror(errno));
+	for (i = 0; i < ns.n; i++) {
+		if (depth >= 4) {
+			eim_error_set(err, EIM_CANTCREAT, from, 0, 0,
+				      "unexpected folder '%s'", ns.v[i]);
+			goto out;
+		}
+		if (atomic_path(a, from, ns.v[i]) ||
+		    atomic_path(b, to, ns.v[i])) {
+			eim_error_set(err, EIM_CANTCREAT, from, 0, 0,
+				      "path too long");
+			goto out;
+		}
+		if (link_tree(a, b, depth + 1, err))
+			goto out;
+	}
+	ret = 0;
+out:
+	names_release(&ns);
+	return ret;
+}
+
+/* The live folder may have been made (by a place's edition) since
+ * publish_begin; a place's week folder is made when missing. Under the
+ * places' lock. */
+static int refresh_live(struct publish *pub, struct eim_error *err)
+{
+	struct stat st;
+
+	if (pub->place && live_parent_made(pub, pub->live))
+		return eim_error_set(err, EIM_CANTCREAT, pub->parent, 0, 0,
+				     "cannot create folder: %s",
+				     strerror(errno));
+	if (lstat(pub->live, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			return eim_error_set(err, EIM_CANTCREAT, pub->live, 0,
+					     0, "edition path is not a folder");
+		pub->live_exists = 1;
+	} else {
+		pub->live_exists = 0;
+	}
+	return 0;
+}
+
+/* The area's new week folder keeps the places' editions published in
+ * the live one (linked, so the swap changes no place's files). */
+static int carry_places(struct publish *pub, struct eim_error *err)
+{
+	char from[EIM_PATH_MAX], to[EIM_PATH_MAX];
+	struct stat st;
+
+	if (pub->place || !pub->live_exists)
+		return 0;
+	if (atomic_path(from, pub->live, PLACES_NAME) ||
+	    atomic_path(to, pub->stage, PLACES_NAME))
+		return eim_error_set(err, EIM_CANTCREAT, pub->live, 0, 0,
+				     "path too long");
+	if (lstat(from, &st) || !S_ISDIR(st.st_mode))
+		return 0;
+	return link_tree(from, to, 0, err);
+}
 
 static int swap_in(struct publish *pub, struct eim_error *err)
 {
@@ -634,8 +837,8 @@ static int swap_in(struct publish *pub, struct eim_error *err)
 		return 0; /* the old edition is now at pub->stage */
 	snprintf(oname, sizeof(oname), ".%s.old.%ld", pub->week,
 		 (long)getpid());
-	if (atomic_path(old, pub->out, oname))
-		return eim_error_set(err, EIM_CANTCREAT, pub->out, 0, 0,
+	if (atomic_path(old, pub->work, oname))
+		return eim_error_set(err, EIM_CANTCREAT, pub->work, 0, 0,
 				     "path too long");
 	if (rename(pub->live, old))
 		return eim_error_set(err, EIM_CANTCREAT, pub->live, 0, 0,
@@ -688,11 +891,11 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		rev = pub->prev.revision;
 		manifest_diff_inputs(&pub->prev, m); /* empty */
 		m->revision = rev;
-		if (update_latest(pub->out, err))
+		if (!pub->place && update_latest(pub->out, err))
 			goto out;
 		goto done;
 	}
-	if (pub->live_exists) {
+	if (pub->live_edition) {
 		struct manifest none;
 
 		outcome = PUBLISH_REVISED;
@@ -716,11 +919,16 @@ int publish_commit(struct publish *pub, struct manifest *m,
 			      err))
 		goto out;
 	step("manifest");
+	/* the week's places: locked from here to the swap (see lock_places) */
+	if (lock_places(pub, err) || refresh_live(pub, err) ||
+	    carry_places(pub, err))
+		goto out;
 	if (atomic_fsync_dir(pub->stage, err))
 		goto out;
 	step("synced");
-	if (swap_in(pub, err) || atomic_fsync_dir(pub->out, err))
+	if (swap_in(pub, err) || atomic_fsync_dir(pub->parent, err))
 		goto out;
+	out_lock_release(&pub->places_lock);
 	step("swapped");
 	/* From here the new edition is published; what follows is tidying
 	 * (a failure is cleaned by the next build). */
@@ -729,7 +937,7 @@ int publish_commit(struct publish *pub, struct manifest *m,
 		pub->staging = 0;
 	}
 	step("tidied");
-	if (update_latest(pub->out, err))
+	if (!pub->place && update_latest(pub->out, err))
 		goto out;
 	step("latest");
 done:
@@ -763,6 +971,7 @@ void publish_free(struct publish *pub)
 	if (!pub)
 		return;
 	publish_abort(pub);
+	out_lock_release(&pub->places_lock);
 	out_lock_release(&pub->lock);
 	manifest_release(&pub->prev);
 	for (i = 0; i < pub->n_files; i++)
@@ -774,17 +983,25 @@ void publish_free(struct publish *pub)
 /* --- readers ----------------------------------------------------------- */
 
 int publish_load_previous_figures(const char *out_dir, const char *week,
-				  struct publish_figures *f,
+				  const char *place, struct publish_figures *f,
 				  struct eim_error *err)
 {
-	char prev[16], dir[EIM_PATH_MAX], file[EIM_PATH_MAX];
+	char prev[16], sub[EIM_PATH_MAX], wdir[EIM_PATH_MAX];
+	char dir[EIM_PATH_MAX], file[EIM_PATH_MAX];
 
 	memset(f, 0, sizeof(*f));
 	if (publish_week_valid(week))
 		return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
 				     "bad week '%s' (want YYYY-Www)", week);
-	if (newest_edition(out_dir, week, "figures.csv", prev) ||
-	    atomic_path(dir, out_dir, prev) ||
+	if (place && (!code_ok(place) ||
+		      atomic_path(sub, PLACES_NAME, place)))
+		return eim_error_set(err, EIM_USAGE, NULL, 0, 0,
+				     "bad place code '%s'", place);
+	if (newest_edition(out_dir, week, place ? sub : NULL, "figures.csv",
+			   prev) ||
+	    atomic_path(wdir, out_dir, prev) ||
+	    (place ? atomic_path(dir, wdir, sub)
+		   : atomic_path(dir, out_dir, prev)) ||
 	    atomic_path(file, dir, "figures.csv"))
 		return 0;
 	if (atomic_read_file(file, &f->text, &f->len))

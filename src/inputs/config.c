@@ -317,6 +317,8 @@ static const struct schema_field config_fields[] = {
 	  NULL, 0),
 	F(config, "coverage", SCHEMA_STRING, coverage, 0, "area", NULL, NULL,
 	  NULL, 0),
+	F(config, "places_noun", SCHEMA_STRING, places_noun, 0, "places",
+	  NULL, NULL, NULL, 0),
 	F(config, "max_weeks_ahead", SCHEMA_INT, max_weeks_ahead, 0, "1", NULL,
 	  NULL, check_not_negative, 0),
 	F(config, "published_within_days", SCHEMA_INT, published_within_days,
@@ -671,6 +673,12 @@ const struct config_indicator *config_find_indicator(const struct config *c,
 		if (c->indicators[i].id && strcmp(c->indicators[i].id, id) == 0)
 			return &c->indicators[i];
 	return NULL;
+}
+
+const char *config_places_noun(const struct config *c)
+{
+	return c->places_noun && c->places_noun[0] ? c->places_noun
+						   : "places";
 }
 
 const char *config_place_name(const struct config *c, const char *code)

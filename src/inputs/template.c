@@ -37,6 +37,18 @@ static int check_recurring(const struct ydoc_node *n, const void *field,
 			      "(editions in a row)", -1;
 	return 0;
 }
+/* max_rows, max_bars: 0 (all), or room for a place beside the subject */
+static int check_max(const struct ydoc_node *n, const void *field,
+		     const char **why)
+{
+	long v = *(const long *)field;
+
+	(void)n;
+	if (v != 0 && v < 2)
+		return *why = "must be 0 (all) or at least 2", -1;
+	return 0;
+}
+
 static const char *const chart_kinds[] = { "line", "bar", "column", NULL };
 
 /* Page geometry the layout can honour: an A4 page is 595 x 842 points, so
@@ -88,7 +100,9 @@ static const struct schema_field block_fields[] = {
 	FN(tpl_block, "themes", SCHEMA_STRINGS, themes, nthemes, 0, NULL,
 	   NULL, NULL, NULL, 0),
 	F(tpl_block, "max_rows", SCHEMA_INT, max_rows, 0, "0", NULL, NULL,
-	  NULL, 0),
+	  check_max, 0),
+	F(tpl_block, "max_bars", SCHEMA_INT, max_bars, 0, "0", NULL, NULL,
+	  check_max, 0),
 	F(tpl_block, "indicators_with", SCHEMA_MAP, pick, 0, NULL,
 	  &pick_schema, NULL, NULL, 0),
 	F(tpl_block, "each_indicator", SCHEMA_BOOL, each_indicator, 0,

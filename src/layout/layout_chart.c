@@ -718,8 +718,14 @@ int chart_draw(struct rctx *r, const struct doc_chart *c)
 	if (frame_make(r, c, &f) != 0)
 		goto out;
 	if (f.head + f.plot + f.foot > r->top - r->bottom) {
-		rp_fail(r, EIM_DATA, "chart '%s' is taller than a page",
-			title_of(c));
+		if (c->kind == DOC_CHART_BAR)
+			rp_fail(r, EIM_DATA, "chart '%s' is taller than a "
+				"page: its %zu bars do not fit (set max_bars "
+				"on its template block to show those ranked "
+				"highest)", title_of(c), c->nbars);
+		else
+			rp_fail(r, EIM_DATA, "chart '%s' is taller than a "
+				"page", title_of(c));
 		goto out;
 	}
 	if (rp_need(r, f.head + f.plot + f.foot) != 0)

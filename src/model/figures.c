@@ -236,7 +236,7 @@ int figures_peer_rank_is_joint(const struct figure_set *set,
 static int value_at(const struct series *s, const struct period *p,
 		    double *v, const char **status)
 {
-	long i = series_find(s, p);
+	long i = s->n ? series_find(s, p) : -1; /* empty: no arrays */
 
 	if (i < 0 || !s->has[i])
 		return 0;
@@ -409,12 +409,26 @@ static void add_peers(const struct config_peer_group *pg, struct geos *gs)
 
 /* peers: the peer group whose members are loaded too (NULL: none); a
  * ratio's numerator and denominator are loaded with the ratio's. */
+/* One geography's series wanted of geos_load, and the frequency of all
+ * of them when the caller knows it (figures_series_freq), else -1. */
+struct geo_pick {
+	const char *code;
+	int freq;
+};
+
+/* The series of every geography of cfg (and peers), trimmed to the
+ * frequency of the latest period any of them has. When pick is not NULL
+ * the caller wants pick->code's series: the others are left empty (the
+ * frequency is still that of all of them), unless it is the area and
+ * its series is the sum of the places'. */
 static int geos_load(const struct config *cfg,
 		     const struct config_indicator *ind,
 		     const struct config_peer_group *peers,
 		     const struct series_table *t, const struct period *as_of,
-		     int sum, struct geos *gs, struct eim_error *err)
+		     int sum, const struct geo_pick *pick, struct geos *gs,
+		     struct eim_error *err)
 {
+	const char *only = pick ? pick->code : NULL;
 	struct series_filter *f = NULL;
 	size_t i, k = 0;
 	long limit = as_of ? period_end_day(as_of) : -1;
@@ -448,7 +462,9 @@ static int geos_load(const struct config *cfg,
 	}
 	for (k = 0; k < gs->n; k++) {
 		gs->g[k].latest = -1;
-		if (!gs->g[k].code)
+		if (!gs->g[k].code ||
+		    (only && strcmp(gs->g[k].code, only) != 0 &&
+		     !(sum && k == 0)))
 			continue;
 		if (series_extract(t, f, ind->nselect, gs->g[k].code,
 				   &gs->g[k].s) < 0) {
@@ -460,12 +476,31 @@ static int geos_load(const struct config *cfg,
 			goto out;
 		}
 	}
-	freq = main_freq(gs, t, limit);
+	if (only && pick->freq >= 0) {
+		freq = (enum period_freq)pick->freq;
+	} else if (only) {
+		const char **codes = xcalloc(gs->n, sizeof(*codes));
+
+		for (k = 0; k < gs->n; k++)
+			codes[k] = gs->g[k].code;
+		freq = series_latest_freq(t, f, ind->nselect, codes, gs->n,
+					  limit);
+		free(codes);
+	} else {
+		freq = main_freq(gs, t, limit);
+	}
 	for (k = 0; k < gs->n; k++)
 		series_trim(&gs->g[k].s, freq, t, limit,
 			    ind->scale != 0 ? ind->scale : 1.0);
-	if (sum && !series_any_value(&gs->g[0].s))
+	if (sum && !series_any_value(&gs->g[0].s)) {
+		if (only) { /* the sum of every place's: load them all */
+			free(f);
+			geos_release(gs);
+			return geos_load(cfg, ind, peers, t, as_of, sum, NULL,
+					 gs, err);
+		}
 		sum_places(gs);
+	}
 	ret = 0;
 out:
 	free(f);
@@ -716,20 +751,29 @@ static long rank_in(struct ctx *c, int peers, const struct period *rp)
 {
 	struct geos *gs = c->gs;
 	int dec = (int)c->ind->decimals;
+	/* each value as displayed, once (fmt_value_cmp's rule): comparing
+	 * them is then n * n cheap comparisons, for 360 places too */
+	double *shown = xcalloc(gs->n ? gs->n : 1, sizeof(*shown));
+	unsigned char *in = xcalloc(gs->n ? gs->n : 1, 1);
 	long n = 0;
 	size_t i, j;
 
 	for (i = 0; i < gs->n; i++) {
-		double vi, vj;
+		double v;
+
+		if (in_ranking(&gs->g[i], peers) &&
+		    value_at(&gs->g[i].s, rp, &v, NULL)) {
+			shown[i] = fmt_value_shown(v, c->ind->unit, dec);
+			in[i] = 1;
+		}
+	}
+	for (i = 0; i < gs->n; i++) {
 		long r = 1;
 
-		if (!in_ranking(&gs->g[i], peers) ||
-		    !value_at(&gs->g[i].s, rp, &vi, NULL))
+		if (!in[i])
 			continue;
 		for (j = 0; j < gs->n; j++)
-			if (in_ranking(&gs->g[j], peers) &&
-			    value_at(&gs->g[j].s, rp, &vj, NULL) &&
-			    fmt_value_cmp(vj, vi, c->ind->unit, dec) > 0)
+			if (in[j] && shown[j] > shown[i])
 				r++;
 		if (peers)
 			gs->g[i].peer_rank = r;
@@ -737,6 +781,8 @@ static long rank_in(struct ctx *c, int peers, const struct period *rp)
 			gs->g[i].rank = r;
 		n++;
 	}
+	free(shown);
+	free(in);
 	return n;
 }
 
@@ -844,7 +890,7 @@ int figures_compute(const struct config *cfg,
 		goto out;
 	}
 	if (geos_load(cfg, ind, ind->peers, table, as_of,
-		      ind->combine == COMBINE_SUM, &gs, err) < 0)
+		      ind->combine == COMBINE_SUM, NULL, &gs, err) < 0)
 		goto out;
 	if (compute(cfg, ind, &gs, set, err) < 0)
 		goto out;
@@ -896,8 +942,10 @@ int figures_compute_ratio(const struct config *cfg,
 	size_t i;
 	int ret = -1;
 
-	if (geos_load(cfg, num, ind->peers, num_table, as_of, 1, &gn, err) < 0 ||
-	    geos_load(cfg, den, ind->peers, den_table, as_of, 1, &gd, err) < 0)
+	if (geos_load(cfg, num, ind->peers, num_table, as_of, 1, NULL, &gn,
+		      err) < 0 ||
+	    geos_load(cfg, den, ind->peers, den_table, as_of, 1, NULL, &gd,
+		      err) < 0)
 		goto out;
 	gr.n = gn.n;
 	gr.g = xcalloc(gr.n ? gr.n : 1, sizeof(*gr.g));
@@ -936,14 +984,18 @@ static void take_series(struct geos *gs, const char *geo, struct series *out)
 static int series_of(const struct config *cfg,
 		     const struct config_indicator *ind,
 		     const struct series_table *table,
-		     const struct period *as_of, int sum, const char *geo,
-		     struct series *out, struct eim_error *err)
+		     const struct period *as_of, int sum, int freq,
+		     const char *geo, struct series *out,
+		     struct eim_error *err)
 {
 	struct geos gs = { NULL, 0 };
+	struct geo_pick pick;
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (geos_load(cfg, ind, NULL, table, as_of, sum, &gs, err) < 0)
+	pick.code = geo;
+	pick.freq = freq;
+	if (geos_load(cfg, ind, NULL, table, as_of, sum, &pick, &gs, err) < 0)
 		goto out;
 	take_series(&gs, geo, out);
 	ret = 0;
@@ -952,14 +1004,42 @@ out:
 	return ret;
 }
 
+int figures_series_freq(const struct config *cfg,
+			const struct config_indicator *ind,
+			const struct series_table *table,
+			const struct period *as_of)
+{
+	const char **codes;
+	struct series_filter *f;
+	size_t i, k = 0, n = 1 + cfg->nplaces + cfg->ncomparators;
+	int freq;
+
+	codes = xcalloc(n, sizeof(*codes));
+	f = xcalloc(ind->nselect ? ind->nselect : 1, sizeof(*f));
+	codes[k++] = cfg->area.code;
+	for (i = 0; i < cfg->nplaces; i++)
+		codes[k++] = cfg->places[i].code;
+	for (i = 0; i < cfg->ncomparators; i++)
+		codes[k++] = cfg->comparators[i].code;
+	for (i = 0; i < ind->nselect; i++) {
+		f[i].dim = ind->select[i].key;
+		f[i].value = ind->select[i].value;
+	}
+	freq = (int)series_latest_freq(table, f, ind->nselect, codes, n,
+				       as_of ? period_end_day(as_of) : -1);
+	free(codes);
+	free(f);
+	return freq;
+}
+
 int figures_series(const struct config *cfg,
 		   const struct config_indicator *ind,
 		   const struct series_table *table,
-		   const struct period *as_of, const char *geo,
+		   const struct period *as_of, int freq, const char *geo,
 		   struct series *out, struct eim_error *err)
 {
 	return series_of(cfg, ind, table, as_of, ind->combine == COMBINE_SUM,
-			 geo, out, err);
+			 freq, geo, out, err);
 }
 
 int figures_series_ratio(const struct config *cfg,
@@ -968,8 +1048,9 @@ int figures_series_ratio(const struct config *cfg,
 			 const struct series_table *num_table,
 			 const struct config_indicator *den,
 			 const struct series_table *den_table,
-			 const struct period *as_of, const char *geo,
-			 struct series *out, struct eim_error *err)
+			 const struct period *as_of, int num_freq,
+			 int den_freq, const char *geo, struct series *out,
+			 struct eim_error *err)
 {
 	struct series n, d;
 	int ret = -1;
@@ -977,9 +1058,11 @@ int figures_series_ratio(const struct config *cfg,
 	memset(out, 0, sizeof(*out));
 	memset(&d, 0, sizeof(d));
 	/* as figures_compute_ratio: the area's parts summed if needed */
-	if (series_of(cfg, num, num_table, as_of, 1, geo, &n, err) < 0)
+	if (series_of(cfg, num, num_table, as_of, 1, num_freq, geo, &n,
+		      err) < 0)
 		return -1;
-	if (series_of(cfg, den, den_table, as_of, 1, geo, &d, err) < 0)
+	if (series_of(cfg, den, den_table, as_of, 1, den_freq, geo, &d,
+		      err) < 0)
 		goto out;
 	ratio_series(ind, &n, &d, out);
 	ret = 0;

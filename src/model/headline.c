@@ -423,9 +423,10 @@ int headline_place_rank(const struct figure_set *set,
 		measure += 4;
 	fmt_ordinal(ord, sizeof(ord), (long)r->value);
 	return strbuf_addf(out, "%s had the %s%s highest %s of the %ld "
-			   "districts.", name ? name : geo,
+			   "%s.", name ? name : geo,
 			   joint ? "joint " : "", ord, measure,
-			   (long)of->value) < 0 ? -1 : 1;
+			   (long)of->value, config_places_noun(cfg)) < 0
+		       ? -1 : 1;
 }
 
 int headline_peer_rank(const struct figure_set *set,

@@ -479,6 +479,76 @@ static const size_t *candidates(const struct series_table *t,
 	return hit ? t->by_geo + hit->first : t->by_geo;
 }
 
+/* The filters f as interned dimension values into a new *xf; 1 when
+ * nothing can match (a dimension or value the table lacks). */
+static int xfilter_make(const struct series_table *t,
+			const struct series_filter *f, size_t nf,
+			struct xfilter **xf)
+{
+	size_t k;
+	int none = 0;
+
+	*xf = xcalloc(nf ? nf : 1, sizeof(**xf));
+	for (k = 0; k < nf; k++) {
+		(*xf)[k].dim = series_dim_index(t, f[k].dim);
+		(*xf)[k].value = pool_find(t, f[k].value);
+		if ((*xf)[k].dim < 0 || !(*xf)[k].value)
+			none = 1; /* nothing can match: an empty series */
+	}
+	return none;
+}
+
+static int xfilter_match(const struct series_obs *o,
+			 const struct xfilter *xf, size_t nf)
+{
+	size_t k;
+
+	for (k = 0; k < nf; k++)
+		if (o->codes[xf[k].dim] != xf[k].value &&
+		    o->labels[xf[k].dim] != xf[k].value)
+			return 0;
+	return 1;
+}
+
+enum period_freq series_latest_freq(const struct series_table *t,
+				    const struct series_filter *f, size_t nf,
+				    const char *const *geos, size_t ngeos,
+				    long limit_day)
+{
+	struct xfilter *xf = NULL;
+	enum period_freq freq = PERIOD_NONE;
+	long best = 0;
+	size_t g, j, ncand;
+
+	if (t->dim_geo < 0 || xfilter_make(t, f, nf, &xf))
+		goto out;
+	for (g = 0; g < ngeos; g++) {
+		const char *igeo = geos[g] ? pool_find(t, geos[g]) : NULL;
+		const size_t *cand;
+
+		if (!igeo)
+			continue;
+		cand = candidates(t, igeo, &ncand);
+		for (j = 0; j < ncand; j++) {
+			const struct series_obs *o = &t->obs[cand ? cand[j] : j];
+			long e;
+
+			if (o->codes[t->dim_geo] != igeo || !o->has_value ||
+			    !xfilter_match(o, xf, nf) ||
+			    !series_in_edition(t, &o->period, limit_day))
+				continue;
+			e = period_end_day(&o->period);
+			if (freq == PERIOD_NONE || e > best) {
+				best = e;
+				freq = o->period.freq;
+			}
+		}
+	}
+out:
+	free(xf);
+	return freq;
+}
+
 int series_extract(const struct series_table *t,
 		   const struct series_filter *f, size_t nf, const char *geo,
 		   struct series *out)
@@ -487,19 +557,13 @@ int series_extract(const struct series_table *t,
 	struct xfilter *xf = NULL;
 	const char *igeo = NULL;
 	const size_t *cand;
-	size_t n = 0, i, j, k, ncand;
+	size_t n = 0, i, j, ncand;
 	int ret = -1, none = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (geo && t->dim_geo < 0)
 		goto out;
-	xf = xcalloc(nf ? nf : 1, sizeof(*xf));
-	for (k = 0; k < nf; k++) {
-		xf[k].dim = series_dim_index(t, f[k].dim);
-		xf[k].value = pool_find(t, f[k].value);
-		if (xf[k].dim < 0 || !xf[k].value)
-			none = 1; /* nothing can match: an empty series */
-	}
+	none = xfilter_make(t, f, nf, &xf);
 	if (geo && !(igeo = pool_find(t, geo)))
 		none = 1;
 	cand = candidates(t, igeo, &ncand);
@@ -508,11 +572,7 @@ int series_extract(const struct series_table *t,
 		const struct series_obs *o = &t->obs[cand ? cand[j] : j];
 		if (geo && o->codes[t->dim_geo] != igeo)
 			continue;
-		for (k = 0; k < nf; k++)
-			if (o->codes[xf[k].dim] != xf[k].value &&
-			    o->labels[xf[k].dim] != xf[k].value)
-				break;
-		if (k < nf)
+		if (!xfilter_match(o, xf, nf))
 			continue;
 		sel[n++] = o;
 	}

@@ -698,12 +698,18 @@ static int check_block(struct dc *d, const struct template_def *t,
 				b->chart == TPL_CHART_COLUMN ? "column" : "line",
 				DATACHECK_MAX_SERIES);
 	}
-	if (b->type == TPL_TABLE && b->max_rows > 0 &&
-	    nk > (size_t)b->max_rows)
-		finding(d, 0, t->path, NULL, b->line, b->col, "table of '%s' "
-			"has %zu geographies but max_rows is %ld: the last %zu "
-			"are left out (raise max_rows)", b->indicators[0], nk,
-			b->max_rows, nk - (size_t)b->max_rows);
+	/* a cut the template asks for, said under the table or chart */
+	if ((b->type == TPL_TABLE && b->max_rows > 0 &&
+	     nk > (size_t)b->max_rows) ||
+	    (b->type == TPL_CHART && b->chart == TPL_CHART_BAR &&
+	     b->max_bars > 0 && nk > (size_t)b->max_bars))
+		eim_warn(d->notes, "%s:%d:%d: note: %s of '%s' has %zu "
+			 "geographies and shows at most %ld (%s): the places "
+			 "ranked highest, with the subject", t->path, b->line,
+			 b->col, b->type == TPL_TABLE ? "table" : "chart",
+			 b->indicators[0], nk,
+			 b->type == TPL_TABLE ? b->max_rows : b->max_bars,
+			 b->type == TPL_TABLE ? "max_rows" : "max_bars");
 	return 1;
 }
 

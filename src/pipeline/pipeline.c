@@ -288,6 +288,7 @@ static int render_edition(const struct pipeline_run *r,
 	in.feeds = r->cfeeds;
 	in.figs = &r->figs;
 	in.prev = &r->prev;
+	in.series_freq = r->series_freq;
 	if (compose_doc(&in, &d, err))
 		goto out;
 	if (summary && summary_write(&in, &d, summary, err))
@@ -465,7 +466,9 @@ int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	memset(&out, 0, sizeof(out));
 	strbuf_init(&out.summary, 0);
-	if (figures_write_csv(&r->figs, &csv) ||
+	if ((r->figs_csv ? strbuf_add(&csv, r->figs_csv->buf,
+				      r->figs_csv->len) < 0
+			 : figures_write_csv(&r->figs, &csv) != 0) ||
 	    notes_figures_csv(r, &o->week, &csv)) {
 		eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
 			      "figures.csv is too large");
@@ -473,6 +476,16 @@ int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
 	}
 	out.csv = (const unsigned char *)csv.buf;
 	out.csv_len = csv.len;
+	if (r->figs_csv && r->figs_csv_sha) {
+		/* the shared rows are hashed once: only the notes rows here */
+		struct sha256_ctx ctx = *r->figs_csv_sha;
+		unsigned char dg[SHA256_DIGEST_LEN];
+
+		sha256_update(&ctx, csv.buf + r->figs_csv->len,
+			      csv.len - r->figs_csv->len);
+		sha256_final(&ctx, dg);
+		sha256_to_hex(dg, out.csv_sha256);
+	}
 	out.extra = extra_csv;
 	pipeline_describe_inputs(o, r);
 	pipeline_stage(r, "render");
@@ -492,6 +505,25 @@ out:
 	return ret;
 }
 
+/* The frequency of each indicator's series (figures_series_freq), found
+ * once for every edition of the run; -1 where it has no table. */
+static int *series_freqs(const struct pipeline_opts *o,
+			 const struct pipeline_run *r)
+{
+	const struct config *c = r->cfg;
+	int *f = xcalloc(c->nindicators ? c->nindicators : 1, sizeof(*f));
+	size_t i;
+
+	for (i = 0; i < c->nindicators; i++) {
+		const struct config_indicator *ind = &c->indicators[i];
+		const struct series_table *t =
+			ind->feed ? pipeline_table_of(r, ind->feed) : NULL;
+
+		f[i] = t ? figures_series_freq(c, ind, t, &o->week) : -1;
+	}
+	return f;
+}
+
 /* 1 when this run builds the area's edition (every run but a slice
  * other than the first). */
 static int builds_area(const struct pipeline_opts *o)
@@ -507,9 +539,10 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	struct pipeline_opts po = *o;
 	struct config *area_cfg = NULL;
 	struct notes area_notes;
-	struct strbuf index = STRBUF_INIT;
+	struct strbuf index = STRBUF_INIT, figs_csv = STRBUF_INIT;
+	struct sha256_ctx figs_sha;
+	int *freqs = NULL;
 	struct eim_warnings fatal = { NULL, 0, 0 };
-	char pdir[EIM_PATH_MAX];
 	int ret = -1, all, area;
 
 	memset(&pv, 0, sizeof(pv));
@@ -525,17 +558,11 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 			    (r.cfg->coverage &&
 			     strcmp(r.cfg->coverage, "places") == 0));
 	area = !o->place && (!all || builds_area(o));
-	if (o->place) { /* a place's editions have an output folder of their own */
-		if (pipeline_place_view(r.cfg, o->place, &pv, err) ||
-		    pipeline_place_out_dir(o->out_dir ? o->out_dir
-						      : r.cfg->out_dir,
-					   o->place, pdir, sizeof(pdir), err))
-			goto out;
-		po.out_dir = pdir;
-	}
+	if (o->place && pipeline_place_view(r.cfg, o->place, &pv, err))
+		goto out;
 	/* The lock first: a second build exits at once, fetching nothing.
 	 * A slice other than the first builds places only: each place's
-	 * folder has its own lock. */
+	 * edition has its own lock (publish_begin_place). */
 	if ((area || o->place) && pipeline_publish_begin(&po, &r, w, err))
 		goto out;
 	warn_drafts(o, &r, w);
@@ -569,6 +596,20 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 	}
 	if (all && pipeline_places_index(o, r.cfg, &index, err))
 		goto out;
+	/* every edition's figures.csv starts with the same rows */
+	if (all) {
+		if (figures_write_csv(&r.figs, &figs_csv)) {
+			eim_error_set(err, EIM_SOFTWARE, NULL, 0, 0,
+				      "figures.csv is too large");
+			goto out;
+		}
+		r.figs_csv = &figs_csv;
+		sha256_init(&figs_sha);
+		sha256_update(&figs_sha, figs_csv.buf, figs_csv.len);
+		r.figs_csv_sha = &figs_sha;
+		freqs = series_freqs(o, &r);
+		r.series_freq = freqs;
+	}
 	if ((area || o->place) &&
 	    pipeline_edition(&po, &r, 1, all ? &index : NULL, out_pdf, w, err))
 		goto out;
@@ -585,6 +626,8 @@ out:
 	}
 	pipeline_place_view_release(&pv);
 	strbuf_release(&index);
+	strbuf_release(&figs_csv);
+	free(freqs);
 	pipeline_run_release(&r);
 	return ret;
 }

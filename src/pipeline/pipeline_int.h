@@ -11,6 +11,7 @@
 #include "notes.h"
 #include "pipeline.h"
 #include "series.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "template.h"
 
@@ -50,6 +51,13 @@ struct pipeline_run {
 	struct pipeline_feed *feeds;   /* [cfg->nfeeds] */
 	struct compose_feed *cfeeds;   /* [cfg->nfeeds], for compose */
 	struct figure_set figs;
+	/* figures_write_csv of figs, written and hashed once when many
+	 * editions share it (--all-places); NULL: each edition writes it */
+	const struct strbuf *figs_csv;
+	const struct sha256_ctx *figs_csv_sha; /* sha256 state after it */
+	/* [cfg->nindicators] figures_series_freq, found once for many
+	 * editions (compose_input.series_freq); NULL: each finds it */
+	const int *series_freq;
 	struct compose_prev prev;      /* the previous edition's figures */
 	struct pipeline_stage_time stages[PIPELINE_MAX_STAGES];
 	size_t nstages;
@@ -76,6 +84,7 @@ struct pipeline_outputs {
 	size_t pdf_len, partners_len;
 	const unsigned char *csv;
 	size_t csv_len;
+	char csv_sha256[65];    /* its digest, or "" (publish hashes it) */
 	struct pipeline_files web, partners_web; /* none: neither html nor
 						   xlsx wanted */
 	struct strbuf summary;  /* summary.json (summary.h) */
@@ -167,9 +176,6 @@ void pipeline_place_view_release(struct pipeline_place_view *v);
  * out->items only, never notes_release it. */
 void pipeline_place_notes(const struct notes *all, const char *place,
 			  const char *area, struct notes *out);
-/* OUT/places/CODE: where a place's editions are published. */
-int pipeline_place_out_dir(const char *out, const char *code, char *buf,
-			   size_t size, struct eim_error *err);
 
 /* pipeline.c: the edition of r (the area's, or a place's when r is seen
  * from it): figures.csv, manifest inputs, render (the partners edition on

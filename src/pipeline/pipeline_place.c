@@ -82,12 +82,3 @@ void pipeline_place_view_release(struct pipeline_place_view *v)
 	free(v->comparators);
 	memset(v, 0, sizeof(*v));
 }
-
-int pipeline_place_out_dir(const char *out, const char *code, char *buf,
-			   size_t size, struct eim_error *err)
-{
-	if (snprintf(buf, size, "%s/places/%s", out, code) >= (int)size)
-		return eim_error_set(err, EIM_CANTCREAT, out, 0, 0,
-				     "output folder name too long");
-	return 0;
-}

@@ -50,7 +50,6 @@ static int place_edition(const struct pipeline_opts *o,
 	struct pipeline_run r = *area;
 	struct pipeline_place_view pv;
 	struct pipeline_opts po = *o;
-	char pdir[EIM_PATH_MAX];
 	int ret = -1;
 
 	memset(&pv, 0, sizeof(pv));
@@ -61,12 +60,8 @@ static int place_edition(const struct pipeline_opts *o,
 	memset(&r.notes, 0, sizeof(r.notes));
 	r.dump_dir = NULL; /* the dump names are the area's */
 	pipeline_stage(&r, "place");
-	if (pipeline_place_view(area->cfg, code, &pv, err) ||
-	    pipeline_place_out_dir(o->out_dir ? o->out_dir
-					      : area->cfg->out_dir,
-				   code, pdir, sizeof(pdir), err))
+	if (pipeline_place_view(area->cfg, code, &pv, err))
 		goto out;
-	po.out_dir = pdir;
 	po.place = code;
 	pipeline_place_notes(&area->notes, code, area->cfg->area.code,
 			     &r.notes);
@@ -137,16 +132,16 @@ int pipeline_places_index(const struct pipeline_opts *o,
 			  const struct config *c, struct strbuf *csv,
 			  struct eim_error *err)
 {
-	char wk[PERIOD_TEXT_MAX], folder[EIM_PATH_MAX];
+	char folder[EIM_PATH_MAX];
 	size_t i;
 	int bad;
 
-	period_format(&o->week, wk, sizeof(wk));
+	(void)o;
 	bad = strbuf_adds(csv, "edition,code,name,folder\n") < 0 ||
 	      index_row(csv, "area", c->area.code, c->area.name, ".");
 	for (i = 0; !bad && i < c->nplaces; i++) {
-		snprintf(folder, sizeof(folder), "../places/%s/%s",
-			 c->places[i].code, wk);
+		snprintf(folder, sizeof(folder), "places/%s",
+			 c->places[i].code);
 		bad = index_row(csv, "place", c->places[i].code,
 				c->places[i].name ? c->places[i].name : "",
 				folder);

@@ -41,8 +41,12 @@ int pipeline_publish_begin(const struct pipeline_opts *o,
 	manifest_init(&pp->m);
 	r->pub = pp;
 	period_format(&o->week, wk, sizeof(wk));
-	if (publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir, wk,
-			  &pp->pub, err))
+	/* a place's edition: OUT/YYYY-Www/places/CODE/ (publish.h) */
+	if (o->place ? publish_begin_place(o->out_dir ? o->out_dir
+						      : r->cfg->out_dir,
+					   wk, o->place, &pp->pub, err)
+		     : publish_begin(o->out_dir ? o->out_dir : r->cfg->out_dir,
+				     wk, &pp->pub, err))
 		return -1;
 	pipeline_load_previous(o, r);
 	return 0;
@@ -62,7 +66,7 @@ void pipeline_load_previous(const struct pipeline_opts *o,
 	period_format(&o->week, wk, sizeof(wk));
 	if (publish_load_previous_figures(o->out_dir ? o->out_dir
 						     : r->cfg->out_dir,
-					  wk, &pf, &e) == 0 &&
+					  wk, o->place, &pf, &e) == 0 &&
 	    pf.text)
 		compose_prev_parse(pf.text, pf.len, pf.week, &r->prev);
 	publish_figures_release(&pf);
@@ -204,7 +208,9 @@ int pipeline_publish(const struct pipeline_opts *o, struct pipeline_run *r,
 
 	(void)o;
 	if (publish_add(pp->pub, "monitor.pdf", out->pdf, out->pdf_len, err) ||
-	    publish_add(pp->pub, "figures.csv", out->csv, out->csv_len, err))
+	    publish_add_hashed(pp->pub, "figures.csv", out->csv, out->csv_len,
+			       out->csv_sha256[0] ? out->csv_sha256 : NULL,
+			       err))
 		return -1;
 	if (out->extra &&
 	    publish_add(pp->pub, "editions.csv", out->extra->buf,

@@ -39,9 +39,14 @@ TOLERATED = {("write", ".eimon.lock"), ("open", "r"), ("link", None),
              ("close", "r"), ("close", "d"), ("unlink", None)}
 
 
+# The build locks: the area's, and the one its commit takes for the
+# week's places (publish.h); each holds the PID of its last holder.
+LOCKS = {".eimon.lock", ".places", ".places/.eimon.lock"}
+
+
 def snapshot(top, skip_manifest=False):
     """{relpath: sha256 | '->target' | 'dir'} of a tree, without the lock
-    file (it holds the PID of the last build)."""
+    files (they hold the PID of the last build)."""
     snap = {}
     if not os.path.isdir(top):
         return snap
@@ -49,7 +54,7 @@ def snapshot(top, skip_manifest=False):
         for name in dirs + files:
             p = os.path.join(root, name)
             rel = os.path.relpath(p, top)
-            if rel == ".eimon.lock" or (skip_manifest and rel == "manifest.json"):
+            if rel in LOCKS or (skip_manifest and rel == "manifest.json"):
                 continue
             if os.path.islink(p):
                 snap[rel] = "->" + os.readlink(p)
@@ -221,7 +226,7 @@ class Sweep:
             names = sorted(os.listdir(self.out))
             self.check("fallback: the swap by two renames leaves exactly the new edition, "
                        "latest and the lock (%s)" % " ".join(names),
-                       [] if names == [".eimon.lock", self.week, "latest"] else
+                       [] if names == [".eimon.lock", ".places", self.week, "latest"] else
                        ["found %s" % names])
             old = {k: v for k, v in self.before.items() if k.startswith(self.week + "/")}
             prev = snapshot(os.path.join(self.live, "previous", "1"))

@@ -126,10 +126,12 @@ static void inputs_of(int v, struct manifest *m)
 	manifest_add_stage(m, "render", 35);
 }
 
-/* Publish version v of week. Returns publish_commit's result. */
-static int publish_version(const char *out, const char *week, int v,
-			   int partners, struct publish_result *res,
-			   int *revised, struct eim_error *err)
+/* Publish version v of week's edition of place (NULL: the area's).
+ * Returns publish_commit's result. */
+static int publish_version_of(const char *out, const char *week,
+			      const char *place, int v, int partners,
+			      struct publish_result *res, int *revised,
+			      struct eim_error *err)
 {
 	struct publish *pub = NULL;
 	struct manifest m;
@@ -139,7 +141,8 @@ static int publish_version(const char *out, const char *week, int v,
 
 	manifest_init(&m);
 	inputs_of(v, &m);
-	if (publish_begin(out, week, &pub, err))
+	if (place ? publish_begin_place(out, week, place, &pub, err)
+		  : publish_begin(out, week, &pub, err))
 		goto out;
 	if (revised)
 		*revised = publish_is_revision(pub, &m);
@@ -156,6 +159,14 @@ out:
 	publish_free(pub);
 	manifest_release(&m);
 	return ret;
+}
+
+static int publish_version(const char *out, const char *week, int v,
+			   int partners, struct publish_result *res,
+			   int *revised, struct eim_error *err)
+{
+	return publish_version_of(out, week, NULL, v, partners, res, revised,
+				  err);
 }
 
 static void read_file(const char *path, char **data, size_t *len)
@@ -186,7 +197,8 @@ static int version_in(const char *dir)
 	return vp;
 }
 
-/* Names in dir starting with '.', other than the lock file. */
+/* Names in dir starting with '.', other than the lock file and the
+ * places' work folder (the lock the area's commit takes). */
 static int count_leftovers(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -198,7 +210,8 @@ static int count_leftovers(const char *dir)
 	while ((de = readdir(d)) != NULL)
 		if (de->d_name[0] == '.' && strcmp(de->d_name, ".") &&
 		    strcmp(de->d_name, "..") &&
-		    strcmp(de->d_name, LOCK_FILE_NAME))
+		    strcmp(de->d_name, LOCK_FILE_NAME) &&
+		    strcmp(de->d_name, ".places"))
 			n++;
 	closedir(d);
 	return n;
@@ -663,7 +676,7 @@ static void test_previous_figures(void **state)
 
 	eim_error_init(&err);
 	/* no output folder yet: no previous figures, no error */
-	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &pf,
+	assert_int_equal(publish_load_previous_figures(f->out, WEEK, NULL, &pf,
 						       &err), 0);
 	assert_null(pf.text);
 	assert_null(pf.path);
@@ -678,7 +691,7 @@ static void test_previous_figures(void **state)
 			 0);
 
 	/* W46 is missing: the newest before W47 is W45 */
-	assert_int_equal(publish_load_previous_figures(f->out, WEEK, &pf,
+	assert_int_equal(publish_load_previous_figures(f->out, WEEK, NULL, &pf,
 						       &err), 0);
 	csv_of(45, want, sizeof(want));
 	assert_non_null(pf.text);
@@ -690,7 +703,7 @@ static void test_previous_figures(void **state)
 	publish_figures_release(&pf);
 
 	assert_int_equal(publish_load_previous_figures(f->out, "2026-W45",
-						       &pf, &err), 0);
+						       NULL, &pf, &err), 0);
 	csv_of(40, want, sizeof(want));
 	assert_string_equal(pf.text, want);
 	assert_string_equal(pf.week, "2026-W40");
@@ -698,19 +711,118 @@ static void test_previous_figures(void **state)
 
 	/* a later week (the edition of W47 exists) finds W47 */
 	assert_int_equal(publish_load_previous_figures(f->out, "2027-W01",
-						       &pf, &err), 0);
+						       NULL, &pf, &err), 0);
 	assert_string_equal(pf.week, WEEK);
 	publish_figures_release(&pf);
 
 	assert_int_equal(publish_load_previous_figures(f->out, "2026-W40",
-						       &pf, &err), 0);
+						       NULL, &pf, &err), 0);
 	assert_null(pf.text);
 	publish_figures_release(&pf);
 
-	assert_int_equal(publish_load_previous_figures(f->out, "2026-47", &pf,
+	assert_int_equal(publish_load_previous_figures(f->out, "2026-47", NULL, &pf,
 						       &err), -1);
 	assert_int_equal(err.kind, EIM_USAGE);
 	publish_figures_release(&pf);
+}
+
+/* Places' editions live in the week's folder, OUT/W/places/CODE/: each
+ * is published on its own (before the area's, beside it, while the
+ * area's build holds its lock), and the area's swap carries them. */
+static void test_places_in_week(void **state)
+{
+	struct fx *f = *state;
+	struct eim_error err;
+	struct publish_result res;
+	struct publish *area = NULL, *other = NULL;
+	struct publish_figures pf;
+	struct manifest m;
+	char week[EIM_PATH_MAX], a[EIM_PATH_MAX], b[EIM_PATH_MAX];
+	char p[EIM_PATH_MAX], want[256];
+	struct stat st;
+	int revised = -1;
+
+	eim_error_init(&err);
+	path2(week, f->out, WEEK);
+	path2(a, week, "places/E08000001");
+	path2(b, week, "places/E08000002");
+	/* a place first (a job array's slice may finish before the area's) */
+	assert_int_equal(publish_version_of(f->out, WEEK, "E08000001", 1, 0,
+					    &res, NULL, &err), 0);
+	assert_int_equal(res.outcome, PUBLISH_NEW);
+	assert_string_equal(res.dir, a);
+	assert_int_equal(version_in(a), 1);
+	assert_int_equal(publish_verify_edition(a, &err), 0);
+	path2(p, week, "manifest.json");
+	assert_int_not_equal(stat(p, &st), 0);
+	path2(p, f->out, "latest");
+	assert_int_not_equal(lstat(p, &st), 0);
+	/* the area's first edition is new, not a revision, and keeps it */
+	assert_int_equal(publish_version(f->out, WEEK, 2, 0, &res, &revised,
+					 &err), 0);
+	assert_int_equal(revised, 0);
+	assert_int_equal(res.outcome, PUBLISH_NEW);
+	assert_int_equal(version_in(week), 2);
+	assert_int_equal(version_in(a), 1);
+	assert_int_equal(publish_verify_edition(week, &err), 0);
+	/* a place's revision: its previous edition in its own previous/ */
+	assert_int_equal(publish_version_of(f->out, WEEK, "E08000001", 3, 0,
+					    &res, &revised, &err), 0);
+	assert_int_equal(revised, 1);
+	assert_int_equal(res.outcome, PUBLISH_REVISED);
+	assert_int_equal(version_in(a), 3);
+	path2(p, a, "previous/1");
+	assert_int_equal(version_in(p), 1);
+	assert_int_equal(version_in(week), 2);
+	/* while the area's build holds its lock, another place publishes
+	 * (its own lock); the area's commit then carries it over */
+	assert_int_equal(publish_begin(f->out, WEEK, &area, &err), 0);
+	assert_int_equal(publish_version_of(f->out, WEEK, "E08000002", 4, 0,
+					    &res, NULL, &err), 0);
+	assert_int_equal(publish_add(area, "monitor.pdf", "%PDF-1.4 version 5\n",
+				     19, &err), 0);
+	csv_of(5, want, sizeof(want));
+	assert_int_equal(publish_add(area, "figures.csv", want, strlen(want),
+				     &err), 0);
+	manifest_init(&m);
+	inputs_of(5, &m);
+	assert_int_equal(publish_commit(area, &m, &res, &err), 0);
+	manifest_release(&m);
+	publish_free(area);
+	assert_int_equal(res.outcome, PUBLISH_REVISED);
+	assert_int_equal(version_in(week), 5);
+	assert_int_equal(version_in(a), 3);
+	assert_int_equal(version_in(p), 1);
+	assert_int_equal(version_in(b), 4);
+	assert_int_equal(publish_verify_edition(a, &err), 0);
+	assert_int_equal(publish_verify_edition(b, &err), 0);
+	assert_int_equal(publish_verify_edition(week, &err), 0);
+	/* one build per place: a second one waits for nothing, exit 75 */
+	assert_int_equal(publish_begin_place(f->out, WEEK, "E08000001", &other,
+					     &err), 0);
+	assert_int_equal(publish_begin_place(f->out, WEEK, "E08000001", &area,
+					     &err), -1);
+	assert_int_equal(err.kind, EIM_TEMPFAIL);
+	publish_free(other);
+	assert_int_equal(count_leftovers(f->out), 0);
+	/* a place's previous figures are its own */
+	assert_int_equal(publish_load_previous_figures(f->out, "2026-W48",
+						       "E08000002", &pf, &err),
+			 0);
+	csv_of(4, want, sizeof(want));
+	assert_non_null(pf.text);
+	assert_string_equal(pf.text, want);
+	assert_string_equal(pf.week, WEEK);
+	publish_figures_release(&pf);
+	assert_int_equal(publish_load_previous_figures(f->out, "2026-W48",
+						       "E08000009", &pf, &err),
+			 0);
+	assert_null(pf.text);
+	publish_figures_release(&pf);
+	eim_error_init(&err);
+	assert_int_equal(publish_begin_place(f->out, WEEK, "../x", &other,
+					     &err), -1);
+	assert_int_equal(err.kind, EIM_USAGE);
 }
 
 static void test_bad_arguments(void **state)
@@ -1209,6 +1321,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_latest_is_newest, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_previous_figures, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_places_in_week, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 						teardown),

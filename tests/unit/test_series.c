@@ -153,6 +153,42 @@ static void test_extract(void **state)
 	series_table_release(&t);
 }
 
+/* series_latest_freq: the frequency of the latest period with a value
+ * among the geographies named, as their extracted series would say; a
+ * missing value, a period after the cut-off, a geography not named or
+ * absent, or a filter that matches nothing do not count. */
+static void test_latest_freq(void **state)
+{
+	struct series_table t;
+	struct series_filter f = { "measure", "1" };
+	struct series_filter none = { "measure", "99" };
+	const char *both[] = { "E08000025", "E08000034", "E99999999" };
+	const char *one[] = { "E08000025" };
+	struct period p;
+	(void)state;
+
+	fill(&t);
+	add(&t, "E08000025", "1", "count", "2026-Q2", 7, 1, "A");
+	add(&t, "E08000025", "1", "count", "2027", 7, 0, "A");
+	series_table_index(&t);
+	/* 2026-Q2 ends after 2026-02 */
+	assert_int_equal(series_latest_freq(&t, &f, 1, both, 3, -1),
+			 PERIOD_QUARTER);
+	/* cut off at the end of 2026-02: the months remain */
+	assert_int_equal(period_parse("2026-02", 7, &p), 0);
+	assert_int_equal(series_latest_freq(&t, &f, 1, both, 3,
+					    period_end_day(&p)),
+			 PERIOD_MONTH);
+	assert_int_equal(series_latest_freq(&t, &f, 1, one, 1,
+					    period_end_day(&p)),
+			 PERIOD_MONTH);
+	assert_int_equal(series_latest_freq(&t, &none, 1, both, 3, -1),
+			 PERIOD_NONE);
+	assert_int_equal(series_latest_freq(&t, &f, 1, both + 2, 1, -1),
+			 PERIOD_NONE);
+	series_table_release(&t);
+}
+
 /* Two series are the same: periods, values, presence and status. */
 static void assert_same_series(const struct series *a,
 			       const struct series *b)
@@ -289,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_extract),
 		cmocka_unit_test(test_extract_indexed),
+		cmocka_unit_test(test_latest_freq),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

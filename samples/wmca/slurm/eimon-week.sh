@@ -3,6 +3,11 @@
 # then a job array of N tasks builds every edition, task I building
 # `--place-index I/N` (task 0 also the area's edition). The tasks start
 # only when the fetch succeeded (afterok) and read the cache offline.
+# The tasks publish into one week's folder, out/YYYY-Www/ (the area's
+# edition) and out/YYYY-Www/places/CODE/ (each place's), in any order
+# and at once: each edition has its own lock, and out/.places/.eimon.lock
+# orders the renames that swap them in (the shared file system must
+# support flock across nodes: NFS v4, Lustre with -o flock, GPFS).
 # Run from the monitor's folder on a shared file system (out_dir and
 # cache_dir on it too):  sh eimon-week.sh [N]
 set -eu
