@@ -15,7 +15,6 @@
 #include "yamldoc.h"
 #include "banned.h"
 
-#define MAX_GEOS 512
 #define MAX_VALUES_SHOWN 8
 
 struct dc {
@@ -335,16 +334,26 @@ static int has_figure(const struct dc *d, const struct config_indicator *ind,
 	return 1;
 }
 
+/* Room for every geography nwords role words and codes can name: the
+ * area, every place and comparator once each, and each other word. No
+ * fixed cap, so a national monitor's places are all checked. */
+static size_t geos_cap(const struct config *c, size_t nwords)
+{
+	return 1 + c->nplaces + c->ncomparators + nwords;
+}
+
 static int allowed(const struct config *c, char *const *words, size_t n,
 		   const char *geo)
 {
-	const char *codes[MAX_GEOS];
-	size_t i, k = config_resolve_geos(c, words, n, codes, MAX_GEOS);
+	size_t i, cap = geos_cap(c, n), k;
+	const char **codes = xcalloc(cap, sizeof(*codes));
+	int found = 0;
 
-	for (i = 0; i < k; i++)
-		if (strcmp(codes[i], geo) == 0)
-			return 1;
-	return 0;
+	k = config_resolve_geos(c, words, n, codes, cap);
+	for (i = 0; i < k && !found; i++)
+		found = strcmp(codes[i], geo) == 0;
+	free(codes);
+	return found;
 }
 
 static const char *geo_name(const struct config *c, const char *code)
@@ -513,19 +522,20 @@ static void set_places(struct tpl_block *b, const char *const *codes,
 	b->nplaces = n;
 }
 
-/* The geographies a chart or table block shows (as compose does). */
+/* The geographies a chart or table block shows (as compose does), in
+ * out[], which has room for geos_cap(c, b->nplaces + 3). */
 static size_t block_geos(const struct config *c, const struct tpl_block *b,
 			 const char **out)
 {
 	static char w_area[] = "area", w_places[] = "places",
 		    w_comp[] = "comparators";
 	static char *all[] = { w_area, w_places, w_comp };
+	size_t cap = geos_cap(c, b->nplaces + 3);
 
 	if (b->nplaces)
-		return config_resolve_geos(c, b->places, b->nplaces, out,
-					   MAX_GEOS);
+		return config_resolve_geos(c, b->places, b->nplaces, out, cap);
 	if (b->type == TPL_TABLE)
-		return config_resolve_geos(c, all, 3, out, MAX_GEOS);
+		return config_resolve_geos(c, all, 3, out, cap);
 	out[0] = c->area.code;
 	return 1;
 }
@@ -614,12 +624,13 @@ static size_t check_chart_series(struct dc *d, const struct template_def *t,
 
 /* Every geography of the block for every indicator: present, allowed to
  * be missing (then left out of the block), or a fatal finding. Returns 0
- * when the block is to be removed. */
-static int check_block(struct dc *d, const struct template_def *t,
-		       struct tpl_block *b)
+ * when the block is to be removed. geos and kept have room for every
+ * geography of the block (check_block). */
+static int check_block_geos(struct dc *d, const struct template_def *t,
+			    struct tpl_block *b, const char **geos,
+			    const char **kept)
 {
 	const struct config *c = d->c;
-	const char *geos[MAX_GEOS], *kept[MAX_GEOS];
 	size_t ng = block_geos(c, b, geos), nk = 0, g, i;
 	int checked = 0, changed = 0;
 	const char *kind = b->type == TPL_TABLE ? "table" : "chart";
@@ -711,6 +722,19 @@ static int check_block(struct dc *d, const struct template_def *t,
 			 b->type == TPL_TABLE ? b->max_rows : b->max_bars,
 			 b->type == TPL_TABLE ? "max_rows" : "max_bars");
 	return 1;
+}
+
+static int check_block(struct dc *d, const struct template_def *t,
+		       struct tpl_block *b)
+{
+	size_t cap = geos_cap(d->c, b->nplaces + 3);
+	const char **geos = xcalloc(cap, sizeof(*geos));
+	const char **kept = xcalloc(cap, sizeof(*kept));
+	int ret = check_block_geos(d, t, b, geos, kept);
+
+	free(geos);
+	free(kept);
+	return ret;
 }
 
 static void check_blocks(struct dc *d, struct template_def *t)

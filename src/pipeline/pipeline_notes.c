@@ -70,6 +70,8 @@ long pipeline_notes_first_day(const struct pipeline_opts *o,
 	return f < first ? f : first;
 }
 
+#define THIN_NAMED 8
+
 void pipeline_check_coverage(const struct pipeline_opts *o,
 			     const struct pipeline_run *r,
 			     struct eim_warnings *w)
@@ -77,7 +79,7 @@ void pipeline_check_coverage(const struct pipeline_opts *o,
 	struct notes_summary s;
 	struct nsum_params p;
 	struct strbuf thin = STRBUF_INIT;
-	size_t i, k;
+	size_t i, k, nthin = 0;
 
 	notes_summary_params(template_find_block(r->tpl, TPL_INTELLIGENCE),
 			     &p);
@@ -92,12 +94,17 @@ void pipeline_check_coverage(const struct pipeline_opts *o,
 				 s.places[i].name, s.places[i].code,
 				 s.places[i].n[0], before, s.shown,
 				 s.shown == 1 ? "" : "s");
-		if (!s.places[i].n[0])
+		/* a warning is one readable line: the first few places
+		 * by name, the rest counted (--verbose lists every one) */
+		if (!s.places[i].n[0] && nthin++ < THIN_NAMED)
 			strbuf_addf(&thin, "%s%s (%s, %ld in the previous "
 				    "%zu)", thin.len ? ", " : "",
 				    s.places[i].name, s.places[i].code,
 				    before, s.shown);
 	}
+	if (nthin > THIN_NAMED)
+		strbuf_addf(&thin, " and %zu more places (--verbose lists "
+			    "each place's count)", nthin - THIN_NAMED);
 	if (thin.len)
 		eim_warn(w, "thin coverage: no note this edition names %s",
 			 thin.buf);

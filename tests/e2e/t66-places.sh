@@ -164,6 +164,11 @@ expect_grep "... naming max_bars" "do not fit (set max_bars" "$T/stderr"
 sed -i 's/max_bars: 0/max_bars: 5/; s/max_rows: [0-9]*/max_rows: 8/' "$N/template.yaml"
 run_eimon build -c "$N/monitor.yaml" --offline -w $week --out "$T/n70o" --place E07990005
 expect_rc "with max_bars and max_rows the place's edition builds" 0
+run_eimon check -c "$N/monitor.yaml" -w $week
+expect_grep "thin coverage names a few places and counts the rest" \
+	"thin coverage: no note this edition names .* and [0-9]* more places (--verbose" "$T/stderr"
+n=$(grep "thin coverage" "$T/stderr" | wc -c)
+check "... in one readable line ($n bytes)" test "$n" -lt 1000
 d="$T/n70o/$week/places/E07990005"
 pdftotext "$d/monitor.pdf" - 2>/dev/null | tr '\n' ' ' >"$T/n70.txt"
 check "the bars: the 4 ranked highest and the place, with its rank, as figures.csv says" \
