@@ -114,6 +114,28 @@ def check_layout(wb):
     for mark in ("[x]", "[z]", "[c]", "provisional"):
         if mark not in notes:
             problem("the notes sheet does not explain " + mark)
+    # every provisional, estimated or stale value of a table sheet is
+    # listed on the notes sheet by sheet and row
+    marked = {"Provisional": [], "Stale": []}
+    for row in wb["Notes"].iter_rows(values_only=True):
+        if row[0] in marked:
+            marked[row[0]].append(str(row[1]))
+    for name in wb.sheetnames[3:]:
+        if not re.match(r"^Table \d+ ", name):
+            continue
+        header, rows = table_rows(wb[name])
+        if header is None:
+            continue
+        for r in rows:
+            for j, h in enumerate(header):
+                if not str(h.value).endswith(" status") or not isinstance(r[j].value, str):
+                    continue
+                st = r[j].value
+                want = "%s: %s (" % (name, r[0].value)
+                for word, key in (("provisional", "Provisional"), ("estimated", "Provisional"),
+                                  ("stale", "Stale")):
+                    if word in st and not any(x.startswith(want) for x in marked[key]):
+                        problem("notes sheet: no %s line for %s %s" % (key, name, r[0].value))
     cover = " ".join(str(c.value) for row in wb["Cover"].iter_rows() for c in row if c.value)
     for w in ("Issue ", "Publication date:", "Publisher:", "Contact:", "Licence:"):
         if w not in cover:

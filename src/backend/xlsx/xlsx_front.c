@@ -197,6 +197,38 @@ static lxw_row_t revision_notes(struct xlsx_book *b, lxw_worksheet *ws,
 	return r;
 }
 
+/* "Sheet: row label (header, period)" for every value of table t that
+ * is provisional, estimated or stale, each once, added to the lists. */
+static void marked_values(const struct sheet *sh, const struct doc_table *t,
+			  char ***prov, size_t *nprov, char ***stale,
+			  size_t *nstale)
+{
+	char line[1024], per[96];
+	size_t r, k, v;
+
+	for (r = 0; r < t->nrows; r++) {
+		const struct doc_cell *row = &t->cells[r * t->ncols];
+
+		for (k = 1; k < t->ncols; k++) {
+			for (v = 0; v < row[k].nvalues; v++) {
+				const struct doc_value *x = &row[k].values[v];
+
+				if (x->status == DOC_FINAL && !x->stale)
+					continue;
+				snprintf(line, sizeof(line), "%s: %s (%s, %s)",
+					 sh->name, row[0].text ? row[0].text : "",
+					 t->header[k] ? t->header[k] : "",
+					 fmt_period(per, sizeof(per),
+						    &x->period));
+				if (x->status != DOC_FINAL)
+					add_once(prov, nprov, line);
+				if (x->stale)
+					add_once(stale, nstale, line);
+			}
+		}
+	}
+}
+
 void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 		  const struct sheet *s, size_t n)
 {
@@ -224,8 +256,8 @@ void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 	};
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Notes");
 	char *h[2] = { (char *)"Subject", (char *)"Note" };
-	char **src = NULL, **foot = NULL;
-	size_t nsrc = 0, nfoot = 0, i;
+	char **src = NULL, **foot = NULL, **prov = NULL, **stale = NULL;
+	size_t nsrc = 0, nfoot = 0, nprov = 0, nstale = 0, i;
 	lxw_row_t r = 3;
 
 	if (!ws) {
@@ -242,6 +274,9 @@ void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 		} else {
 			add_once(&src, &nsrc, bk->table->source);
 			add_once(&foot, &nfoot, bk->table->footnote);
+			if (s[i].kind == SHEET_TABLE)
+				marked_values(&s[i], bk->table, &prov, &nprov,
+					      &stale, &nstale);
 		}
 	}
 	xlsx_str(b, ws, 0, 0, "Notes", b->bold);
@@ -255,6 +290,20 @@ void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 		xlsx_str(b, ws, r, 1, fixed[i][1], NULL);
 	}
 	r = revision_notes(b, ws, d, r);
+	/* where the marks fall: the guidance wants them findable, not
+	 * only in each status column */
+	for (i = 0; i < nprov; i++, r++) {
+		xlsx_str(b, ws, r, 0, "Provisional", NULL);
+		xlsx_str(b, ws, r, 1, prov[i], NULL);
+		free(prov[i]);
+	}
+	for (i = 0; i < nstale; i++, r++) {
+		xlsx_str(b, ws, r, 0, "Stale", NULL);
+		xlsx_str(b, ws, r, 1, stale[i], NULL);
+		free(stale[i]);
+	}
+	free(prov);
+	free(stale);
 	for (i = 0; i < nfoot; i++, r++) {
 		xlsx_str(b, ws, r, 0, "Footnote", NULL);
 		xlsx_str(b, ws, r, 1, foot[i], NULL);
