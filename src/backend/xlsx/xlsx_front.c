@@ -229,6 +229,23 @@ static void marked_values(const struct sheet *sh, const struct doc_table *t,
 	}
 }
 
+/* One notes row "subject | text" for each of the n texts, which it
+ * frees with their list; returns the next row. */
+static lxw_row_t note_rows(struct xlsx_book *b, lxw_worksheet *ws,
+			   lxw_row_t r, const char *subject, char **texts,
+			   size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, r++) {
+		xlsx_str(b, ws, r, 0, subject, NULL);
+		xlsx_str(b, ws, r, 1, texts[i], NULL);
+		free(texts[i]);
+	}
+	free(texts);
+	return r;
+}
+
 void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 		  const struct sheet *s, size_t n)
 {
@@ -292,29 +309,9 @@ void xlsx_notes(struct xlsx_book *b, const struct doc *d,
 	r = revision_notes(b, ws, d, r);
 	/* where the marks fall: the guidance wants them findable, not
 	 * only in each status column */
-	for (i = 0; i < nprov; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Provisional", NULL);
-		xlsx_str(b, ws, r, 1, prov[i], NULL);
-		free(prov[i]);
-	}
-	for (i = 0; i < nstale; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Stale", NULL);
-		xlsx_str(b, ws, r, 1, stale[i], NULL);
-		free(stale[i]);
-	}
-	free(prov);
-	free(stale);
-	for (i = 0; i < nfoot; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Footnote", NULL);
-		xlsx_str(b, ws, r, 1, foot[i], NULL);
-		free(foot[i]);
-	}
-	for (i = 0; i < nsrc; i++, r++) {
-		xlsx_str(b, ws, r, 0, "Source", NULL);
-		xlsx_str(b, ws, r, 1, src[i], NULL);
-		free(src[i]);
-	}
-	free(src);
-	free(foot);
+	r = note_rows(b, ws, r, "Provisional", prov, nprov);
+	r = note_rows(b, ws, r, "Stale", stale, nstale);
+	r = note_rows(b, ws, r, "Footnote", foot, nfoot);
+	r = note_rows(b, ws, r, "Source", src, nsrc);
 	xlsx_table(b, ws, 2, r - 1, 2, h, "Notes_list");
 }
