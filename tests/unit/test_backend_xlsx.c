@@ -183,6 +183,14 @@ static void test_value_format(void **state)
 			    "\"+\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
 			    "\"\xe2\x88\x92\"\"\xc2\xa3\"#,##0.0,,,\"bn\";"
 			    "\"\xc2\xa3\"#,##0.0,,,\"bn\"");
+	/* not zero but 0.0% when rounded: "<0.1%", as the bulletin says */
+	assert_string_equal(vfmt(0.03, DOC_NUM_PCT, 0, 1), "\"<0.1%\"");
+	assert_string_equal(vfmt(-0.04, DOC_NUM_PCT, 0, 2),
+			    vfmt(-0.2, DOC_NUM_PCT, 0, 2));
+	assert_string_equal(vfmt(-0.004, DOC_NUM_PCT, 0, 2), "\"<0.01%\"");
+	assert_string_equal(vfmt(0.4, DOC_NUM_PCT, 0, 0), "\"<1%\"");
+	assert_string_equal(vfmt(0, DOC_NUM_PCT, 0, 1),
+			    vfmt(0.2, DOC_NUM_PCT, 0, 1));
 	assert_string_equal(vfmt(3, DOC_NUM_RANK, 0, 1), "0");
 	assert_string_equal(vfmt(7, DOC_NUM_RANK_OF, 0, 1), "0");
 }
