@@ -8,7 +8,8 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:?usage: national.sh EIMON BENCHDIR}
-bdir=${2:?usage: national.sh EIMON BENCHDIR}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+bdir=$(cd "${2:?usage: national.sh EIMON BENCHDIR}" && pwd)
 n=${BENCH_PLACES:-360}
 jobs=${BENCH_JOBS:-$(nproc)}
 mon="$bdir/national$n"
