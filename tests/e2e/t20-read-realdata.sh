@@ -1,6 +1,6 @@
 #!/bin/sh
 # t20-read-realdata: `eimon read` on every real file of tests/fixtures/realdata
-# (copies of ../shared/realdata, see SOURCES.md there). The whole tidy CSV
+# (real published files, with where each came from in its SOURCES.md). The whole tidy CSV
 # is compared with tests/fixtures/read/<name>.expected, and the facts that
 # matter are asserted on their own, with values read by hand from the real
 # files: counts with wc -l, values and statuses with grep.
