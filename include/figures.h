@@ -173,6 +173,10 @@ int figures_series_freq(const struct config *cfg,
 			const struct config_indicator *ind,
 			const struct series_table *table,
 			const struct period *as_of);
+/* 1 when the figure named name is a value of the series (latest,
+ * previous, year_ago, baseline), not a change of it: what a revision is
+ * read from. */
+int figures_is_level(const char *name);
 /* The figure of ind at geo whose period is p among latest, previous,
  * year_ago and baseline, or NULL: the value a table or a bar shows for a
  * period it shares with other places. */

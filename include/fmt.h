@@ -52,6 +52,11 @@ const char *fmt_gbp_signed(char *buf, size_t size, double v, int decimals);
 const char *fmt_percent(char *buf, size_t size, double v, int decimals);
 const char *fmt_percent_signed(char *buf, size_t size, double v,
 			       int decimals);
+/* A percentage change as sentences and tables print it: signed, and a
+ * change that is not zero but rounds to it "<0.1%" (decimals 1), never
+ * "+0.0%". */
+const char *fmt_percent_change(char *buf, size_t size, double v,
+			       int decimals);
 /* Percentage points, signed: +0.2pp  −1.5pp  0.0pp. */
 const char *fmt_pp(char *buf, size_t size, double v, int decimals);
 

@@ -149,10 +149,7 @@ static void change_cell(const struct compose_input *in,
 	if (p) {
 		/* A change that rounds to 0.0% is not "no change": the
 		 * sentences say "less than 0.1%" (headline.c). */
-		if (p->value != 0 && fmt_round(fabs(p->value), 1) == 0)
-			snprintf(b, sizeof(b), "<0.1%%");
-		else
-			fmt_percent_signed(b, sizeof(b), p->value, 1);
+		fmt_percent_change(b, sizeof(b), p->value, 1);
 		snprintf(buf, size, "%s (%s)", a, b);
 	} else {
 		snprintf(buf, size, "%s", a);

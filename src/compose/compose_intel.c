@@ -222,7 +222,7 @@ static void place_table(const struct notes_summary *s, const char *noun,
 		strbuf_addf(&foot, "%s, nor in the earlier editions compared.",
 			    s->place_title);
 		doc_add_para(d, s->shown ? foot.buf : s->place_title);
-		strbuf_release(&foot);
+		compose_release(d, &foot);
 		return;
 	}
 	t = doc_table_new(s->shown ? 4 : 2);
@@ -251,7 +251,8 @@ static void place_table(const struct notes_summary *s, const char *noun,
 		    "several places, or none (the whole area).");
 	if (named < s->nplaces)
 		unnamed_places(s, s->nplaces - named, noun, &foot);
-	t->footnote = strbuf_detach(&foot, NULL);
+	t->footnote = xstrdup(foot.buf);
+	compose_release(d, &foot);
 	doc_add_table(d, t);
 }
 

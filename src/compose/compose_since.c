@@ -23,14 +23,6 @@ struct prev_latest {
 	double value;
 };
 
-/* The figures that are values of the series (not changes): what a
- * revision is read from. */
-static int is_level(const char *name)
-{
-	return strcmp(name, "latest") == 0 || strcmp(name, "previous") == 0 ||
-	       strcmp(name, "year_ago") == 0 || strcmp(name, "baseline") == 0;
-}
-
 void compose_prev_release(struct compose_prev *p)
 {
 	size_t i;
@@ -62,7 +54,7 @@ void compose_prev_parse(const char *text, size_t len, const char *week,
 			const struct figure *f = &set.items[i];
 			struct prev_latest *p;
 
-			if (!is_level(f->name))
+			if (!figures_is_level(f->name))
 				continue;
 			XGROW(out->items, cap, out->n + 1);
 			p = &out->items[out->n++];

@@ -394,12 +394,11 @@ int publish_is_revision(const struct publish *pub, const struct manifest *m)
 	return pub->prev.revision > 0 || inputs_differ(&pub->prev, m);
 }
 
+/* An output's name: a plain name that is none of the edition's own. */
 static int name_ok(const char *name)
 {
-	return name[0] && name[0] != '.' && !strchr(name, '/') &&
-	       strcmp(name, MANIFEST_NAME) && strcmp(name, PREVIOUS_NAME) &&
-	       strcmp(name, PLACES_NAME) &&
-	       strlen(name) < 128;
+	return code_ok(name) && strcmp(name, MANIFEST_NAME) &&
+	       strcmp(name, PREVIOUS_NAME) && strcmp(name, PLACES_NAME);
 }
 
 int publish_add(struct publish *pub, const char *name, const void *data,
@@ -784,10 +783,8 @@ static int refresh_live(struct publish *pub, struct eim_error *err)
 {
 	struct stat st;
 
-	if (pub->place && live_parent_made(pub, pub->live))
-		return eim_error_set(err, EIM_CANTCREAT, pub->parent, 0, 0,
-				     "cannot create folder: %s",
-				     strerror(errno));
+	if (pub->place && atomic_mkdirs(pub->parent, "output folder", err))
+		return -1;
 	if (lstat(pub->live, &st) == 0) {
 		if (!S_ISDIR(st.st_mode))
 			return eim_error_set(err, EIM_CANTCREAT, pub->live, 0,

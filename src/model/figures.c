@@ -182,17 +182,29 @@ const struct figure *figures_find(const struct figure_set *set,
 	return NULL;
 }
 
+/* The figures that are values of the series, not changes of them. */
+static const char *const level_names[] = { "latest", "previous", "year_ago",
+					   "baseline" };
+
+int figures_is_level(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+		if (strcmp(name, level_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const struct figure *figures_value_in(const struct figure_set *set,
 				      const char *indicator, const char *geo,
 				      const struct period *p)
 {
-	static const char *const names[] = { "latest", "previous",
-					     "year_ago", "baseline" };
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++) {
 		const struct figure *f = figures_find(set, indicator, geo,
-						      names[i]);
+						      level_names[i]);
 
 		if (f && period_eq(&f->period, p))
 			return f;

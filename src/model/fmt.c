@@ -236,6 +236,19 @@ const char *fmt_percent_signed(char *buf, size_t size, double v,
 	return compose(buf, size, v, decimals, 1, 1, "", "%");
 }
 
+const char *fmt_percent_change(char *buf, size_t size, double v,
+			       int decimals)
+{
+	int d = decimals < 0 ? 0 : decimals > 15 ? 15 : decimals;
+
+	if (v != 0 && fmt_round(fabs(v), d) == 0) {
+		snprintf(buf, size, "<%s%.*s1%%", d ? "0." : "", d ? d - 1 : 0,
+			 "000000000000000");
+		return buf;
+	}
+	return fmt_percent_signed(buf, size, v, decimals);
+}
+
 const char *fmt_pp(char *buf, size_t size, double v, int decimals)
 {
 	return compose(buf, size, v, decimals, 1, 1, "", "pp");

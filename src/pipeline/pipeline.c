@@ -594,7 +594,7 @@ int pipeline_build(const struct pipeline_opts *o, char **out_pdf,
 				     area_cfg->area.code, &r.notes);
 		r.cfg = &pv.cfg;
 	}
-	if (all && pipeline_places_index(o, r.cfg, &index, err))
+	if (all && pipeline_places_index(r.cfg, &index, err))
 		goto out;
 	/* every edition's figures.csv starts with the same rows */
 	if (all) {

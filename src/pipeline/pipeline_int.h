@@ -189,8 +189,7 @@ int pipeline_edition(const struct pipeline_opts *o, struct pipeline_run *r,
 /* pipeline_places.c: the index of the week's editions (the area's and
  * every place's, with their folders relative to the area's), and every
  * place's edition of this run's slice on a pool of o->jobs workers. */
-int pipeline_places_index(const struct pipeline_opts *o,
-			  const struct config *c, struct strbuf *csv,
+int pipeline_places_index(const struct config *c, struct strbuf *csv,
 			  struct eim_error *err);
 int pipeline_places_build(const struct pipeline_opts *o,
 			  const struct pipeline_run *area,

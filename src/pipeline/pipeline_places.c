@@ -128,15 +128,13 @@ static int index_row(struct strbuf *csv, const char *kind,
 	return strbuf_addf(csv, "\",%s\n", folder) < 0 ? -1 : 0;
 }
 
-int pipeline_places_index(const struct pipeline_opts *o,
-			  const struct config *c, struct strbuf *csv,
+int pipeline_places_index(const struct config *c, struct strbuf *csv,
 			  struct eim_error *err)
 {
 	char folder[EIM_PATH_MAX];
 	size_t i;
 	int bad;
 
-	(void)o;
 	bad = strbuf_adds(csv, "edition,code,name,folder\n") < 0 ||
 	      index_row(csv, "area", c->area.code, c->area.name, ".");
 	for (i = 0; !bad && i < c->nplaces; i++) {

@@ -3,7 +3,6 @@
  * numbers read back with the display format that prints them the same. */
 #include "xlsx_int.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,16 +235,12 @@ void xlsx_value_format(const struct doc_value *v, char *buf, size_t size)
 		fmt_change(text, sizeof(text), v->v, v->unit, v->decimals);
 		break;
 	case DOC_NUM_PCT:
-		/* the bulletin prints a change that rounds to 0.0% but is
-		 * not zero as "<0.1%", never "+0.0%" (compose_figures.c) */
-		if (v->v != 0 && fmt_round(fabs(v->v), v->decimals) == 0) {
-			int d = v->decimals < 0 ? 0 : v->decimals > 15 ? 15
-								: v->decimals;
-			snprintf(buf, size, "\"<%s%.*s1%%\"", d ? "0." : "",
-				 d ? d - 1 : 0, "000000000000000");
+		/* "<0.1%" is not a number's format: the text itself */
+		if (*fmt_percent_change(text, sizeof(text), v->v,
+					v->decimals) == '<') {
+			snprintf(buf, size, "\"%s\"", text);
 			return;
 		}
-		fmt_percent_signed(text, sizeof(text), v->v, v->decimals);
 		break;
 	case DOC_NUM_RANK:
 	case DOC_NUM_RANK_OF:
