@@ -55,6 +55,8 @@ int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Append the n bytes of data in base64 (RFC 4648, padded, no breaks). */
+int strbuf_add_base64(struct strbuf *sb, const void *data, size_t n);
 /* Append s with CSV quoting when needed (RFC 4180). */
 int strbuf_add_csv(struct strbuf *sb, const char *s);
 /* Append s as a JSON string literal, quotes included. */

@@ -138,6 +138,31 @@ int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	return r;
 }
 
+int strbuf_add_base64(struct strbuf *sb, const void *data, size_t n)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+				  "qrstuvwxyz0123456789+/";
+	const unsigned char *d = data;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < n && ret == 0; i += 3) {
+		unsigned long v = (unsigned long)d[i] << 16;
+		char q[4];
+
+		if (i + 1 < n)
+			v |= (unsigned long)d[i + 1] << 8;
+		if (i + 2 < n)
+			v |= d[i + 2];
+		q[0] = b64[v >> 18];
+		q[1] = b64[(v >> 12) & 63];
+		q[2] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+		q[3] = i + 2 < n ? b64[v & 63] : '=';
+		ret = strbuf_add(sb, q, 4);
+	}
+	return ret;
+}
+
 int strbuf_add_csv(struct strbuf *sb, const char *s)
 {
 	const char *p;

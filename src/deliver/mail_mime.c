@@ -94,34 +94,6 @@ static int h_end(struct hline *h)
 	return h->fail ? -1 : 0;
 }
 
-static const char b64[] =
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/* Base64 of data into buf (at least 4 * ceil(n / 3) + 1 bytes). */
-static size_t b64_chunk(const unsigned char *d, size_t n, char *buf)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		unsigned v = (unsigned)d[i] << 16 | (unsigned)d[i + 1] << 8 |
-			     d[i + 2];
-		buf[k++] = b64[v >> 18 & 63];
-		buf[k++] = b64[v >> 12 & 63];
-		buf[k++] = b64[v >> 6 & 63];
-		buf[k++] = b64[v & 63];
-	}
-	if (i < n) {
-		unsigned v = (unsigned)d[i] << 16 |
-			     (i + 1 < n ? (unsigned)d[i + 1] << 8 : 0);
-		buf[k++] = b64[v >> 18 & 63];
-		buf[k++] = b64[v >> 12 & 63];
-		buf[k++] = i + 1 < n ? b64[v >> 6 & 63] : '=';
-		buf[k++] = '=';
-	}
-	buf[k] = '\0';
-	return k;
-}
-
 /* Bytes of the UTF-8 sequence starting with c (1 for stray bytes). */
 static size_t utf8_len(unsigned char c)
 {
@@ -140,7 +112,8 @@ static size_t utf8_len(unsigned char c)
 
 static void h_encoded(struct hline *h, const unsigned char *s, size_t n)
 {
-	char b[80], word[128];
+	struct strbuf b = STRBUF_INIT; /* at most 60 characters */
+	char word[128];
 	size_t i = 0;
 
 	while (i < n) {
@@ -167,11 +140,13 @@ static void h_encoded(struct hline *h, const unsigned char *s, size_t n)
 				break;
 			take += c;
 		}
-		b64_chunk(s + i, take, b);
-		k = (size_t)snprintf(word, sizeof(word), "=?UTF-8?B?%s?=", b);
+		strbuf_reset(&b);
+		strbuf_add_base64(&b, s + i, take);
+		k = (size_t)snprintf(word, sizeof(word), "=?UTF-8?B?%s?=", b.buf);
 		h_word(h, word, k);
 		i += take;
 	}
+	strbuf_release(&b);
 }
 
 static int needs_encoding(const char *s)
@@ -337,15 +312,13 @@ int mail_add_qp(struct strbuf *out, const char *text, size_t len)
 int mail_add_base64(struct strbuf *out, const void *data, size_t len)
 {
 	const unsigned char *d = data;
-	char line[80];
-	size_t i, n;
+	size_t i;
 
 	/* 57 bytes make a line of 76 characters */
-	for (i = 0; i < len; i += 57) {
-		n = b64_chunk(d + i, len - i < 57 ? len - i : 57, line);
-		if (strbuf_add(out, line, n) || strbuf_adds(out, "\r\n"))
+	for (i = 0; i < len; i += 57)
+		if (strbuf_add_base64(out, d + i, len - i < 57 ? len - i : 57) ||
+		    strbuf_adds(out, "\r\n"))
 			return -1;
-	}
 	return 0;
 }
 

@@ -161,10 +161,36 @@ static void doc_dump_reports_the_cap(void **state)
 	doc_free(&d);
 }
 
+/* RFC 4648's test vectors, and a cap that stops the encoding. */
+static void base64_vectors(void **state)
+{
+	static const char *const v[][2] = {
+		{ "", "" },          { "f", "Zg==" },         { "fo", "Zm8=" },
+		{ "foo", "Zm9v" },   { "foob", "Zm9vYg==" },  { "fooba", "Zm9vYmE=" },
+		{ "foobar", "Zm9vYmFy" },
+	};
+	struct strbuf sb;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		strbuf_init(&sb, 0);
+		assert_int_equal(strbuf_add_base64(&sb, v[i][0], strlen(v[i][0])),
+				 0);
+		assert_string_equal(sb.buf, v[i][1]);
+		strbuf_release(&sb);
+	}
+	strbuf_init(&sb, 6);
+	assert_int_equal(strbuf_add_base64(&sb, "foobar", 6), -1);
+	assert_true(sb.failed);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cap_is_sticky),
+		cmocka_unit_test(base64_vectors),
 		cmocka_unit_test(check_passes_when_whole),
 		cmocka_unit_test(helpers_fail_at_cap),
 		cmocka_unit_test(figures_csv_reports_the_cap),

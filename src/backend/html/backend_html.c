@@ -274,28 +274,6 @@ static const struct scene_image *scene_logo(const struct scene *sc)
 	return NULL;
 }
 
-static void put_base64(struct strbuf *o, const unsigned char *s, size_t n)
-{
-	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-				  "qrstuvwxyz0123456789+/";
-	size_t i;
-
-	for (i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)s[i] << 16;
-		char q[4];
-
-		if (i + 1 < n)
-			v |= (unsigned long)s[i + 1] << 8;
-		if (i + 2 < n)
-			v |= s[i + 2];
-		q[0] = b64[v >> 18];
-		q[1] = b64[(v >> 12) & 63];
-		q[2] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
-		q[3] = i + 2 < n ? b64[v & 63] : '=';
-		strbuf_add(o, q, 4);
-	}
-}
-
 /* The logo as the PDF's masthead has it, at its printed size, inline (a
  * data: URL: the page loads nothing). It is the publisher's mark, so the
  * publisher's name is its text; without one it is decoration. */
@@ -312,7 +290,7 @@ static int put_logo(struct hctx *h, struct eim_error *err)
 		       err) != 0)
 		return -1;
 	strbuf_adds(o, "<img class=\"logo\" src=\"data:image/png;base64,");
-	put_base64(o, (const unsigned char *)png, n);
+	strbuf_add_base64(o, png, n);
 	free(png);
 	strbuf_adds(o, "\" alt=\"");
 	html_esc(o, h->d->publisher ? h->d->publisher : "");
